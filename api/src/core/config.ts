@@ -1,0 +1,104 @@
+/**
+ * Configuration from environment variables, validated once at start-up.
+ * A wrong value stops the process with a one-line message naming the variable (see cli/run.ts).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+type Env = Record<string, string | undefined>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  /** A PostgreSQL URL; undefined means "run the embedded server". */
+  databaseUrl: string | undefined;
+  dbPoolMax: number;
+  embeddedPg: { port: number; dataDir: string };
+  api: { host: string; port: number };
+  portals: { host: string; port: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  shutdownTimeoutMs: number;
+  demoData: boolean;
+}
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(env, name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  return integer(env, name, fallback, 1, 65535);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = read(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a postgres:// URL (could not parse it)`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must be a postgres:// URL (got protocol "${url.protocol}")`);
+  }
+  if (url.pathname.length <= 1) {
+    throw new ConfigError(`${name} must name a database, e.g. postgres://user@host:5432/dangjian`);
+  }
+  return raw;
+}
+
+function host(env: Env, name: string, fallback: string): string {
+  const value = read(env, name) ?? fallback;
+  if (!/^[A-Za-z0-9.:-]+$/.test(value)) throw new ConfigError(`${name} must be a host name or IP address (got "${value}")`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+  return {
+    env: nodeEnv,
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
+    dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 500),
+    embeddedPg: {
+      port: port(env, 'EMBEDDED_PG_PORT', 54329),
+      dataDir: path.resolve(REPO_ROOT, read(env, 'EMBEDDED_PG_DATA_DIR') ?? '.data/postgres'),
+    },
+    api: { host: host(env, 'API_HOST', '127.0.0.1'), port: port(env, 'API_PORT', 4000) },
+    portals: { host: host(env, 'PORTALS_HOST', '127.0.0.1'), port: port(env, 'PORTALS_PORT', 4321) },
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    demoData: bool(env, 'DEMO_DATA', true),
+  };
+}

@@ -1,0 +1,42 @@
+/** MikroORM set-up: one ORM per process; one EntityManager fork per request. */
+import path from 'node:path';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { REPO_ROOT } from '../config.js';
+import type { Logger } from '../log.js';
+import { entities } from './entities.js';
+import { createOrmLogger } from './statement-counter.js';
+
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'migrations');
+
+export function ormConfig(opts: { databaseUrl: string; poolMax?: number; log: Logger }): Options {
+  return defineConfig({
+    clientUrl: opts.databaseUrl,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+    // Requests must use their own fork; a query on the global EntityManager is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: ['query'],
+    loggerFactory: createOrmLogger(opts.log),
+    migrations: {
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      glob: '!(*.d).ts',
+      tableName: 'mikro_orm_migrations',
+      // The migrated database, not a snapshot file, is what new migrations are diffed against.
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      fileName: (timestamp, name) => `${timestamp}_${name ?? 'change'}`,
+    },
+  });
+}
+
+export async function openOrm(opts: { databaseUrl: string; poolMax?: number; log: Logger }): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(opts));
+}

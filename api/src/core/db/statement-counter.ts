@@ -1,0 +1,34 @@
+/**
+ * Counts SQL statements per unit of work. A request's EntityManager fork carries a
+ * `loggerContext` with a `StatementCounter`; the ORM's logger increments it for every query.
+ * This is how tests prove that a page of N items costs a constant number of statements.
+ */
+import type { LogContext, Logger as OrmLogger, LoggerNamespace, LoggerOptions } from '@mikro-orm/core';
+import type { Logger } from '../log.js';
+
+export class StatementCounter {
+  count = 0;
+}
+
+export function createOrmLogger(log: Logger) {
+  return (_options: LoggerOptions): OrmLogger => ({
+    log(namespace, message) {
+      log.debug({ namespace }, message);
+    },
+    error(namespace, message) {
+      log.error({ namespace }, message);
+    },
+    warn(namespace, message) {
+      log.warn({ namespace }, message);
+    },
+    logQuery(context: LogContext) {
+      const counter = context.statements;
+      if (counter instanceof StatementCounter) counter.count++;
+      if (log.isLevelEnabled('trace')) log.trace({ sql: context.query, took: context.took, requestId: context.requestId }, 'sql');
+    },
+    setDebugMode() {},
+    isEnabled(namespace: LoggerNamespace) {
+      return namespace === 'query';
+    },
+  });
+}
