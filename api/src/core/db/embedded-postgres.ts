@@ -90,7 +90,9 @@ function isAlive(pid: number): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function initialise(dataDir: string, initdb: string, owner: { uid: number; gid: number } | undefined, onLog: (l: string) => void) {
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Only the data directory itself is private; its parents must stay traversable by `owner`.
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  await fs.mkdir(dataDir, { mode: 0o700 });
   if (owner) await fs.chown(dataDir, owner.uid, owner.gid);
   const password = randomBytes(18).toString('base64url');
   const pwFile = path.join(os.tmpdir(), `dangjian-pw-${randomBytes(6).toString('hex')}`);

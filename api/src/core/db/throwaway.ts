@@ -61,7 +61,12 @@ export async function startThrowawayServer(externalUrl = process.env.TEST_DATABA
     url.pathname = `/${name}`;
     return url.toString();
   };
+  const dropDatabase = async (name: string) => {
+    await admin((c) => c.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`));
+    created.delete(name);
+  };
   return {
+    dropDatabase,
     async createDatabase(prefix, template) {
       const name = `${prefix}_${randomBytes(5).toString('hex')}`;
       await admin((c) =>
@@ -70,12 +75,8 @@ export async function startThrowawayServer(externalUrl = process.env.TEST_DATABA
       created.add(name);
       return { name, url: urlFor(name) };
     },
-    async dropDatabase(name) {
-      await admin((c) => c.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`));
-      created.delete(name);
-    },
     async dispose() {
-      if (externalUrl) for (const name of [...created]) await this.dropDatabase(name);
+      if (externalUrl) for (const name of [...created]) await dropDatabase(name);
       await stop();
     },
   };

@@ -39,10 +39,13 @@ export const conflict = (message: string, field?: string) =>
   new AppError(ErrorCode.CONFLICT, message, field ? { field } : {});
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
 
-/** True for errors meant for the client: ours, or graphql-js/Apollo's request errors. */
+/**
+ * True for errors meant for the client: ours, or graphql-js/Apollo's request errors. Checked by
+ * shape, not `instanceof`: graphql 16 ships CJS and ESM builds, and a process can hold both.
+ */
 export function isClientError(error: unknown): error is GraphQLError {
-  if (!(error instanceof GraphQLError)) return false;
-  const code = error.extensions?.code;
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return false;
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
   if (typeof code !== 'string') return false;
   return (Object.values(ErrorCode) as string[]).includes(code) || REQUEST_ERROR_CODES.has(code);
 }

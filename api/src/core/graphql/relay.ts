@@ -1,8 +1,8 @@
 /**
- * Relay conventions: opaque global ids, the Node interface, cursor connections with `first`
+ * Relay conventions: opaque global ids and cursor connections with `first`
  * required and capped. Every connection in the API is built with `connectionType` and `paginate`.
  */
-import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -25,12 +25,6 @@ export function expectGlobalId(globalId: string, type: string, field = 'id'): nu
   const decoded = fromGlobalId(globalId);
   if (!decoded || decoded.type !== type) throw badInput(`Not a valid ${type} id.`, field);
   return decoded.id;
-}
-
-@InterfaceType({ description: 'An object with a globally unique, opaque id (Relay).' })
-export abstract class Node {
-  @Field(() => ID)
-  id!: string;
 }
 
 @ObjectType()

@@ -41,13 +41,9 @@ export class Organization {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
-
-  /** Ids on the path from the root down to this organisation, inclusive. */
-  get pathIds(): number[] {
-    return pathIds(this.path);
-  }
 }
 
+/** Ids on a materialised path, from the root down to the organisation itself. */
 export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }

@@ -1,0 +1,60 @@
+/** The API process's lifecycle: ORM + HTTP server, and closing both in order. */
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './core/config.js';
+import { openOrm } from './core/db/orm.js';
+import { startApiServer, type ApiServer } from './core/http/server.js';
+import type { Logger } from './core/log.js';
+
+export interface RunningApi {
+  server: ApiServer;
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+
+export async function startApi(args: { config: Config; log: Logger; databaseUrl: string; port?: number }): Promise<RunningApi> {
+  const orm = await openOrm({ databaseUrl: args.databaseUrl, poolMax: args.config.dbPoolMax, log: args.log });
+  let server: ApiServer;
+  try {
+    server = await startApiServer({
+      orm,
+      log: args.log,
+      host: args.config.api.host,
+      port: args.port ?? args.config.api.port,
+      shutdownTimeoutMs: args.config.shutdownTimeoutMs,
+    });
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  return {
+    server,
+    orm,
+    async close() {
+      await server.close();
+      await orm.close();
+    },
+  };
+}
+
+/** Runs `stop` once on the first SIGINT/SIGTERM; a second signal exits at once. */
+export function onShutdownSignal(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(130);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

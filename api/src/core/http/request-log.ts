@@ -1,0 +1,86 @@
+/**
+ * Request ids and access logs. Each HTTP request gets an id (a sane incoming `x-request-id`, or a
+ * new UUID), echoed in the response header and on every log line of the request; one JSON line is
+ * logged when the response finishes, with the GraphQL operation name, duration and SQL count.
+ */
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Context } from '../graphql/context.js';
+import { ErrorCode, isClientError } from '../graphql/errors.js';
+import type { Logger } from '../log.js';
+
+export interface RequestLocals {
+  requestId: string;
+  /** Set for GraphQL requests, so the access log can report the operation and its SQL count. */
+  graphql?: Context;
+}
+
+export const locals = (res: Response) => res.locals as RequestLocals;
+
+const INCOMING_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+export function requestIds() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    locals(res).requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  };
+}
+
+export function accessLog(log: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (req.path === '/healthz' || req.path === '/readyz') return;
+      log.info(
+        {
+          requestId: locals(res).requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          operationName: locals(res).graphql?.operationName,
+          statements: locals(res).graphql?.statements.count,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
+    next();
+  };
+}
+
+/**
+ * Apollo plugin: records the operation name and statement count for the access log, logs internal
+ * errors with the request id, and adds that id to the masked errors the client receives.
+ */
+export function graphqlRequestPlugin(log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didResolveOperation({ operationName }) {
+          contextValue.operationName = operationName ?? undefined;
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (!isClientError(original)) {
+              log.error({ err: original, requestId: contextValue.requestId, path: error.path }, 'internal error in a GraphQL request');
+            }
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The API's HTTP server: GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws) on the same
+ * path, health endpoints, request ids and access logs, and a graceful close.
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { ANONYMOUS } from '../authz/ability.js';
+import { createContext, type Context } from '../graphql/context.js';
+import { ErrorCode, formatError, isClientError } from '../graphql/errors.js';
+import { buildAppSchema } from '../graphql/schema.js';
+import type { Logger } from '../log.js';
+import { accessLog, graphqlRequestPlugin, locals, requestIds } from './request-log.js';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY = '1mb';
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  /** Stops accepting work, finishes in-flight requests, closes WebSockets (1001). Does not close the ORM. */
+  close(): Promise<void>;
+}
+
+export async function startApiServer(args: {
+  orm: MikroORM;
+  log: Logger;
+  host: string;
+  port: number;
+  shutdownTimeoutMs: number;
+}): Promise<ApiServer> {
+  const { orm, log } = args;
+  const schema = await buildAppSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let closing = false;
+
+  const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsServer = useServer<Record<string, unknown>, { ctx?: Context }>(
+    {
+      schema,
+      context: () => createContext({ orm, requestId: randomUUID(), viewer: ANONYMOUS, log }),
+      // Same masking over WebSocket as over HTTP: clients never see internal error details.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return {
+          ...result,
+          errors: result.errors.map((error) => {
+            const original = error.originalError ?? error;
+            if (isClientError(original)) return error.toJSON();
+            log.error({ err: original, path: error.path }, 'internal error in a WebSocket operation');
+            return new GraphQLError('Internal server error', { path: error.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }).toJSON();
+          }),
+        };
+      },
+    },
+    wss,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: args.shutdownTimeoutMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      graphqlRequestPlugin(log),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (closing) return void res.status(503).json({ status: 'shutting-down' });
+    try {
+      await withTimeout(orm.em.fork().execute('select 1'), 2000);
+      res.json({ status: 'ok', database: 'ok' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check: database unreachable');
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(requestIds());
+  app.use(accessLog(log));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const { requestId } = locals(res);
+        const ctx = createContext({ orm, requestId, viewer: ANONYMOUS, log: log.child({ requestId }) });
+        locals(res).graphql = ctx;
+        return ctx;
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: ErrorCode.NOT_FOUND } }] });
+  });
+  // Body-parser failures (bad JSON, too large) and anything unexpected: a JSON error, never a stack.
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.parse.failed') return void sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    if (error.type === 'entity.too.large') return void sendError(res, 413, 'BAD_REQUEST', `The request body exceeds ${MAX_BODY}.`);
+    if (error.status && error.status >= 400 && error.status < 500) return void sendError(res, error.status, 'BAD_REQUEST', 'Bad request.');
+    log.error({ err: error, requestId: locals(res).requestId }, 'unhandled HTTP error');
+    sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', locals(res).requestId);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(args.port, args.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}${GRAPHQL_PATH}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        await wsServer.dispose(); // closes every WebSocket with 1001 Going Away
+        await apollo.stop(); // the drain plugin waits for in-flight requests, up to the grace period
+      })();
+      return closed;
+    },
+  };
+}
+
+function sendError(res: Response, status: number, code: string, message: string, requestId?: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}

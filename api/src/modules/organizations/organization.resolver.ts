@@ -1,0 +1,79 @@
+/** GraphQL adapter for the organisation tree: parses arguments, delegates to loaders and queries. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/graphql/context.js';
+import { registerNodeType } from '../../core/graphql/node.js';
+import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { enterpriseById } from '../enterprises/enterprise.loaders.js';
+import { EnterpriseType } from '../enterprises/enterprise.types.js';
+import { portalOfOrganization } from '../portals/portal.loaders.js';
+import { PortalType } from '../portals/portal.types.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { Portal } from '../portals/portal.entity.js';
+import { Organization, pathIds } from './organization.entity.js';
+import { childrenOf, countReadableOrganizations, findReadableOrganizations, organizationById } from './organization.loaders.js';
+import { OrganizationConnection, OrganizationType } from './organization.types.js';
+
+registerNodeType({ typeName: 'Organization', entity: Organization, load: (ctx, id) => organizationById(ctx).load(id) });
+
+@Resolver(() => OrganizationType)
+export class OrganizationResolver {
+  @Query(() => OrganizationType, { nullable: true, description: 'An organisation by its global id; null when it does not exist or is hidden from you.' })
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Organization | null> {
+    return organizationById(ctx).load(expectGlobalId(id, 'Organization'));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() org: Organization): string {
+    return toGlobalId('Organization', org.id);
+  }
+
+  @FieldResolver(() => EnterpriseType)
+  async enterprise(@Root() org: Organization, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    return enterpriseById(ctx).load(org.enterprise.id);
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true, description: 'The organisation directly above; null for a root (or when hidden from you).' })
+  parent(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization | null> | null {
+    return org.parent ? organizationById(ctx).load(org.parent.id) : null;
+  }
+
+  @FieldResolver(() => [OrganizationType], { description: 'Organisations directly below, by sort order.' })
+  children(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
+    return childrenOf(ctx).load(org.id);
+  }
+
+  @FieldResolver(() => [OrganizationType], { description: 'Organisations above this one, from the root down to the parent.' })
+  async ancestors(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
+    const ids = pathIds(org.path).slice(0, -1);
+    const found = await organizationById(ctx).loadMany(ids);
+    return found.filter((o): o is Organization => o instanceof Organization);
+  }
+
+  @FieldResolver(() => OrganizationConnection, {
+    description: 'Every organisation below this one, in tree order (pre-order: each organisation is followed by its own subtree).',
+  })
+  descendants(
+    @Root() org: Organization,
+    @Arg('first', () => Int) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Organization>> {
+    const below = { path: { $like: `${org.path}%` }, id: { $ne: org.id } };
+    return paginate({
+      first,
+      after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
+      keyOf: (o) => [o.path] as [string],
+      fetch: (limit, cursor) =>
+        findReadableOrganizations(ctx, cursor ? { ...below, path: { $like: `${org.path}%`, $gt: cursor[0] } } : below, {
+          orderBy: { path: 'asc' },
+          limit,
+        }),
+      count: () => countReadableOrganizations(ctx, below),
+    });
+  }
+
+  @FieldResolver(() => PortalType, { nullable: true, description: 'The portal site bound to this organisation, if it has one.' })
+  portal(@Root() org: Organization, @Ctx() ctx: Context): Promise<Portal | null> {
+    return portalOfOrganization(ctx).load(org.id);
+  }
+}

@@ -1,0 +1,27 @@
+/** GraphQL types of the organisation tree. Kept apart from the entity: the API is not the table. */
+import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { OrganizationLevel } from './organization-level.js';
+
+registerEnumType(OrganizationLevel, {
+  name: 'OrganizationLevel',
+  description: 'Level of a Party organisation.',
+  valuesConfig: {
+    COMMITTEE: { description: '党委 (Party committee; nests: group committee → subsidiary committee)' },
+    GENERAL_BRANCH: { description: '党总支 (general Party branch)' },
+    BRANCH: { description: '党支部 (Party branch)' },
+    GROUP: { description: '党小组 (Party group)' },
+  },
+});
+
+@ObjectType('Organization', { implements: Node, description: 'A Party organisation (党组织) in an enterprise’s tree.' })
+export class OrganizationType extends Node {
+  @Field() name!: string;
+  @Field(() => OrganizationLevel) level!: OrganizationLevel;
+  @Field(() => Int, { description: 'Position among its siblings (ascending).' }) sortOrder!: number;
+  @Field(() => Int, { description: 'Distance from the root of the tree (the root is 0).' }) depth!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+export const OrganizationConnection = connectionType('Organization', OrganizationType);

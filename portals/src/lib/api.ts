@@ -1,0 +1,87 @@
+/**
+ * The portals' GraphQL client. Documents are the named operations in schema/operations/, sent by
+ * operation name; the API URL comes from PORTALS_API_URL at request time.
+ */
+import portalHomeDocument from '../../../schema/operations/PortalHome.graphql?raw';
+import subtreeDocument from '../../../schema/operations/OrganizationSubtree.graphql?raw';
+
+const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
+  const url = process.env.PORTALS_API_URL || DEFAULT_API_URL;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: document, operationName, variables }),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch {
+    throw new ApiError('The API is unreachable.', 'API_UNREACHABLE');
+  }
+  const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  if (!body || body.errors?.length || !body.data) {
+    const first = body?.errors?.[0];
+    throw new ApiError(first?.message ?? `The API answered ${response.status}.`, first?.extensions?.code ?? 'API_ERROR');
+  }
+  return body.data;
+}
+
+export type OrganizationLevel = 'COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'GROUP';
+
+export interface OrgSummary {
+  id: string;
+  name: string;
+  level: OrganizationLevel;
+  depth: number;
+}
+
+export interface PortalHome {
+  id: string;
+  slug: string;
+  title: string;
+  enterprise: { name: string; shortName: string };
+  organization: OrgSummary;
+}
+
+export async function portalBySlug(slug: string): Promise<PortalHome | null> {
+  return (await request<{ portal: PortalHome | null }>(portalHomeDocument, 'PortalBySlug', { slug })).portal;
+}
+
+export async function portalByHost(host: string): Promise<PortalHome | null> {
+  return (await request<{ portalByHost: PortalHome | null }>(portalHomeDocument, 'PortalByHost', { host })).portalByHost;
+}
+
+/** Every organisation below `id`, in tree order, following cursors up to `limit` organisations. */
+export async function subtree(id: string, limit = 1000): Promise<{ nodes: OrgSummary[]; totalCount: number }> {
+  const nodes: OrgSummary[] = [];
+  let after: string | null = null;
+  let totalCount = 0;
+  do {
+    type Page = { organization: { descendants: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: OrgSummary[] } } | null };
+    const page: Page = await request<Page>(subtreeDocument, 'OrganizationSubtree', { id, first: 100, after });
+    if (!page.organization) break;
+    const { descendants } = page.organization;
+    nodes.push(...descendants.nodes);
+    totalCount = descendants.totalCount;
+    after = descendants.pageInfo.hasNextPage ? descendants.pageInfo.endCursor : null;
+  } while (after && nodes.length < limit);
+  return { nodes, totalCount };
+}
+
+export const LEVEL_LABELS: Record<OrganizationLevel, string> = {
+  COMMITTEE: '党委',
+  GENERAL_BRANCH: '党总支',
+  BRANCH: '党支部',
+  GROUP: '党小组',
+};

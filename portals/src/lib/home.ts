@@ -1,0 +1,16 @@
+/** Data for a portal's home page, loaded at the route. */
+import { subtree, type PortalHome } from './api.js';
+import { nest, type TreeNode } from './tree.js';
+
+export interface HomeData {
+  portal: PortalHome;
+  tree: TreeNode;
+  organizationCount: number;
+  /** True when the tree shown is cut short (very large subtrees). */
+  truncated: boolean;
+}
+
+export async function loadHome(portal: PortalHome): Promise<HomeData> {
+  const { nodes, totalCount } = await subtree(portal.organization.id);
+  return { portal, tree: nest(portal.organization, nodes), organizationCount: totalCount + 1, truncated: nodes.length < totalCount };
+}
