@@ -15,8 +15,11 @@ export interface Context {
   log: Logger;
   /** Request-scoped DataLoaders, created on first use (see loaders.ts). */
   loaders: Map<symbol, DataLoader<unknown, unknown>>;
-  /** Filled in once the operation is resolved; for logs. */
-  operationName?: string;
+  /**
+   * Filled in once the operation is resolved, for the access log. An object, because Apollo
+   * shallow-clones the context per operation and the log reads the original.
+   */
+  operation: { name?: string };
 }
 
 export function createContext(args: { orm: MikroORM; requestId: string; viewer: Viewer; log: Logger }): Context {
@@ -29,5 +32,6 @@ export function createContext(args: { orm: MikroORM; requestId: string; viewer: 
     statements,
     log: args.log,
     loaders: new Map(),
+    operation: {},
   };
 }

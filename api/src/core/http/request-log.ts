@@ -35,14 +35,15 @@ export function accessLog(log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      if (req.path === '/healthz' || req.path === '/readyz') return;
+      const path = req.originalUrl.split('?')[0];
+      if (path === '/healthz' || path === '/readyz') return;
       log.info(
         {
           requestId: locals(res).requestId,
           method: req.method,
-          path: req.path,
+          path,
           status: res.statusCode,
-          operationName: locals(res).graphql?.operationName,
+          operationName: locals(res).graphql?.operation.name,
           statements: locals(res).graphql?.statements.count,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         },
@@ -62,7 +63,7 @@ export function graphqlRequestPlugin(log: Logger): ApolloServerPlugin<Context> {
     async requestDidStart({ contextValue }) {
       return {
         async didResolveOperation({ operationName }) {
-          contextValue.operationName = operationName ?? undefined;
+          contextValue.operation.name = operationName ?? undefined;
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
