@@ -1,0 +1,95 @@
+/** The portals app (built by the global setup) reading the real API over HTTP. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../api/src/core/config.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+let db: TestDatabase;
+let api: TestApi;
+let portals: http.Server;
+let base: string;
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+beforeAll(async () => {
+  db = await createTestDatabase('demo');
+  api = await startTestApi(db.url);
+  process.env.PORTALS_API_URL = api.url;
+  const entry = pathToFileURL(path.join(REPO_ROOT, 'portals/dist/server/entry.mjs')).href;
+  const { handler } = (await import(/* @vite-ignore */ entry)) as { handler: Handler };
+  portals = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => portals.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(portals.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((r) => portals?.close(r));
+  await api?.close();
+  await db?.drop();
+});
+
+/** Fetch with an explicit Host header (fetch forbids setting it, so use http.request). */
+function get(pathname: string, host?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(pathname, base);
+    const req = http.request(url, { headers: host ? { host } : {} }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('portal home', () => {
+  it('renders a subsidiary portal by path with its Chinese organisation tree', async () => {
+    const res = await get('/p/huayou-caiyou1/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('<html lang="zh-CN">');
+    expect(res.body).toContain('<title>第一采油厂党建网</title>');
+    const body = text(res.body);
+    expect(body).toContain('第一采油厂党委（党委）及所属 14 个党组织');
+    // Nested in tree order: the mine, its team, the team's Party groups.
+    expect(body).toMatch(/采油一矿党总支 党总支 采油一队党支部 党支部 第一党小组 党小组 第二党小组 党小组 采油二队党支部/);
+    // Nothing from another subtree or enterprise.
+    expect(body).not.toContain('炼化分公司党委');
+    expect(body).not.toContain('江川供电');
+    expect(res.headers['cache-control']).toMatch(/public/);
+  });
+
+  it('chooses the portal by Host header', async () => {
+    const res = await get('/', 'jcpower.localhost:4321');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<title>江川供电党建</title>');
+    expect(text(res.body)).toContain('配电运检班党支部 党支部 抢修党小组');
+  });
+
+  it('answers unknown hosts and slugs with a 404 page in Chinese', async () => {
+    for (const res of [await get('/', 'unknown.example'), await get('/p/no-such-portal/'), await get('/no/such/page')]) {
+      expect(res.status).toBe(404);
+      expect(res.body).toContain('<html lang="zh-CN">');
+      expect(text(res.body)).toMatch(/未找到该门户|页面不存在/);
+    }
+  });
+
+  it('answers 503 with a readable page when the API is unreachable', async () => {
+    const saved = process.env.PORTALS_API_URL;
+    process.env.PORTALS_API_URL = 'http://127.0.0.1:9/graphql';
+    try {
+      const res = await get('/p/huayou/');
+      expect(res.status).toBe(503);
+      expect(text(res.body)).toContain('服务暂时不可用');
+      expect(res.headers['cache-control']).toBe('no-store');
+    } finally {
+      process.env.PORTALS_API_URL = saved;
+    }
+  });
+});
