@@ -48,7 +48,10 @@ export function onShutdownSignal(log: Logger, stop: () => Promise<void>): void {
     stopping = true;
     log.info({ signal }, 'shutting down');
     stop().then(
-      () => process.exit(0),
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         log.error({ err: error }, 'error during shutdown');
         process.exit(1);

@@ -47,6 +47,12 @@ async function stop(proc: Spawned, signal: NodeJS.Signals = 'SIGTERM') {
   return proc.exited;
 }
 
+/** Ctrl-C in a terminal: SIGINT to every process of the foreground group. */
+async function ctrlC(proc: Spawned) {
+  process.kill(-proc.child.pid!, 'SIGINT');
+  return proc.exited;
+}
+
 async function enterpriseCount(): Promise<number> {
   const res = await postGraphQL<{ enterprises: { totalCount: number } }>(`http://127.0.0.1:${env.API_PORT}/graphql`, {
     query: '{ enterprises(first: 1) { totalCount } }',
@@ -72,12 +78,16 @@ describe('start with the embedded database', () => {
     expect(await portOpen(Number(env.PORTALS_PORT))).toBe(false);
   });
 
-  it('reuses the data on a second start: no migrations, no second copy of the demo data', async () => {
+  it('reuses the data on a second start; Ctrl-C drains the API before stopping the database', async () => {
     const proc = runEntry('src/cli/start.ts', env);
     await proc.waitFor(READY);
     expect(proc.output()).not.toMatch(/migrations applied|demo data loaded/);
     expect(await enterpriseCount()).toBe(2);
-    expect(await stop(proc, 'SIGINT')).toEqual({ code: 0, signal: null });
+    expect((await fetch(`http://127.0.0.1:${env.PORTALS_PORT}/p/jiangchuan/`)).status).toBe(200);
+    expect(await ctrlC(proc)).toEqual({ code: 0, signal: null });
+    expect(proc.output()).toMatch(/"msg":"stopped"/);
+    // The database went down last, not under the API's open connections.
+    expect(proc.output()).not.toMatch(/terminating connection|"level":50/);
     expect(await portOpen(Number(env.EMBEDDED_PG_PORT))).toBe(false);
   });
 

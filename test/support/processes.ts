@@ -19,6 +19,8 @@ export function runEntry(entry: string, env: Record<string, string>): Spawned {
     cwd: API_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own, so a test can signal the group like a terminal's Ctrl-C does.
+    detached: true,
   });
   let out = '';
   const listeners = new Set<() => void>();

@@ -145,7 +145,9 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPost
   const child: ChildProcess = spawn(
     postgres,
     ['-D', dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    { ...owner, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+    // Its own process group: a terminal's Ctrl-C reaches our process, not the database, which we
+    // stop last, after the API has drained.
+    { ...owner, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
