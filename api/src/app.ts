@@ -5,6 +5,7 @@ import type { Config } from './core/config.js';
 import { openOrm } from './core/db/orm.js';
 import { startApiServer, type ApiServer } from './core/http/server.js';
 import type { Logger } from './core/log.js';
+import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 
 export interface RunningApi {
   server: ApiServer;
@@ -22,6 +23,9 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       host: args.config.api.host,
       port: args.port ?? args.config.api.port,
       shutdownTimeoutMs: args.config.shutdownTimeoutMs,
+      authenticate,
+      sessionCookieName: SESSION_COOKIE,
+      secureCookies: args.config.env === 'production',
     });
   } catch (error) {
     await orm.close();

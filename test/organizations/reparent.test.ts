@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../api/src/core/graphql/errors.js';
 import { createLogger } from '../../api/src/core/log.js';
 import { openOrm } from '../../api/src/core/db/orm.js';
-import { createOrganization, moveOrganization } from '../../api/src/modules/organizations/organization.service.js';
+import { systemActor } from '../../api/src/core/authz/check.js';
+import { createOrganization, moveOrganization as moveAs } from '../../api/src/modules/organizations/organization.service.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;
@@ -19,6 +20,8 @@ afterAll(async () => {
 });
 
 const em = () => orm.em.fork();
+const system = systemActor();
+const moveOrganization = (e: ReturnType<typeof em>, id: number, parentId: number) => moveAs(e, system, id, parentId);
 
 async function idOf(name: string, parentName?: string): Promise<number> {
   const rows = await db.query<{ id: number }>(
@@ -125,7 +128,7 @@ describe('moveOrganization', () => {
 describe('createOrganization', () => {
   it('places a new branch under its parent with a path ending in its own id', async () => {
     const parent = await idOf('储运部党总支');
-    const org = await createOrganization(em(), { parentId: parent, level: 'BRANCH', name: '  成品油  装车党支部 ', sortOrder: 30 });
+    const org = await createOrganization(em(), system, { parentId: parent, level: 'BRANCH', name: '  成品油  装车党支部 ', sortOrder: 30 });
     expect(org.name).toBe('成品油 装车党支部');
     const [row] = await db.query<{ path: string; depth: number; enterprise_id: number }>('select path, depth, enterprise_id from organization where id = $1', [org.id]);
     expect(row!.path).toMatch(new RegExp(`/${parent}/${org.id}/$`));
@@ -135,11 +138,11 @@ describe('createOrganization', () => {
 
   it('refuses empty names, illegal levels and roots that are not committees', async () => {
     const parent = await idOf('储运部党总支');
-    await expectError(createOrganization(em(), { parentId: parent, level: 'BRANCH', name: '   ' }), 'BAD_USER_INPUT', 'name');
-    await expectError(createOrganization(em(), { parentId: parent, level: 'BRANCH', name: 'x'.repeat(201) }), 'BAD_USER_INPUT', 'name');
-    await expectError(createOrganization(em(), { parentId: parent, level: 'COMMITTEE', name: '错误的党委' }), 'BAD_USER_INPUT', 'level');
+    await expectError(createOrganization(em(), system, { parentId: parent, level: 'BRANCH', name: '   ' }), 'BAD_USER_INPUT', 'name');
+    await expectError(createOrganization(em(), system, { parentId: parent, level: 'BRANCH', name: 'x'.repeat(201) }), 'BAD_USER_INPUT', 'name');
+    await expectError(createOrganization(em(), system, { parentId: parent, level: 'COMMITTEE', name: '错误的党委' }), 'BAD_USER_INPUT', 'level');
     const [ent] = await db.query<{ id: number }>(`select id from enterprise where slug = 'huayou'`);
-    await expectError(createOrganization(em(), { enterpriseId: ent!.id, level: 'BRANCH', name: '孤立支部' }), 'BAD_USER_INPUT', 'level');
+    await expectError(createOrganization(em(), system, { enterpriseId: ent!.id, level: 'BRANCH', name: '孤立支部' }), 'BAD_USER_INPUT', 'level');
     await assertTreeConsistent();
   });
 });

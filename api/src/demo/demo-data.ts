@@ -2,7 +2,19 @@
  * Demo tenants. Fictional, but shaped like real groups: an oilfield group with subsidiaries and a
  * power-supply company. `portal` marks the organisations that run their own portal site.
  */
+import type { Role } from '../core/authz/roles.js';
 import type { OrganizationLevel } from '../modules/organizations/organization-level.js';
+
+/** Every demo account signs in with this password (documented in the README). */
+export const DEMO_PASSWORD = 'Dangjian@2026';
+
+export interface DemoUser {
+  displayName: string;
+  email?: string;
+  phone?: string;
+  /** Roles by organisation name (names used here are unique within their enterprise). */
+  roles: { organization: string; role: Role }[];
+}
 
 export interface DemoOrg {
   name: string;
@@ -16,7 +28,10 @@ export interface DemoEnterprise {
   name: string;
   shortName: string;
   root: DemoOrg;
+  users: DemoUser[];
 }
+
+export const demoPlatformAdmin = { displayName: '平台运维', email: 'platform@dangjian.example' };
 
 const branch = (name: string, ...groups: string[]): DemoOrg => ({
   name,
@@ -73,6 +88,14 @@ export const demoEnterprises: DemoEnterprise[] = [
       ],
       { slug: 'huayou', title: '华油集团智慧党建', hosts: ['huayou.localhost', 'dangjian.huayou-energy.example'] },
     ),
+    users: [
+      { displayName: '王建国', email: 'admin@huayou.example', roles: [{ organization: '华油能源集团有限公司党委', role: 'ORG_ADMIN' }] },
+      { displayName: '李红梅', email: 'admin@cy1.huayou.example', roles: [{ organization: '第一采油厂党委', role: 'ORG_ADMIN' }] },
+      { displayName: '赵志刚', email: 'reviewer@cy1.huayou.example', roles: [{ organization: '第一采油厂党委', role: 'REVIEWER' }] },
+      { displayName: '陈静', email: 'editor@cy1.huayou.example', roles: [{ organization: '采油一队党支部', role: 'EDITOR' }, { organization: '采油一队党支部', role: 'MEMBER' }] },
+      { displayName: '张伟', phone: '13800000001', roles: [{ organization: '采油一队党支部', role: 'MEMBER' }] },
+      { displayName: '刘洋', email: 'admin@lh.huayou.example', roles: [{ organization: '炼化分公司党委', role: 'ORG_ADMIN' }] },
+    ],
   },
   {
     slug: 'jiangchuan-power',
@@ -91,5 +114,9 @@ export const demoEnterprises: DemoEnterprise[] = [
       ],
       { slug: 'jiangchuan', title: '江川供电党建', hosts: ['jcpower.localhost', 'dangjian.jiangchuan-power.example'] },
     ),
+    users: [
+      { displayName: '孙丽', email: 'admin@jcpower.example', roles: [{ organization: '江川供电有限公司党委', role: 'ORG_ADMIN' }] },
+      { displayName: '周强', phone: '13900000002', roles: [{ organization: '城东供电所党支部', role: 'MEMBER' }] },
+    ],
   },
 ];

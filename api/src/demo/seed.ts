@@ -1,33 +1,52 @@
 /**
- * Loads the demo tenants once. Idempotent: an enterprise whose slug already exists is left alone,
- * and concurrent starts are serialised by an advisory lock.
+ * Loads the demo tenants and accounts once. Idempotent: an enterprise whose slug exists, or an
+ * account whose email exists, is left alone; concurrent starts are serialised by an advisory lock.
+ * Runs as the explicit system actor.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { systemActor, type Actor } from '../core/authz/check.js';
 import { Enterprise } from '../modules/enterprises/enterprise.entity.js';
+import { Membership } from '../modules/identity/membership.entity.js';
+import { createUser } from '../modules/identity/session.service.js';
+import { User } from '../modules/identity/user.entity.js';
+import { Organization } from '../modules/organizations/organization.entity.js';
 import { createOrganization } from '../modules/organizations/organization.service.js';
 import { createPortal } from '../modules/portals/portal.service.js';
-import { demoEnterprises, type DemoOrg } from './demo-data.js';
+import { DEMO_PASSWORD, demoEnterprises, demoPlatformAdmin, type DemoOrg } from './demo-data.js';
 
 const SEED_LOCK = 0x73656564; // "seed"
 
 export async function seedDemoData(orm: MikroORM): Promise<string[]> {
   const created: string[] = [];
+  const actor = systemActor();
   await orm.em.fork().transactional(async (em) => {
     await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK]);
     for (const demo of demoEnterprises) {
       if (await em.count(Enterprise, { slug: demo.slug })) continue;
       const enterprise = em.create(Enterprise, { slug: demo.slug, name: demo.name, shortName: demo.shortName });
       await em.flush();
-      await createTree(em, enterprise.id, null, demo.root, 0);
+      await createTree(em, actor, enterprise.id, null, demo.root, 0);
+      for (const person of demo.users) {
+        const user = await createUser(em, { displayName: person.displayName, email: person.email, phone: person.phone, password: DEMO_PASSWORD });
+        for (const { organization, role } of person.roles) {
+          const org = await em.findOneOrFail(Organization, { enterprise: enterprise.id, name: organization });
+          em.create(Membership, { user, organization: org, enterprise, role, grantedBy: null });
+        }
+      }
+      await em.flush();
       created.push(demo.slug);
+    }
+    if (!(await em.count(User, { email: demoPlatformAdmin.email }))) {
+      const admin = await createUser(em, { ...demoPlatformAdmin, password: DEMO_PASSWORD });
+      admin.isPlatformAdmin = true;
+      await em.flush();
     }
   });
   return created;
 }
 
-async function createTree(em: EntityManager, enterpriseId: number, parentId: number | null, node: DemoOrg, sortOrder: number) {
-  const org = await createOrganization(em, { enterpriseId, parentId, level: node.level, name: node.name, sortOrder });
+async function createTree(em: EntityManager, actor: Actor, enterpriseId: number, parentId: number | null, node: DemoOrg, sortOrder: number) {
+  const org = await createOrganization(em, actor, { enterpriseId, parentId, level: node.level, name: node.name, sortOrder });
   if (node.portal) await createPortal(em, { organizationId: org.id, ...node.portal });
-  for (const [i, child] of (node.children ?? []).entries()) await createTree(em, enterpriseId, org.id, child, (i + 1) * 10);
+  for (const [i, child] of (node.children ?? []).entries()) await createTree(em, actor, enterpriseId, org.id, child, (i + 1) * 10);
 }

@@ -1,6 +1,26 @@
-/** Every domain module's resolvers. Adding a module means adding its resolver here. */
+/** Every domain module's resolvers. Adding a module means adding its resolvers here. */
+import { AuditResolver } from './audit/audit.resolver.js';
 import { EnterpriseResolver } from './enterprises/enterprise.resolver.js';
+import {
+  ApiClientResolver,
+  EnterpriseApiClientsResolver,
+  MembershipResolver,
+  OrganizationMembersResolver,
+  SessionResolver,
+  UserResolver,
+} from './identity/identity.resolver.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import { PortalResolver } from './portals/portal.resolver.js';
 
-export const moduleResolvers = [EnterpriseResolver, OrganizationResolver, PortalResolver] as const;
+export const moduleResolvers = [
+  EnterpriseResolver,
+  OrganizationResolver,
+  PortalResolver,
+  SessionResolver,
+  UserResolver,
+  MembershipResolver,
+  OrganizationMembersResolver,
+  ApiClientResolver,
+  EnterpriseApiClientsResolver,
+  AuditResolver,
+] as const;

@@ -1,23 +1,87 @@
 /**
- * One CASL ability per request, built from who the caller is. Every resolver asks it; every list,
- * count and batched load turns it into SQL with `accessibleWhere` (see sql-filter.ts).
+ * One CASL ability per request, built from who the caller is:
+ *  - anonymous: reads what is public;
+ *  - a signed-in user: public reads, plus what each membership grants over its organisation's
+ *    subtree (never upward, never sideways, never into another enterprise);
+ *  - an API client: exactly its scopes, inside its own enterprise.
  *
- * The identity module (accounts, memberships, API keys) grows this into per-level rules. Until
- * then the only caller is the anonymous visitor, who may read the public organisation structure:
- * enterprises, their organisation trees and their portals.
+ * Rules are never evaluated in memory: `sql-filter.ts` turns them into SQL, and checks on a single
+ * row ask whether that row passes the filter (see check.ts). Subtrees are `path: { $startsWith }`
+ * on the materialised path.
  */
-import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import { ApiScope, Role } from './roles.js';
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage';
-export type SubjectType = 'Enterprise' | 'Organization' | 'Portal';
-export type AppAbility = MongoAbility<[Action, SubjectType | { __typename: SubjectType }], MongoQuery>;
+export type Action =
+  | 'read'
+  | 'update' // rename, reorder
+  | 'createChild'
+  | 'move' // re-parent; only strictly below one's own organisation
+  | 'archive'
+  | 'readMembers'
+  | 'manageMembers' // grant and revoke EDITOR, REVIEWER, MEMBER
+  | 'manageAdmins' // grant and revoke ORG_ADMIN: only from strictly above
+  | 'readAudit'
+  | 'manageApiClients'
+  | 'manage';
+export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'all';
+/** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */
+export type AppAbility = MongoAbility<[Action, SubjectType], Record<string, any>>;
 
-export type Viewer = { kind: 'anonymous' };
+/** A role held at an organisation, with what the ability needs to know about that organisation. */
+export interface Grant {
+  membershipId: number;
+  role: Role;
+  organizationId: number;
+  path: string;
+  depth: number;
+  enterpriseId: number;
+}
 
-export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+export type Viewer =
+  | { kind: 'anonymous'; ip: string | null }
+  | { kind: 'user'; userId: number; sessionId: string; isPlatformAdmin: boolean; grants: Grant[]; ip: string | null }
+  | { kind: 'apiClient'; apiClientId: number; enterpriseId: number; scopes: ApiScope[]; ip: string | null }
+  /** The platform itself (demo seed, maintenance scripts): explicit, never inferred from a request. */
+  | { kind: 'system'; ip: null };
 
-export function defineAbilityFor(_viewer: Viewer): AppAbility {
+export const ANONYMOUS: Viewer = { kind: 'anonymous', ip: null };
+export const SYSTEM: Viewer = { kind: 'system', ip: null };
+
+const ADMIN_OVER_SUBTREE: Action[] = ['read', 'update', 'createChild', 'readMembers', 'manageMembers', 'readAudit'];
+
+export function defineAbilityFor(viewer: Viewer): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
-  can('read', ['Enterprise', 'Organization', 'Portal']);
-  return build({ detectSubjectType: (subject) => subject.__typename });
+
+  if (viewer.kind === 'system') {
+    can('manage', 'all');
+    return build();
+  }
+
+  if (viewer.kind === 'apiClient') {
+    // A key reads inside its own enterprise only; its scopes say how far.
+    if (viewer.scopes.includes(ApiScope.PUBLIC_READ) || viewer.scopes.includes(ApiScope.INTERNAL_READ)) {
+      can('read', 'Enterprise', { id: viewer.enterpriseId });
+      can('read', 'Organization', { enterprise: viewer.enterpriseId, archivedAt: null });
+      can('read', 'Portal', { enterprise: viewer.enterpriseId });
+    }
+    return build();
+  }
+
+  // Public: enterprises, their active organisations and their portals.
+  can('read', ['Enterprise', 'Portal']);
+  can('read', 'Organization', { archivedAt: null });
+
+  if (viewer.kind === 'user') {
+    if (viewer.isPlatformAdmin) can('manage', 'all');
+    for (const grant of viewer.grants) {
+      if (grant.role !== Role.ORG_ADMIN) continue;
+      const subtree = { $startsWith: grant.path };
+      can(ADMIN_OVER_SUBTREE, 'Organization', { path: subtree });
+      can(['move', 'archive', 'manageAdmins'], 'Organization', { path: { ...subtree, $ne: grant.path } });
+      // Top-level admins (at a root of the enterprise's tree) manage its API clients.
+      if (grant.depth === 0) can(['manageApiClients', 'readAudit'], 'Enterprise', { id: grant.enterpriseId });
+    }
+  }
+  return build();
 }

@@ -3,22 +3,39 @@
  * happens in SQL and pages, totals and cursors never reveal a hidden row.
  *
  * `null` means "no rule allows anything": callers return an empty result without querying.
+ * Conditions use MongoDB operators, which MikroORM shares, plus `$startsWith` for subtrees, which
+ * becomes an indexed `LIKE 'prefix%'` on the materialised path.
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import { rulesToCondition } from '@casl/ability/extra';
 import type { Action, AppAbility, SubjectType } from './ability.js';
 
+type Filter = Record<string, unknown>;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function toOrm(condition: unknown): unknown {
+  if (Array.isArray(condition)) return condition.map(toOrm);
+  if (condition === null || typeof condition !== 'object' || condition instanceof Date) return condition;
+  const out: Filter = {};
+  for (const [key, value] of Object.entries(condition)) {
+    if (key === '$startsWith') out.$like = `${escapeLike(String(value))}%`;
+    else out[key] = toOrm(value);
+  }
+  return out;
+}
+
 export function accessibleWhere<T extends object>(ability: AppAbility, action: Action, subject: SubjectType): FilterQuery<T> | null {
   const condition = rulesToCondition(
     ability.rulesFor(action, subject),
     (rule) => {
-      const conditions = (rule.conditions ?? {}) as FilterQuery<T>;
-      return rule.inverted ? ({ $not: conditions } as FilterQuery<T>) : conditions;
+      const conditions = toOrm(rule.conditions ?? {}) as Filter;
+      return rule.inverted ? { $not: conditions } : conditions;
     },
     {
-      and: (parts) => (parts.length === 1 ? parts[0]! : ({ $and: parts } as FilterQuery<T>)),
-      or: (parts) => (parts.length === 1 ? parts[0]! : ({ $or: parts } as FilterQuery<T>)),
-      empty: () => ({}) as FilterQuery<T>,
+      and: (parts: Filter[]) => (parts.length === 1 ? parts[0]! : { $and: parts }),
+      or: (parts: Filter[]) => (parts.some(isEmpty) ? {} : parts.length === 1 ? parts[0]! : { $or: parts }),
+      empty: () => ({}),
     },
   );
   return condition as FilterQuery<T> | null;
@@ -28,9 +45,9 @@ export function accessibleWhere<T extends object>(ability: AppAbility, action: A
 export function authorised<T extends object>(ability: AppAbility, subject: SubjectType, where: FilterQuery<T>, action: Action = 'read'): FilterQuery<T> | null {
   const access = accessibleWhere<T>(ability, action, subject);
   if (access === null) return null;
-  return isEmpty(access) ? where : ({ $and: [where, access] } as FilterQuery<T>);
+  return isEmpty(access as Filter) ? where : ({ $and: [where, access] } as FilterQuery<T>);
 }
 
-function isEmpty(filter: object): boolean {
+function isEmpty(filter: Filter): boolean {
   return Object.keys(filter).length === 0;
 }

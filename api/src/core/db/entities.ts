@@ -2,5 +2,11 @@
 import { Enterprise } from '../../modules/enterprises/enterprise.entity.js';
 import { Organization } from '../../modules/organizations/organization.entity.js';
 import { Portal, PortalHost } from '../../modules/portals/portal.entity.js';
+import { User } from '../../modules/identity/user.entity.js';
+import { Session } from '../../modules/identity/session.entity.js';
+import { Membership } from '../../modules/identity/membership.entity.js';
+import { ApiClient } from '../../modules/identity/api-client.entity.js';
+import { AuthThrottle } from '../../modules/identity/auth-throttle.entity.js';
+import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 
-export const entities = [Enterprise, Organization, Portal, PortalHost];
+export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent];

@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../graphql/context.js';
+import type { StatementCounter } from '../db/statement-counter.js';
 import { ErrorCode, isClientError } from '../graphql/errors.js';
 import type { Logger } from '../log.js';
 
@@ -15,6 +16,8 @@ export interface RequestLocals {
   requestId: string;
   /** Set for GraphQL requests, so the access log can report the operation and its SQL count. */
   graphql?: Context;
+  /** Counts statements from the start, authentication included, even if the context fails. */
+  statements?: StatementCounter;
 }
 
 export const locals = (res: Response) => res.locals as RequestLocals;
@@ -44,7 +47,7 @@ export function accessLog(log: Logger) {
           path,
           status: res.statusCode,
           operationName: locals(res).graphql?.operation.name,
-          statements: locals(res).graphql?.statements.count,
+          statements: locals(res).statements?.count,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         },
         'request',

@@ -14,7 +14,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { ANONYMOUS } from '../authz/ability.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../authz/ability.js';
+import { StatementCounter } from '../db/statement-counter.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { ErrorCode, formatError, isClientError } from '../graphql/errors.js';
 import { buildAppSchema } from '../graphql/schema.js';
@@ -31,12 +33,22 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
+/** What the identity module needs from a request to say who is calling. */
+export interface RequestCredentials {
+  authorization?: string;
+  cookie?: string;
+  ip: string | null;
+}
+
 export async function startApiServer(args: {
   orm: MikroORM;
   log: Logger;
   host: string;
   port: number;
   shutdownTimeoutMs: number;
+  authenticate: (em: EntityManager, credentials: RequestCredentials) => Promise<Viewer>;
+  sessionCookieName: string;
+  secureCookies: boolean;
 }): Promise<ApiServer> {
   const { orm, log } = args;
   const schema = await buildAppSchema();
@@ -49,7 +61,18 @@ export async function startApiServer(args: {
   const wsServer = useServer<Record<string, unknown>, { ctx?: Context }>(
     {
       schema,
-      context: () => createContext({ orm, requestId: randomUUID(), viewer: ANONYMOUS, log }),
+      // Each operation over the socket authenticates like an HTTP request: a bearer token in the
+      // connection_init payload (`{ "authorization": "Bearer …" }`) or the upgrade request's cookie.
+      context: (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const request = (ctx.extra as { request: http.IncomingMessage }).request;
+        const credentials: RequestCredentials = {
+          authorization: typeof params.authorization === 'string' ? params.authorization : undefined,
+          cookie: request.headers.cookie,
+          ip: request.socket.remoteAddress ?? null,
+        };
+        return createContext({ orm, requestId: randomUUID(), log, authenticate: (em) => args.authenticate(em, credentials) });
+      },
       // Same masking over WebSocket as over HTTP: clients never see internal error details.
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return;
@@ -100,9 +123,24 @@ export async function startApiServer(args: {
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const { requestId } = locals(res);
-        const ctx = createContext({ orm, requestId, viewer: ANONYMOUS, log: log.child({ requestId }) });
+        const statements = new StatementCounter();
+        locals(res).statements = statements;
+        const credentials: RequestCredentials = { authorization: req.headers.authorization, cookie: req.headers.cookie, ip: req.socket.remoteAddress ?? null };
+        const ctx = await createContext({
+          orm,
+          requestId,
+          log: log.child({ requestId }),
+          statements,
+          userAgent: req.headers['user-agent'],
+          authenticate: (em) => args.authenticate(em, credentials),
+          sessionCookie: {
+            set: (token, maxAgeSeconds) =>
+              res.cookie(args.sessionCookieName, token, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/', maxAge: maxAgeSeconds * 1000 }),
+            clear: () => res.clearCookie(args.sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/' }),
+          },
+        });
         locals(res).graphql = ctx;
         return ctx;
       },

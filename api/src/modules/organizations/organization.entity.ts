@@ -39,6 +39,10 @@ export class Organization {
   @Property({ type: 'smallint' })
   depth!: number;
 
+  /** Set when the organisation (with its subtree) is archived; archived organisations are hidden from the public. */
+  @Property({ type: 'datetime', nullable: true })
+  archivedAt: Date | null = null;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
 }

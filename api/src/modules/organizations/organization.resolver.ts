@@ -1,5 +1,7 @@
 /** GraphQL adapter for the organisation tree: parses arguments, delegates to loaders and queries. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { mutate } from '../../core/graphql/payload.js';
+import { archiveOrganization, createOrganization, moveOrganization, updateOrganization } from './organization.service.js';
 import type { Context } from '../../core/graphql/context.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
@@ -11,7 +13,7 @@ import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { Portal } from '../portals/portal.entity.js';
 import { Organization, pathIds } from './organization.entity.js';
 import { childrenOf, countReadableOrganizations, findReadableOrganizations, organizationById } from './organization.loaders.js';
-import { OrganizationConnection, OrganizationType } from './organization.types.js';
+import { OrganizationConnection, OrganizationCreateInput, OrganizationPayload, OrganizationType, OrganizationUpdateInput } from './organization.types.js';
 
 registerNodeType({ typeName: 'Organization', entity: Organization, load: (ctx, id) => organizationById(ctx).load(id) });
 
@@ -75,5 +77,34 @@ export class OrganizationResolver {
   @FieldResolver(() => PortalType, { nullable: true, description: 'The portal site bound to this organisation, if it has one.' })
   portal(@Root() org: Organization, @Ctx() ctx: Context): Promise<Portal | null> {
     return portalOfOrganization(ctx).load(org.id);
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Creates an organisation under one you administer.' })
+  organizationCreate(@Arg('input') input: OrganizationCreateInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+    const parentId = expectGlobalId(input.parentId, 'Organization', 'parentId');
+    return mutate(async () => ({
+      organization: await createOrganization(ctx.em, ctx, { parentId, name: input.name, level: input.level, sortOrder: input.sortOrder ?? 0 }),
+    }));
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Renames or reorders an organisation you administer.' })
+  organizationUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: OrganizationUpdateInput, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+    const orgId = expectGlobalId(id, 'Organization');
+    return mutate(async () => ({ organization: await updateOrganization(ctx.em, ctx, orgId, input) }));
+  }
+
+  @Mutation(() => OrganizationPayload, {
+    description: 'Moves an organisation, with its subtree, under another parent in the same enterprise. Both must be inside a subtree you administer, strictly below your own organisation.',
+  })
+  organizationMove(@Arg('id', () => ID) id: string, @Arg('parentId', () => ID) parentId: string, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+    const orgId = expectGlobalId(id, 'Organization');
+    const newParentId = expectGlobalId(parentId, 'Organization', 'parentId');
+    return mutate(async () => ({ organization: await moveOrganization(ctx.em, ctx, orgId, newParentId) }));
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Archives an organisation and its subtree (strictly below your own organisation).' })
+  organizationArchive(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+    const orgId = expectGlobalId(id, 'Organization');
+    return mutate(async () => ({ organization: await archiveOrganization(ctx.em, ctx, orgId) }));
   }
 }

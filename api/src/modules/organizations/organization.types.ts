@@ -1,5 +1,6 @@
 /** GraphQL types of the organisation tree. Kept apart from the entity: the API is not the table. */
-import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../core/graphql/payload.js';
 import { Node } from '../../core/graphql/node.js';
 import { connectionType } from '../../core/graphql/relay.js';
 import { OrganizationLevel } from './organization-level.js';
@@ -22,6 +23,27 @@ export class OrganizationType extends Node {
   @Field(() => Int, { description: 'Position among its siblings (ascending).' }) sortOrder!: number;
   @Field(() => Int, { description: 'Distance from the root of the tree (the root is 0).' }) depth!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was archived (visible to admins above it only).' }) archivedAt!: Date | null;
 }
 
 export const OrganizationConnection = connectionType('Organization', OrganizationType);
+
+@InputType()
+export class OrganizationCreateInput {
+  @Field(() => ID, { description: 'The organisation to create it under.' }) parentId!: string;
+  @Field() name!: string;
+  @Field(() => OrganizationLevel) level!: OrganizationLevel;
+  @Field(() => Int, { nullable: true }) sortOrder?: number | null;
+}
+
+@InputType()
+export class OrganizationUpdateInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Int, { nullable: true }) sortOrder?: number | null;
+}
+
+@ObjectType()
+export class OrganizationPayload {
+  @Field(() => OrganizationType, { nullable: true }) organization?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

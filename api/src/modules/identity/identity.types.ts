@@ -1,0 +1,172 @@
+/** GraphQL types of accounts, roles, sessions and API clients. */
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ApiScope, Role } from '../../core/authz/roles.js';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'A role held at an organisation; it covers the organisation and its whole subtree.',
+  valuesConfig: {
+    ORG_ADMIN: { description: '党务管理员: administers the subtree (organisations, members, roles below admin).' },
+    EDITOR: { description: '编辑: writes content for the subtree.' },
+    REVIEWER: { description: '审核: reviews content of the subtree.' },
+    MEMBER: { description: '党员: a Party member of the organisation.' },
+  },
+});
+registerEnumType(ApiScope, {
+  name: 'ApiScope',
+  description: 'What an API key may do, always inside its own enterprise.',
+  valuesConfig: {
+    PUBLIC_READ: { description: 'Read what the public may read.' },
+    INTERNAL_READ: { description: 'Read what the enterprise’s members may read (content arrives with the content modules).' },
+    CONTENT_WRITE: { description: 'Write content (takes effect with the content modules).' },
+  },
+});
+
+export enum ViewerKind {
+  ANONYMOUS = 'ANONYMOUS',
+  USER = 'USER',
+  API_CLIENT = 'API_CLIENT',
+}
+registerEnumType(ViewerKind, { name: 'ViewerKind' });
+
+@ObjectType('User', { implements: Node, description: 'A person’s account.' })
+export class UserType extends Node {
+  @Field() displayName!: string;
+}
+
+@ObjectType('Membership', { implements: Node, description: 'A role a user holds at an organisation.' })
+export class MembershipType extends Node {
+  @Field(() => Role) role!: Role;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+export const MembershipConnection = connectionType('Membership', MembershipType);
+
+@ObjectType('ApiClient', { implements: Node, description: 'A third-party app of an enterprise, calling the API with a key.' })
+export class ApiClientType extends Node {
+  @Field() name!: string;
+  @Field({ description: 'The key’s first characters, to recognise it; the key itself is shown only once.' }) keyPrefix!: string;
+  @Field(() => [ApiScope]) scopes!: ApiScope[];
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) lastUsedAt!: Date | null;
+}
+
+@ObjectType('Viewer', { description: 'Who is calling.' })
+export class ViewerType {
+  @Field(() => ViewerKind) kind!: ViewerKind;
+  @Field(() => UserType, { nullable: true }) user!: object | null;
+  @Field(() => String, { nullable: true, description: 'Your own email (only you see it).' }) email!: string | null;
+  @Field(() => String, { nullable: true, description: 'Your own phone (only you see it).' }) phone!: string | null;
+  @Field() isPlatformAdmin!: boolean;
+  @Field(() => [MembershipType], { description: 'Your roles at active organisations.' }) memberships!: object[];
+  @Field(() => ApiClientType, { nullable: true }) apiClient!: object | null;
+}
+
+@ObjectType('PermissionGrant', { description: 'Whether an action is allowed at an organisation, and which memberships allow it.' })
+export class PermissionGrantType {
+  @Field({ description: 'The action, e.g. update, createChild, move, archive, manageMembers, manageAdmins, readMembers, readAudit.' })
+  action!: string;
+  @Field() allowed!: boolean;
+  @Field(() => [MembershipType], { description: 'Memberships that grant it (empty when allowed to everyone, or through platform administration).' })
+  grantedBy!: object[];
+  @Field({ description: 'Allowed because the user is a platform administrator.' }) viaPlatformAdmin!: boolean;
+  @Field({ description: 'Allowed to everyone, signed in or not.' }) public!: boolean;
+}
+
+@ObjectType('EffectivePermissions')
+export class EffectivePermissionsType {
+  @Field(() => UserType) user!: object;
+  @Field(() => String, { description: 'The organisation the permissions are about (its global id).' }) organizationId!: string;
+  @Field(() => [PermissionGrantType]) permissions!: PermissionGrantType[];
+}
+
+// ---- inputs and payloads
+
+@InputType()
+export class SignInInput {
+  @Field({ description: 'Email address or phone number.' }) login!: string;
+  @Field() password!: string;
+}
+
+@ObjectType()
+export class SignInPayload {
+  @Field(() => String, { nullable: true, description: 'Bearer token for apps (also set as an HttpOnly cookie). Shown once.' }) token?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) expiresAt?: Date;
+  @Field(() => ViewerType, { nullable: true }) viewer?: ViewerType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class SignOutPayload {
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class PasswordChangeInput {
+  @Field() currentPassword!: string;
+  @Field() newPassword!: string;
+}
+
+@ObjectType()
+export class PasswordChangePayload {
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class MembershipGrantInput {
+  @Field(() => ID) userId!: string;
+  @Field(() => ID) organizationId!: string;
+  @Field(() => Role) role!: Role;
+}
+
+@ObjectType()
+export class MembershipGrantPayload {
+  @Field(() => MembershipType, { nullable: true }) membership?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class MembershipRevokePayload {
+  @Field(() => ID, { nullable: true }) revokedMembershipId?: string;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class MemberAccountCreateInput {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => Role) role!: Role;
+  @Field() displayName!: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field({ description: 'Initial password: 10–128 characters, mixing letters with digits or symbols.' }) password!: string;
+}
+
+@ObjectType()
+export class MemberAccountCreatePayload {
+  @Field(() => UserType, { nullable: true }) user?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class ApiClientCreateInput {
+  @Field(() => ID) enterpriseId!: string;
+  @Field() name!: string;
+  @Field(() => [ApiScope]) scopes!: ApiScope[];
+}
+
+@ObjectType()
+export class ApiClientCreatePayload {
+  @Field(() => ApiClientType, { nullable: true }) apiClient?: object;
+  @Field(() => String, { nullable: true, description: 'The API key. Shown only here, once: store it safely.' }) key?: string;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ApiClientRevokePayload {
+  @Field(() => ApiClientType, { nullable: true }) apiClient?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+

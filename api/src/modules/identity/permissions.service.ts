@@ -1,0 +1,56 @@
+/**
+ * Effective permissions, inspectable: what may a user do at an organisation, and which of their
+ * memberships grants it. Asked of the database with the same rules as every other read: the user's
+ * full ability for "allowed", then one ability per membership for "granted by".
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ANONYMOUS, defineAbilityFor, type Action, type Grant, type Viewer } from '../../core/authz/ability.js';
+import { assertCan, can, type Actor } from '../../core/authz/check.js';
+import { notFound } from '../../core/graphql/errors.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Membership } from './membership.entity.js';
+import { User } from './user.entity.js';
+
+export const INSPECTED_ACTIONS: Action[] = ['read', 'update', 'createChild', 'move', 'archive', 'readMembers', 'manageMembers', 'manageAdmins', 'readAudit'];
+
+export interface PermissionRow {
+  action: Action;
+  allowed: boolean;
+  grantedBy: Membership[];
+  viaPlatformAdmin: boolean;
+  public: boolean;
+}
+
+export async function effectivePermissions(em: EntityManager, actor: Actor, userId: number, organizationId: number): Promise<{ user: User; rows: PermissionRow[] }> {
+  // The user themself, or whoever may see the organisation's members (its admins, platform admins).
+  const self = actor.viewer.kind === 'user' && actor.viewer.userId === userId;
+  if (!self) await assertCan(em, actor, 'readMembers', Organization, 'Organization', organizationId, 'The organisation');
+  const user = await em.findOne(User, userId);
+  if (!user) throw notFound('The user does not exist.');
+
+  const memberships = await em.find(Membership, { user: userId, organization: { archivedAt: null } }, { populate: ['organization'], orderBy: { id: 'asc' } });
+  const grants: Grant[] = memberships.map((m) => {
+    const org = m.organization.getEntity();
+    return { membershipId: m.id, role: m.role, organizationId: org.id, path: org.path, depth: org.depth, enterpriseId: m.enterprise.id };
+  });
+  const asUser = (g: Grant[], isPlatformAdmin: boolean): Actor => {
+    const viewer: Viewer = { kind: 'user', userId, sessionId: '', isPlatformAdmin, grants: g, ip: null };
+    return { viewer, ability: defineAbilityFor(viewer) };
+  };
+  const full = asUser(grants, user.isPlatformAdmin);
+  const anonymous: Actor = { viewer: ANONYMOUS, ability: defineAbilityFor(ANONYMOUS) };
+  const check = (who: Actor, action: Action) => can(em, who, action, Organization, 'Organization', organizationId);
+
+  const rows: PermissionRow[] = [];
+  for (const action of INSPECTED_ACTIONS) {
+    const allowed = await check(full, action);
+    const isPublic = allowed && (await check(anonymous, action));
+    const grantedBy: Membership[] = [];
+    if (allowed && !isPublic) {
+      for (const [i, membership] of memberships.entries()) if (await check(asUser([grants[i]!], false), action)) grantedBy.push(membership);
+    }
+    const viaPlatformAdmin = allowed && user.isPlatformAdmin && !isPublic && grantedBy.length === 0;
+    rows.push({ action, allowed, grantedBy, viaPlatformAdmin, public: isPublic });
+  }
+  return { user, rows };
+}
