@@ -27,7 +27,7 @@ export async function assertNotLocked(em: EntityManager, keys: (string | null)[]
   const present = keys.filter((k): k is string => k !== null);
   const [row] = await em.execute<{ retry: number | null }[]>(
     `select ceil(extract(epoch from max(locked_until) - now()))::int as retry
-       from auth_throttle where key = any(?) and locked_until > now()`,
+       from auth_throttle where key in (?) and locked_until > now()`,
     [present],
   );
   if (row?.retry) {
