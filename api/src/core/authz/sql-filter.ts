@@ -51,3 +51,11 @@ export function authorised<T extends object>(ability: AppAbility, subject: Subje
 function isEmpty(filter: Filter): boolean {
   return Object.keys(filter).length === 0;
 }
+
+/**
+ * True when a filter from `accessibleWhere` restricts nothing. Check it before nesting the filter
+ * under a relation: `{ organization: {} }` is not "any organisation" to the ORM.
+ */
+export function isUnrestricted(filter: unknown): boolean {
+  return filter !== null && typeof filter === 'object' && isEmpty(filter as Filter);
+}

@@ -2,7 +2,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { accessibleWhere } from '../../core/authz/sql-filter.js';
+import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { byKey, defineLoader } from '../../core/graphql/loaders.js';
@@ -33,9 +33,10 @@ const actorById = defineLoader<number, User | null>(async (ctx, ids) => byKey(id
 function auditFilter(ctx: Context): FilterQuery<AuditEvent> | null {
   const orgs = accessibleWhere<Organization>(ctx.ability, 'readAudit', 'Organization');
   const enterprises = accessibleWhere(ctx.ability, 'readAudit', 'Enterprise');
+  if (isUnrestricted(orgs) && isUnrestricted(enterprises)) return {};
   const parts: FilterQuery<AuditEvent>[] = [];
-  if (orgs) parts.push({ organization: orgs } as FilterQuery<AuditEvent>);
-  if (enterprises) parts.push({ organization: null, enterprise: enterprises } as FilterQuery<AuditEvent>);
+  if (orgs) parts.push((isUnrestricted(orgs) ? { organization: { $ne: null } } : { organization: orgs }) as FilterQuery<AuditEvent>);
+  if (enterprises) parts.push({ organization: null, ...(isUnrestricted(enterprises) ? {} : { enterprise: enterprises }) } as FilterQuery<AuditEvent>);
   return parts.length === 0 ? null : parts.length === 1 ? parts[0]! : { $or: parts };
 }
 
@@ -52,7 +53,7 @@ export class AuditResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<AuditEvent>> {
     if (since && until && until < since) throw badInput('`until` must not be before `since`.', 'until');
-    if (action !== null && action.length > 60) throw badInput('`action` is at most 60 characters.', 'action');
+    if (action != null && action.length > 60) throw badInput('`action` is at most 60 characters.', 'action');
     const access = auditFilter(ctx);
     const where: FilterQuery<AuditEvent>[] = [];
     if (organizationId) {

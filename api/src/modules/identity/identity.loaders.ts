@@ -4,7 +4,7 @@
  * memberships. Both are SQL filters, so lists, counts and `node(id:)` agree.
  */
 import type { FilterQuery } from '@mikro-orm/core';
-import { accessibleWhere } from '../../core/authz/sql-filter.js';
+import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import type { Organization } from '../organizations/organization.entity.js';
@@ -16,6 +16,7 @@ const myId = (ctx: Context) => (ctx.viewer.kind === 'user' ? ctx.viewer.userId :
 
 export function membershipReadFilter(ctx: Context): FilterQuery<Membership> | null {
   const orgs = accessibleWhere<Organization>(ctx.ability, 'readMembers', 'Organization');
+  if (isUnrestricted(orgs)) return {};
   const me = myId(ctx);
   const parts: FilterQuery<Membership>[] = [];
   if (me !== null) parts.push({ user: me });
@@ -25,6 +26,7 @@ export function membershipReadFilter(ctx: Context): FilterQuery<Membership> | nu
 
 export function userReadFilter(ctx: Context): FilterQuery<User> | null {
   const orgs = accessibleWhere<Organization>(ctx.ability, 'readMembers', 'Organization');
+  if (isUnrestricted(orgs)) return {};
   const me = myId(ctx);
   const parts: FilterQuery<User>[] = [];
   if (me !== null) parts.push({ id: me });
@@ -62,7 +64,8 @@ export const membershipsOfUser = defineLoader<number, Membership[]>(async (ctx, 
 async function findManageableApiClients(ctx: Context, where: FilterQuery<ApiClient>): Promise<ApiClient[]> {
   const access = accessibleWhere(ctx.ability, 'manageApiClients', 'Enterprise');
   if (!access) return [];
-  return ctx.em.find(ApiClient, { $and: [where, { enterprise: access }] } as FilterQuery<ApiClient>, { orderBy: { id: 'asc' } });
+  const filter = isUnrestricted(access) ? where : ({ $and: [where, { enterprise: access }] } as FilterQuery<ApiClient>);
+  return ctx.em.find(ApiClient, filter, { orderBy: { id: 'asc' } });
 }
 
 export const apiClientsOfEnterprise = defineLoader<number, ApiClient[]>(async (ctx, enterpriseIds) =>

@@ -1,0 +1,186 @@
+/**
+ * The per-level authorisation matrix, through the real HTTP endpoint: every caller × every target
+ * organisation × every action, asserting denials as exactly as grants.
+ *
+ * Targets, seen from the subsidiary 第一采油厂党委 ("plant"): the plant itself, its child, its
+ * parent (the group committee), its sibling (炼化分公司党委), and another enterprise's root.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { DEMO, gid, orgId, outcome, signIn, userId, withToken, type DemoActor, type Gql } from '../support/identity.js';
+
+const TARGETS = {
+  own: '第一采油厂党委',
+  child: '采油一矿党总支',
+  parent: '华油能源集团有限公司党委',
+  sibling: '炼化分公司党委',
+  otherEnterprise: '江川供电有限公司党委',
+} as const;
+type Target = keyof typeof TARGETS;
+type Actor = DemoActor | 'anonymous' | 'apiKey';
+const ACTORS: Actor[] = [...(Object.keys(DEMO) as DemoActor[]), 'anonymous', 'apiKey'];
+
+/** Where each caller is ORG_ADMIN (over the target's subtree). */
+const ADMIN_OVER: Record<Actor, Target[]> = {
+  groupAdmin: ['own', 'child', 'parent', 'sibling'],
+  plantAdmin: ['own', 'child'],
+  refineryAdmin: ['sibling'],
+  powerAdmin: ['otherEnterprise'],
+  platformAdmin: ['own', 'child', 'parent', 'sibling', 'otherEnterprise'],
+  plantReviewer: [],
+  branchEditor: [],
+  member: [],
+  anonymous: [],
+  apiKey: [],
+};
+/** The organisations each caller administers (their audit reaches these subtrees). */
+const ADMIN_ROOTS: Record<Actor, string[]> = {
+  groupAdmin: ['parent'],
+  plantAdmin: ['own'],
+  refineryAdmin: ['sibling'],
+  powerAdmin: ['otherEnterprise'],
+  platformAdmin: [],
+  plantReviewer: [],
+  branchEditor: [],
+  member: [],
+  anonymous: [],
+  apiKey: [],
+};
+
+/** Where each caller may grant ORG_ADMIN: strictly below an organisation they administer. */
+const ADMIN_STRICTLY_ABOVE: Record<Actor, Target[]> = {
+  ...ADMIN_OVER,
+  groupAdmin: ['own', 'child', 'sibling'],
+  plantAdmin: ['child'],
+  refineryAdmin: [],
+  powerAdmin: [],
+};
+
+/** The error a denied mutation must produce. */
+function denial(actor: Actor, target: Target, action: string): string {
+  if (actor === 'anonymous') return 'UNAUTHENTICATED';
+  if (actor === 'apiKey') return action.startsWith('grant') || target !== 'otherEnterprise' ? 'FORBIDDEN' : 'NOT_FOUND';
+  return 'FORBIDDEN';
+}
+
+let db: TestDatabase;
+let api: TestApi;
+const as: Partial<Record<Actor, Gql>> = {};
+const ids = {} as Record<Target, string>;
+const localIds = {} as Record<Target, number>;
+let grantee: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase('demo');
+  api = await startTestApi(db.url);
+  for (const actor of Object.keys(DEMO) as DemoActor[]) as[actor] = withToken(api, await signIn(api, DEMO[actor]));
+  as.anonymous = withToken(api, null);
+  for (const [target, name] of Object.entries(TARGETS) as [Target, string][]) {
+    localIds[target] = await orgId(db, name);
+    ids[target] = gid('Organization', localIds[target]);
+  }
+  const key = await as.groupAdmin!(
+    `mutation($i: ApiClientCreateInput!) { apiClientCreate(input: $i) { key userErrors { code } } }`,
+    { i: { enterpriseId: gid('Enterprise', 1), name: '移动党建App', scopes: ['PUBLIC_READ', 'INTERNAL_READ'] } },
+  );
+  as.apiKey = withToken(api, key.data!.apiClientCreate.key);
+  grantee = gid('User', await userId(db, '13900000002'));
+  // A member at the child, so its member list is not empty.
+  await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
+});
+afterAll(async () => {
+  await api?.close();
+  await db?.drop();
+});
+
+const cases = ACTORS.flatMap((actor) => (Object.keys(TARGETS) as Target[]).map((target) => ({ actor, target })));
+
+describe.each(cases)('$actor at $target', ({ actor, target }) => {
+  const admin = ADMIN_OVER[actor].includes(target);
+  const call = (query: string, variables?: Record<string, unknown>) => as[actor]!(query, variables);
+
+  it(`rename: ${admin ? 'allowed' : 'denied'}`, async () => {
+    const res = await call(`mutation($id: ID!, $n: String) { organizationUpdate(id: $id, input: { name: $n }) { organization { name } userErrors { code } } }`, {
+      id: ids[target],
+      n: TARGETS[target],
+    });
+    expect(outcome(res, 'organizationUpdate')).toBe(admin ? 'OK' : denial(actor, target, 'rename'));
+  });
+
+  it(`create a child: ${admin ? 'allowed' : 'denied'}`, async () => {
+    const before = (await db.query('select count(*)::int as n from organization'))[0]!.n;
+    const res = await call(
+      `mutation($i: OrganizationCreateInput!) { organizationCreate(input: $i) { organization { name level parent { id } } userErrors { code } } }`,
+      { i: { parentId: ids[target], name: `矩阵测试党支部（${actor}）`, level: 'BRANCH' } },
+    );
+    expect(outcome(res, 'organizationCreate')).toBe(admin ? 'OK' : denial(actor, target, 'createChild'));
+    const after = (await db.query('select count(*)::int as n from organization'))[0]!.n;
+    expect(after - before).toBe(admin ? 1 : 0);
+    if (admin) expect(res.data!.organizationCreate.organization.parent.id).toBe(ids[target]);
+  });
+
+  for (const role of ['MEMBER', 'ORG_ADMIN'] as const) {
+    const allowed = (role === 'ORG_ADMIN' ? ADMIN_STRICTLY_ABOVE : ADMIN_OVER)[actor].includes(target);
+    it(`grant and revoke ${role}: ${allowed ? 'allowed' : 'denied'}`, async () => {
+      const res = await call(`mutation($i: MembershipGrantInput!) { membershipGrant(input: $i) { membership { id role } userErrors { code } } }`, {
+        i: { userId: grantee, organizationId: ids[target], role },
+      });
+      expect(outcome(res, 'membershipGrant')).toBe(allowed ? 'OK' : denial(actor, target, 'grant'));
+      const held = await db.query('select id from membership where user_id = (select id from app_user where phone = $1) and organization_id = $2 and role = $3', [
+        '13900000002',
+        localIds[target],
+        role,
+      ]);
+      expect(held).toHaveLength(allowed ? 1 : 0);
+      if (allowed) {
+        const revoke = await call(`mutation($id: ID!) { membershipRevoke(id: $id) { revokedMembershipId userErrors { code } } }`, {
+          id: res.data!.membershipGrant.membership.id,
+        });
+        expect(outcome(revoke, 'membershipRevoke')).toBe('OK');
+      }
+    });
+  }
+
+  it(`read members: ${admin ? 'all of them' : 'only one’s own'}`, async () => {
+    const res = await call(`query($id: ID!) { organization(id: $id) { members(first: 50) { totalCount edges { node { role user { displayName } } } } } }`, {
+      id: ids[target],
+    });
+    expect(res.errors).toBeUndefined();
+    const all = await db.query<{ user_id: number }>('select user_id from membership where organization_id = $1', [localIds[target]]);
+    const mine = actor in DEMO ? all.filter((m) => m.user_id === myUserId.get(actor)) : [];
+    const connection = res.data!.organization?.members ?? { totalCount: 0, edges: [] };
+    const expected = admin ? all.length : mine.length;
+    expect(connection.totalCount).toBe(expected);
+    expect(connection.edges).toHaveLength(expected);
+  });
+
+  it(`read the audit log: ${admin ? 'the subtree’s events' : 'only events of subtrees one administers'}`, async () => {
+    const res = await call(`query($id: ID!) { auditEvents(first: 100, organizationId: $id) { totalCount edges { node { action organization { id } } } } }`, {
+      id: ids[target],
+    });
+    expect(res.errors).toBeUndefined();
+    // Events in the target's subtree that also lie in a subtree the caller administers.
+    const adminRoots = actor === 'platformAdmin' ? ['/'] : ADMIN_ROOTS[actor].map((t) => TARGETS[t as Target] ?? t);
+    const [{ n }] = (await db.query<{ n: number }>(
+      `select count(*)::int as n from audit_event a join organization o on o.id = a.organization_id
+        where o.path like (select path from organization where id = $1) || '%'
+          and exists (select 1 from organization r where (r.name = any($2) and o.path like r.path || '%') or '/' = any($2))`,
+      [localIds[target], adminRoots],
+    )) as [{ n: number }];
+    const expected = n;
+    expect(res.data!.auditEvents.totalCount).toBe(expected);
+    expect(res.data!.auditEvents.edges).toHaveLength(Math.min(expected, 100));
+    if (admin) expect(expected).toBeGreaterThan(0);
+  });
+});
+
+const myUserId = new Map<Actor, number>();
+beforeAll(async () => {
+  for (const actor of Object.keys(DEMO) as DemoActor[]) myUserId.set(actor, await userId(db, DEMO[actor]));
+});
+
+it('covers every caller, target and action', () => {
+  expect(cases).toHaveLength(ACTORS.length * Object.keys(TARGETS).length);
+  expect(ACTORS).toHaveLength(10);
+});
