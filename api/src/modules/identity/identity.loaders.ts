@@ -4,6 +4,7 @@
  * memberships. Both are SQL filters, so lists, counts and `node(id:)` agree.
  */
 import type { FilterQuery } from '@mikro-orm/core';
+import type { Actor } from '../../core/authz/check.js';
 import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
@@ -12,12 +13,12 @@ import { ApiClient } from './api-client.entity.js';
 import { Membership } from './membership.entity.js';
 import { User } from './user.entity.js';
 
-const myId = (ctx: Context) => (ctx.viewer.kind === 'user' ? ctx.viewer.userId : null);
+const myId = (actor: Actor) => (actor.viewer.kind === 'user' ? actor.viewer.userId : null);
 
-export function membershipReadFilter(ctx: Context): FilterQuery<Membership> | null {
-  const orgs = accessibleWhere<Organization>(ctx.ability, 'readMembers', 'Organization');
+export function membershipReadFilter(actor: Actor): FilterQuery<Membership> | null {
+  const orgs = accessibleWhere<Organization>(actor.ability, 'readMembers', 'Organization');
   if (isUnrestricted(orgs)) return {};
-  const me = myId(ctx);
+  const me = myId(actor);
   const parts: FilterQuery<Membership>[] = [];
   if (me !== null) parts.push({ user: me });
   if (orgs !== null) parts.push({ organization: orgs } as FilterQuery<Membership>);

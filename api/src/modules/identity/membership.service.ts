@@ -10,6 +10,7 @@ import { Role } from '../../core/authz/roles.js';
 import { conflict, notFound } from '../../core/graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { membershipReadFilter } from './identity.loaders.js';
 import { Membership } from './membership.entity.js';
 import { createUser, type NewUser } from './session.service.js';
 import { User } from './user.entity.js';
@@ -43,7 +44,9 @@ export async function grantRole(em: EntityManager, actor: Actor, input: { userId
 export async function revokeRole(em: EntityManager, actor: Actor, membershipId: number): Promise<Membership> {
   requireUser(actor.viewer);
   return em.transactional(async (tx) => {
-    const membership = await tx.findOne(Membership, membershipId);
+    // Looked up through the caller's read filter: a hidden membership is "not found", not "forbidden".
+    const visible = membershipReadFilter(actor);
+    const membership = visible && (await tx.findOne(Membership, { $and: [{ id: membershipId }, visible] }));
     if (!membership) throw notFound('The membership does not exist.');
     await assertCan(tx, actor, actionFor(membership.role), Organization, 'Organization', membership.organization.id, 'The membership');
     await tx.remove(membership).flush();

@@ -111,11 +111,11 @@ export async function moveOrganization(em: EntityManager, actor: Actor, id: numb
     // Checked and re-read under the lock: a concurrent move may have changed the paths.
     await assertCan(tx, actor, 'move', Organization, 'Organization', id, 'The organisation');
     const org = (await tx.refresh(found))!;
-    const parent = await tx.findOne(Organization, newParentId, { refresh: true });
-    if (!parent) throw badInput('The new parent organisation does not exist.', 'parentId');
+    // Authorise the destination before judging it: nothing is said about places one may not use.
+    await assertCan(tx, actor, 'createChild', Organization, 'Organization', newParentId, 'The new parent organisation');
+    const parent = await tx.findOneOrFail(Organization, newParentId, { refresh: true });
     if (parent.enterprise.id !== org.enterprise.id) throw badInput('An organisation can only move within its enterprise.', 'parentId');
     if (parent.path.startsWith(org.path)) throw badInput('An organisation cannot move under itself or one of its own descendants.', 'parentId');
-    await assertCan(tx, actor, 'createChild', Organization, 'Organization', parent.id, 'The new parent organisation');
     if (parent.archivedAt) throw conflict('The new parent organisation is archived.', 'parentId');
     if (!mayContain(parent.level, org.level)) throw badInput(`A ${org.level} cannot be placed under a ${parent.level}.`, 'parentId');
     if (org.parent?.id === parent.id) return org;
