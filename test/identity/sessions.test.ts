@@ -175,3 +175,19 @@ describe('throttling failed sign-ins', () => {
     await db.query('delete from auth_throttle');
   });
 });
+
+describe('over WebSocket', () => {
+  it('authenticates with a bearer token in connection_init, or stays anonymous without one', async () => {
+    const { createClient } = await import('graphql-ws');
+    const WebSocket = (await import('ws')).default;
+    const token = await signIn(api, DEMO.groupAdmin);
+    const run = (connectionParams: Record<string, unknown>) =>
+      new Promise<any>((resolve, reject) => {
+        const client = createClient({ url: api.url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams });
+        let value: unknown;
+        client.subscribe({ query: '{ viewer { kind user { displayName } } }' }, { next: (v) => (value = v), error: reject, complete: () => (client.dispose(), resolve(value)) });
+      });
+    expect((await run({ authorization: `Bearer ${token}` })).data.viewer).toEqual({ kind: 'USER', user: { displayName: '王建国' } });
+    expect((await run({})).data.viewer).toEqual({ kind: 'ANONYMOUS', user: null });
+  });
+});

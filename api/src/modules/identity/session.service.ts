@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../core/authz/ability.js';
 import { requireUser } from '../../core/authz/check.js';
-import { AppError, badInput, conflict, ErrorCode } from '../../core/graphql/errors.js';
+import { badInput, conflict } from '../../core/graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { parseLogin, normaliseEmail, normalisePhone } from './login.js';
 import { DUMMY_HASH, hashPassword, validateNewPassword, verifyPassword } from './password.js';
@@ -95,5 +95,3 @@ export async function createUser(em: EntityManager, input: NewUser): Promise<Use
   await em.flush();
   return user;
 }
-
-export const rateLimited = (error: unknown): error is AppError => (error as AppError)?.extensions?.code === ErrorCode.RATE_LIMITED;
