@@ -191,3 +191,23 @@ describe('over WebSocket', () => {
     expect((await run({})).data.viewer).toEqual({ kind: 'ANONYMOUS', user: null });
   });
 });
+
+describe('one’s own sessions', () => {
+  it('lists them, marks the current one, and ends another one; others’ sessions are out of reach', async () => {
+    const laptop = await signIn(api, DEMO.plantReviewer);
+    const phone = await signIn(api, DEMO.plantReviewer);
+    const me = withToken(api, laptop);
+    const list = (await me(`{ viewer { sessions { id current ip } } }`)).data!.viewer.sessions;
+    expect(list.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    const other = list.find((s: { current: boolean }) => !s.current);
+    const revoke = `mutation($id: ID!) { sessionRevoke(id: $id) { revokedSessionId userErrors { code } } }`;
+    // Someone else cannot end it.
+    const stranger = withToken(api, await signIn(api, DEMO.member));
+    expect((await stranger(revoke, { id: other.id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await me(revoke, { id: other.id })).data!.sessionRevoke.revokedSessionId).toBe(other.id);
+    const survivors = [laptop, phone].map((t) => withToken(api, t)(`{ viewer { kind } }`));
+    const statuses = (await Promise.all(survivors)).map((r) => r.status);
+    expect(statuses.sort()).toEqual([200, 401]);
+  });
+});

@@ -6,7 +6,7 @@ import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js'
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { byKey, defineLoader } from '../../core/graphql/loaders.js';
-import { Node } from '../../core/graphql/node.js';
+import { Node, registerNodeType } from '../../core/graphql/node.js';
 import { connectionType, decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { User } from '../identity/user.entity.js';
 import { UserType } from '../identity/identity.types.js';
@@ -39,6 +39,15 @@ function auditFilter(ctx: Context): FilterQuery<AuditEvent> | null {
   if (enterprises) parts.push({ organization: null, ...(isUnrestricted(enterprises) ? {} : { enterprise: enterprises }) } as FilterQuery<AuditEvent>);
   return parts.length === 0 ? null : parts.length === 1 ? parts[0]! : { $or: parts };
 }
+
+registerNodeType({
+  typeName: 'AuditEvent',
+  entity: AuditEvent,
+  load: async (ctx, id) => {
+    const access = auditFilter(ctx);
+    return access ? ctx.em.findOne(AuditEvent, { $and: [{ id: String(id) }, access] }) : null;
+  },
+});
 
 @Resolver(() => AuditEventType)
 export class AuditResolver {

@@ -39,6 +39,7 @@ import {
   PasswordChangePayload,
   SignInInput,
   SignInPayload,
+  SessionRevokePayload,
   SignOutPayload,
   UserType,
   ViewerKind,
@@ -47,7 +48,7 @@ import {
 import { Membership } from './membership.entity.js';
 import { createMemberAccount, grantRole, revokeRole } from './membership.service.js';
 import { effectivePermissions } from './permissions.service.js';
-import { changePassword, SESSION_TTL_SECONDS, signIn, signOut } from './session.service.js';
+import { changePassword, listSessions, revokeSession, SESSION_TTL_SECONDS, signIn, signOut } from './session.service.js';
 import { User } from './user.entity.js';
 
 registerNodeType({ typeName: 'User', entity: User, load: (ctx, id) => userById(ctx).load(id) });
@@ -57,12 +58,13 @@ registerNodeType({ typeName: 'ApiClient', entity: ApiClient, load: (ctx, id) => 
 async function viewerOf(ctx: Context, userId: number | null): Promise<ViewerType> {
   if (ctx.viewer.kind === 'apiClient') {
     const client = await ctx.em.findOne(ApiClient, ctx.viewer.apiClientId);
-    return { kind: ViewerKind.API_CLIENT, user: null, email: null, phone: null, isPlatformAdmin: false, memberships: [], apiClient: client };
+    return { kind: ViewerKind.API_CLIENT, user: null, email: null, phone: null, isPlatformAdmin: false, memberships: [], apiClient: client, sessions: [] };
   }
-  if (userId === null) return { kind: ViewerKind.ANONYMOUS, user: null, email: null, phone: null, isPlatformAdmin: false, memberships: [], apiClient: null };
+  if (userId === null) return { kind: ViewerKind.ANONYMOUS, user: null, email: null, phone: null, isPlatformAdmin: false, memberships: [], apiClient: null, sessions: [] };
   const user = await ctx.em.findOneOrFail(User, userId);
   const memberships = await ctx.em.find(Membership, { user: userId, organization: { archivedAt: null } }, { orderBy: { id: 'asc' } });
-  return { kind: ViewerKind.USER, user, email: user.email, phone: user.phone, isPlatformAdmin: user.isPlatformAdmin, memberships, apiClient: null };
+  const sessions = ctx.viewer.kind === 'user' ? (await listSessions(ctx.em, ctx.viewer)).map((s) => ({ ...s, id: toGlobalId('Session', s.id) })) : [];
+  return { kind: ViewerKind.USER, user, email: user.email, phone: user.phone, isPlatformAdmin: user.isPlatformAdmin, memberships, apiClient: null, sessions };
 }
 
 @Resolver()
@@ -87,6 +89,15 @@ export class SessionResolver {
       await signOut(ctx.em, ctx.viewer);
       ctx.sessionCookie?.clear();
       return {};
+    });
+  }
+
+  @Mutation(() => SessionRevokePayload, { description: 'Ends one of your own sessions, e.g. on a lost phone.' })
+  sessionRevoke(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SessionRevokePayload> {
+    const sessionId = expectGlobalId(id, 'Session');
+    return mutate(async () => {
+      await revokeSession(ctx.em, ctx.viewer, String(sessionId));
+      return { revokedSessionId: id };
     });
   }
 

@@ -54,6 +54,23 @@ export class ApiClientType extends Node {
   @Field(() => GraphQLISODateTime, { nullable: true }) lastUsedAt!: Date | null;
 }
 
+@ObjectType('Session', { description: 'One of your sign-ins.' })
+export class SessionType {
+  @Field(() => ID) id!: string;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) lastSeenAt!: Date;
+  @Field(() => GraphQLISODateTime) expiresAt!: Date;
+  @Field(() => String, { nullable: true }) ip!: string | null;
+  @Field(() => String, { nullable: true }) userAgent!: string | null;
+  @Field({ description: 'The session this request uses.' }) current!: boolean;
+}
+
+@ObjectType()
+export class SessionRevokePayload {
+  @Field(() => ID, { nullable: true }) revokedSessionId?: string;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
 @ObjectType('Viewer', { description: 'Who is calling.' })
 export class ViewerType {
   @Field(() => ViewerKind) kind!: ViewerKind;
@@ -63,6 +80,7 @@ export class ViewerType {
   @Field() isPlatformAdmin!: boolean;
   @Field(() => [MembershipType], { description: 'Your roles at active organisations.' }) memberships!: object[];
   @Field(() => ApiClientType, { nullable: true }) apiClient!: object | null;
+  @Field(() => [SessionType], { description: 'Your active sessions, newest first (signed-in users only).' }) sessions!: SessionType[];
 }
 
 @ObjectType('PermissionGrant', { description: 'Whether an action is allowed at an organisation, and which memberships allow it.' })

@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../core/authz/ability.js';
 import { requireUser } from '../../core/authz/check.js';
-import { badInput, conflict } from '../../core/graphql/errors.js';
+import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { parseLogin, normaliseEmail, normalisePhone } from './login.js';
 import { DUMMY_HASH, hashPassword, validateNewPassword, verifyPassword } from './password.js';
@@ -94,4 +94,28 @@ export async function createUser(em: EntityManager, input: NewUser): Promise<Use
   const user = em.create(User, { displayName, email, phone, passwordHash: await hashPassword(input.password) });
   await em.flush();
   return user;
+}
+
+/** The caller's active sessions, newest first. */
+export async function listSessions(em: EntityManager, viewer: Viewer) {
+  const me = requireUser(viewer);
+  const sessions = await em.find(Session, { user: me.userId, revokedAt: null, expiresAt: { $gt: new Date() } }, { orderBy: { id: 'desc' }, limit: 100 });
+  return sessions.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+    expiresAt: s.expiresAt,
+    ip: s.ip,
+    userAgent: s.userAgent,
+    current: s.id === me.sessionId,
+  }));
+}
+
+/** Ends one of the caller's own sessions (a lost phone, a shared computer). */
+export async function revokeSession(em: EntityManager, viewer: Viewer, sessionId: string): Promise<void> {
+  const me = requireUser(viewer);
+  const [row] = await em.execute<{ id: string }[]>('update session set revoked_at = now() where id = ? and user_id = ? and revoked_at is null returning id', [sessionId, me.userId]);
+  if (!row) throw notFound('The session does not exist.');
+  recordAudit(em, viewer, { action: 'session.revoke', subjectType: 'Session', subjectId: sessionId });
+  await em.flush();
 }
