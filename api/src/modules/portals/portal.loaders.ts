@@ -1,14 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { authorised } from '../../core/authz/sql-filter.js';
+import { findAuthorised } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
 import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { Portal, PortalHost } from './portal.entity.js';
 
-export async function findReadablePortals(ctx: Context, where: FilterQuery<Portal>): Promise<Portal[]> {
-  const filter = authorised(ctx.ability, 'Portal', where);
-  if (!filter) return [];
-  return ctx.em.find(Portal, filter, { orderBy: { id: 'asc' } });
-}
+export const findReadablePortals = (ctx: Context, where: FilterQuery<Portal>) => findAuthorised(ctx, Portal, 'Portal', where);
 
 export const portalById = defineLoader<number, Portal | null>(async (ctx, ids) =>
   byKey(ids, await findReadablePortals(ctx, { id: { $in: [...ids] } }), (p) => p.id),

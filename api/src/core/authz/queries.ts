@@ -1,0 +1,35 @@
+/**
+ * The one way to list and count rows the caller may see: the caller's filter ANDed with the
+ * ability's, in SQL. Every module's readers are thin wrappers around these two.
+ */
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppAbility, SubjectType } from './ability.js';
+import { authorised } from './sql-filter.js';
+
+interface Reader {
+  em: EntityManager;
+  ability: AppAbility;
+}
+
+export interface ListOptions {
+  orderBy?: Record<string, 'asc' | 'desc'>;
+  limit?: number;
+}
+
+export async function findAuthorised<T extends object>(
+  reader: Reader,
+  entity: EntityName<T>,
+  subject: SubjectType,
+  where: FilterQuery<T>,
+  options: ListOptions = {},
+): Promise<T[]> {
+  const filter = authorised(reader.ability, subject, where);
+  if (!filter) return [];
+  return reader.em.find(entity, filter as never, { orderBy: (options.orderBy ?? { id: 'asc' }) as never, limit: options.limit });
+}
+
+export async function countAuthorised<T extends object>(reader: Reader, entity: EntityName<T>, subject: SubjectType, where: FilterQuery<T>): Promise<number> {
+  const filter = authorised(reader.ability, subject, where);
+  return filter ? reader.em.count(entity, filter as never) : 0;
+}
