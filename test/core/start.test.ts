@@ -139,3 +139,20 @@ function demoOrganizationCount(): number {
   const count = (org: DemoOrg): number => 1 + (org.children ?? []).reduce((n, c) => n + count(c), 0);
   return demoEnterprises.reduce((n, e) => n + count(e.root), 0);
 }
+
+describe('a second start while one is running', () => {
+  it('refuses in one line and leaves the running one (and its database) alone', async () => {
+    const first = runEntry('src/cli/start.ts', env);
+    await first.waitFor(READY);
+    // Same data directory, other ports: the database is in use.
+    const second = runEntry('src/cli/start.ts', { ...env, API_PORT: String(await freePort()), PORTALS_PORT: String(await freePort()) });
+    expect((await second.exited).code).toBe(1);
+    expect(second.output()).toMatch(/^Error: the database in .+ is in use by another running process \(pid \d+\); stop it first\n$/m);
+    // Same ports: refused before anything else.
+    const third = runEntry('src/cli/start.ts', env);
+    expect((await third.exited).code).toBe(1);
+    expect(third.output()).toContain(`Error: API_PORT: port ${env.API_PORT} on 127.0.0.1 is already in use; choose a free port`);
+    expect(await enterpriseCount()).toBe(2);
+    expect(await stop(first)).toEqual({ code: 0, signal: null });
+  });
+});

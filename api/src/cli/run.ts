@@ -3,7 +3,7 @@
  * use) become one line on stderr and exit code 1, never a stack trace.
  */
 import { ConfigError } from '../core/config.js';
-import { PortInUseError } from '../core/db/embedded-postgres.js';
+import { DataDirInUseError, PortInUseError } from '../core/db/embedded-postgres.js';
 
 export class CliError extends Error {
   override name = 'CliError';
@@ -17,7 +17,7 @@ export function runCli(main: () => Promise<void | number>): void {
     (error: unknown) => {
       if (error instanceof ConfigError) {
         process.stderr.write(`Configuration error: ${error.message}\n`);
-      } else if (error instanceof PortInUseError || error instanceof CliError) {
+      } else if (error instanceof PortInUseError || error instanceof DataDirInUseError || error instanceof CliError) {
         process.stderr.write(`Error: ${error.message}\n`);
       } else {
         process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { onShutdownSignal, startApi } from '../app.js';
 import { loadConfig, REPO_ROOT } from '../core/config.js';
+import { assertPortFree } from '../core/db/embedded-postgres.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { openOrm } from '../core/db/orm.js';
 import { createLogger, type Logger } from '../core/log.js';
@@ -27,6 +28,9 @@ runCli(async () => {
   const log = createLogger(config.logLevel);
   if (!existsSync(PORTALS_ENTRY)) throw new CliError('the portals are not built; run `pnpm start` from the repository root (it builds them first)');
 
+  // Fail before touching the database when another process holds our ports.
+  await assertPortFree(config.api.port, 'API_PORT');
+  await assertPortFree(config.portals.port, 'PORTALS_PORT');
   const db = await openDatabase(config, log);
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -85,7 +89,7 @@ async function prepareDatabase(databaseUrl: string, demoData: boolean, log: Logg
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
     if (demoData) {
       const seeded = await seedDemoData(orm);
-      if (seeded.length) log.info({ enterprises: seeded }, 'demo data loaded');
+      if (seeded.length) log.info({ created: seeded }, 'demo data loaded');
     }
   } finally {
     await orm.close();

@@ -1,7 +1,8 @@
 /**
- * Loads the demo tenants and accounts once. Idempotent: an enterprise whose slug exists, or an
- * account whose email exists, is left alone; concurrent starts are serialised by an advisory lock.
- * Runs as the explicit system actor.
+ * Loads the demo tenants and accounts. Idempotent and additive: an enterprise whose slug exists,
+ * or an account whose login exists, is left alone, so a database seeded by an older version gains
+ * what the demo has grown since. Concurrent starts are serialised by an advisory lock. Runs as
+ * the explicit system actor.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { systemActor, type Actor } from '../core/authz/check.js';
@@ -16,30 +17,36 @@ import { DEMO_PASSWORD, demoEnterprises, demoPlatformAdmin, type DemoOrg } from 
 
 const SEED_LOCK = 0x73656564; // "seed"
 
+/** Returns what it created: enterprise slugs and account logins. */
 export async function seedDemoData(orm: MikroORM): Promise<string[]> {
   const created: string[] = [];
   const actor = systemActor();
   await orm.em.fork().transactional(async (em) => {
     await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK]);
     for (const demo of demoEnterprises) {
-      if (await em.count(Enterprise, { slug: demo.slug })) continue;
-      const enterprise = em.create(Enterprise, { slug: demo.slug, name: demo.name, shortName: demo.shortName });
-      await em.flush();
-      await createTree(em, actor, enterprise.id, null, demo.root, 0);
+      let enterprise = await em.findOne(Enterprise, { slug: demo.slug });
+      if (!enterprise) {
+        enterprise = em.create(Enterprise, { slug: demo.slug, name: demo.name, shortName: demo.shortName });
+        await em.flush();
+        await createTree(em, actor, enterprise.id, null, demo.root, 0);
+        created.push(demo.slug);
+      }
       for (const person of demo.users) {
+        if (await em.count(User, person.email ? { email: person.email } : { phone: person.phone! })) continue;
         const user = await createUser(em, { displayName: person.displayName, email: person.email, phone: person.phone, password: DEMO_PASSWORD });
         for (const { organization, role } of person.roles) {
           const org = await em.findOneOrFail(Organization, { enterprise: enterprise.id, name: organization });
           em.create(Membership, { user, organization: org, enterprise, role, grantedBy: null });
         }
+        created.push(person.email ?? person.phone!);
       }
       await em.flush();
-      created.push(demo.slug);
     }
     if (!(await em.count(User, { email: demoPlatformAdmin.email }))) {
       const admin = await createUser(em, { ...demoPlatformAdmin, password: DEMO_PASSWORD });
       admin.isPlatformAdmin = true;
       await em.flush();
+      created.push(demoPlatformAdmin.email);
     }
   });
   return created;

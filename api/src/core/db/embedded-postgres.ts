@@ -68,14 +68,45 @@ export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
 
-/** A previous run killed with SIGKILL leaves its postmaster running; stop it before starting anew. */
+/**
+ * A previous run killed with SIGKILL leaves its postmaster running: stop it before starting anew.
+ * A postmaster whose parent is still alive belongs to a running start: that is refused, never
+ * stopped.
+ */
 async function stopOrphan(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const owner = parentOf(pid);
+  if (owner !== undefined && owner !== 1 && isAlive(owner) && isNode(owner)) {
+    throw new DataDirInUseError(`the database in ${dataDir} is in use by another running process (pid ${owner}); stop it first`);
+  }
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 150 && isAlive(pid); i++) await sleep(100);
+}
+
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+}
+
+/** Orphans are adopted by init or a subreaper (systemd --user); only a live Node parent is an owner. */
+function isNode(pid: number): boolean {
+  try {
+    return /(^|\/)node\0/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true; // cannot tell: better refuse than stop someone's database
+  }
+}
+
+/** Parent pid from /proc (Linux); undefined where that is not available. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {
