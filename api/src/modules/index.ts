@@ -9,7 +9,9 @@ import {
   SessionResolver,
   UserResolver,
 } from './identity/identity.resolver.js';
+import { NewsResolver } from './news/news.resolver.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
+import './content/content.policy.js';
 import { PortalResolver } from './portals/portal.resolver.js';
 
 export const moduleResolvers = [
@@ -23,4 +25,5 @@ export const moduleResolvers = [
   ApiClientResolver,
   EnterpriseApiClientsResolver,
   AuditResolver,
+  NewsResolver,
 ] as const;

@@ -23,8 +23,14 @@ export type Action =
   | 'manageAdmins' // grant and revoke ORG_ADMIN: only from strictly above
   | 'readAudit'
   | 'manageApiClients'
+  | 'createContent' // on an Organization: write content owned by it
+  | 'edit'
+  | 'submit'
+  | 'review' // approve or reject
+  | 'publishControl' // unpublish, archive, pin
+  | 'readHistory' // revisions
   | 'manage';
-export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'all';
+export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'Content' | 'all';
 /** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */
 export type AppAbility = MongoAbility<[Action, SubjectType], Record<string, any>>;
 
@@ -50,6 +56,18 @@ export const SYSTEM: Viewer = { kind: 'system', ip: null };
 
 const ADMIN_OVER_SUBTREE: Action[] = ['read', 'update', 'createChild', 'readMembers', 'manageMembers', 'readAudit'];
 
+type Can = AbilityBuilder<AppAbility>['can'];
+
+/**
+ * Rules a domain module adds for its own subjects (e.g. content.policy.ts), so this file does not
+ * need to know every module's vocabulary. Contributors run for every viewer except `system`.
+ */
+export type PolicyContributor = (can: Can, viewer: Exclude<Viewer, { kind: 'system' }>, now: Date) => void;
+const contributors: PolicyContributor[] = [];
+export function registerPolicy(contributor: PolicyContributor): void {
+  contributors.push(contributor);
+}
+
 export function defineAbilityFor(viewer: Viewer): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
 
@@ -57,6 +75,9 @@ export function defineAbilityFor(viewer: Viewer): AppAbility {
     can('manage', 'all');
     return build();
   }
+
+  const now = new Date();
+  for (const contribute of contributors) contribute(can, viewer, now);
 
   if (viewer.kind === 'apiClient') {
     // A key reads inside its own enterprise only; its scopes say how far.

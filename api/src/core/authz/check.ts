@@ -16,7 +16,7 @@ export interface Actor {
 /** For the demo seed and maintenance scripts only. */
 export const systemActor = (): Actor => ({ viewer: SYSTEM, ability: defineAbilityFor(SYSTEM) });
 
-export async function can(em: EntityManager, actor: Actor, action: Action, entity: EntityName<object>, subject: SubjectType, id: number): Promise<boolean> {
+export async function can(em: EntityManager, actor: Actor, action: Action, entity: EntityName<object>, subject: SubjectType, id: number | string): Promise<boolean> {
   const filter = authorised(actor.ability, subject, { id }, action);
   return filter !== null && (await em.count(entity, filter)) > 0;
 }
@@ -31,7 +31,7 @@ export async function assertCan(
   action: Action,
   entity: EntityName<object>,
   subject: SubjectType,
-  id: number,
+  id: number | string,
   what = 'The object',
 ): Promise<void> {
   if (await can(em, actor, action, entity, subject, id)) return;

@@ -4,7 +4,7 @@
  */
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppAbility, SubjectType } from './ability.js';
+import type { Action, AppAbility, SubjectType } from './ability.js';
 import { authorised } from './sql-filter.js';
 
 interface Reader {
@@ -15,6 +15,7 @@ interface Reader {
 export interface ListOptions {
   orderBy?: Record<string, 'asc' | 'desc'>;
   limit?: number;
+  offset?: number;
 }
 
 export async function findAuthorised<T extends object>(
@@ -23,10 +24,11 @@ export async function findAuthorised<T extends object>(
   subject: SubjectType,
   where: FilterQuery<T>,
   options: ListOptions = {},
+  action: Action = 'read',
 ): Promise<T[]> {
-  const filter = authorised(reader.ability, subject, where);
+  const filter = authorised(reader.ability, subject, where, action);
   if (!filter) return [];
-  return reader.em.find(entity, filter as never, { orderBy: (options.orderBy ?? { id: 'asc' }) as never, limit: options.limit });
+  return reader.em.find(entity, filter as never, { orderBy: (options.orderBy ?? { id: 'asc' }) as never, limit: options.limit, offset: options.offset });
 }
 
 export async function countAuthorised<T extends object>(reader: Reader, entity: EntityName<T>, subject: SubjectType, where: FilterQuery<T>): Promise<number> {

@@ -8,5 +8,6 @@ import { Membership } from '../../modules/identity/membership.entity.js';
 import { ApiClient } from '../../modules/identity/api-client.entity.js';
 import { AuthThrottle } from '../../modules/identity/auth-throttle.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
+import { Content, ContentRevision } from '../../modules/content/content.entity.js';
 
-export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent];
+export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision];

@@ -1,0 +1,26 @@
+/** The common vocabulary of every content kind. */
+
+export const ContentKind = {
+  NEWS: 'NEWS', // 工作动态
+} as const;
+export type ContentKind = (typeof ContentKind)[keyof typeof ContentKind];
+
+/** DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED, or REJECTED (with a reason) back to the author. */
+export const ContentStatus = {
+  DRAFT: 'DRAFT',
+  IN_REVIEW: 'IN_REVIEW',
+  REJECTED: 'REJECTED',
+  PUBLISHED: 'PUBLISHED',
+  ARCHIVED: 'ARCHIVED',
+} as const;
+export type ContentStatus = (typeof ContentStatus)[keyof typeof ContentStatus];
+
+/** Who may read a published item. */
+export const Visibility = {
+  PUBLIC: 'PUBLIC', // everyone
+  ENTERPRISE: 'ENTERPRISE', // signed-in members of the owner's enterprise
+  ORGANIZATION: 'ORGANIZATION', // members of the owner's subtree, plus reviewers and admins above it
+  PARTNERS: 'PARTNERS', // the enterprise, plus enterprises in an active partnership (partnerships to come)
+  PLATFORM: 'PLATFORM', // every signed-in user of every enterprise
+} as const;
+export type Visibility = (typeof Visibility)[keyof typeof Visibility];

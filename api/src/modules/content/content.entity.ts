@@ -1,0 +1,116 @@
+import { type Opt, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { User } from '../identity/user.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { ContentKind, ContentStatus, Visibility } from './content-enums.js';
+
+/**
+ * What every kind of content shares (news now; disclosures, cases and resources to come, each
+ * with a table of its own for what only it has). Visibility is decided in SQL from `status`,
+ * `published_at`, `visibility` and the owner organisation (see content.policy.ts).
+ */
+@Entity({ tableName: 'content' })
+@Index({ name: 'content_feed_idx', properties: ['kind', 'status', 'publishedAt'] })
+@Index({ name: 'content_organization_idx', properties: ['organization', 'status'] })
+@Index({ name: 'content_tags_idx', expression: 'create index "content_tags_idx" on "content" using gin ("tags")' })
+@Index({ name: 'content_search_idx', expression: 'create index "content_search_idx" on "content" using gin ("search_vector")' })
+export class Content {
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @Enum({ items: () => ContentKind })
+  kind!: ContentKind;
+
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
+
+  /** The owner organisation. */
+  @ManyToOne(() => Organization, { ref: true, deleteRule: 'restrict' })
+  organization!: Ref<Organization>;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null', index: 'content_author_idx' })
+  author!: Ref<User> | null;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Property({ type: 'string', length: 500, default: '' })
+  summary: string & Opt = '';
+
+  /** Sanitised HTML. */
+  @Property({ type: 'text', lazy: true })
+  bodyHtml!: string;
+
+  /** Plain text of the body, for search and snippets. */
+  @Property({ type: 'text', lazy: true })
+  bodyText!: string;
+
+  @Property({ type: 'array', columnType: 'text[]', defaultRaw: "'{}'" })
+  tags: string[] & Opt = [];
+
+  @Enum({ items: () => ContentStatus })
+  status!: ContentStatus;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  rejectionReason: string | null = null;
+
+  @Enum({ items: () => Visibility })
+  visibility!: Visibility;
+
+  /** When it becomes (or became) visible; set on approval, possibly in the future (scheduled). */
+  @Property({ type: 'datetime', nullable: true })
+  publishedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  pinnedAt: Date | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  viewCount: number & Opt = 0;
+
+  /** Bumped on every edit; each edit also leaves a ContentRevision. */
+  @Property({ type: 'integer', default: 1 })
+  version: number & Opt = 1;
+
+  /** Bigram tokens of title, summary and body (search-tokens.ts), as a 'simple' tsvector. */
+  @Property({ type: 'tsvector', columnType: 'tsvector', lazy: true, hidden: true, nullable: true })
+  searchVector!: string | null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  updatedAt: Date & Opt = new Date();
+}
+
+/** One saved state of an item, so any edit can be inspected and restored. */
+@Entity({ tableName: 'content_revision' })
+@Index({ name: 'content_revision_content_idx', properties: ['content', 'version'] })
+export class ContentRevision {
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
+  content!: Ref<Content>;
+
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Property({ type: 'string', length: 500 })
+  summary!: string;
+
+  @Property({ type: 'text' })
+  bodyHtml!: string;
+
+  @Property({ type: 'array', columnType: 'text[]' })
+  tags!: string[];
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  editor!: Ref<User> | null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+}

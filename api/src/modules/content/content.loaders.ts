@@ -1,0 +1,48 @@
+/** Authorised reads of content: by id, pages of a feed, search. */
+import type { FilterQuery } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/core';
+import { countAuthorised, findAuthorised, type ListOptions } from '../../core/authz/queries.js';
+import type { Context } from '../../core/graphql/context.js';
+import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
+import { User } from '../identity/user.entity.js';
+import { Content, ContentRevision } from './content.entity.js';
+import type { ContentKind } from './content-enums.js';
+import { searchQuery } from './search-tokens.js';
+
+export const contentById = defineLoader<string, Content | null>(async (ctx, ids) =>
+  byKey(ids, await findAuthorised(ctx, Content, 'Content', { id: { $in: [...ids] } }), (c) => String(c.id)),
+);
+
+export const findReadableContent = (ctx: Context, where: FilterQuery<Content>, options: ListOptions) => findAuthorised(ctx, Content, 'Content', where, options);
+
+export const countReadableContent = (ctx: Context, where: FilterQuery<Content>) => countAuthorised(ctx, Content, 'Content', where);
+
+/** Whoever may read an item may see its author's name (a by-line), whatever else they may see. */
+export const authorById = defineLoader<number, User | null>(async (ctx, ids) => byKey(ids, await ctx.em.find(User, { id: { $in: [...ids] } }), (u) => u.id));
+
+/** Bodies are loaded lazily: lists do not pay for them unless asked. */
+export const bodyOf = defineLoader<string, { bodyHtml: string; bodyText: string } | null>(async (ctx, ids) => {
+  const rows = await ctx.em.find(Content, { id: { $in: [...ids] } }, { fields: ['id', 'bodyHtml', 'bodyText'] });
+  return byKey(ids, rows, (c) => String(c.id)).map((c) => (c ? { bodyHtml: c.bodyHtml, bodyText: c.bodyText } : null));
+});
+
+/** An item's revisions, newest first, for those who may see its history. */
+export const revisionsOf = defineLoader<string, ContentRevision[]>(async (ctx, ids) => {
+  const allowed = await findAuthorised(ctx, Content, 'Content', { id: { $in: [...ids] } }, {}, 'readHistory');
+  const rows = allowed.length ? await ctx.em.find(ContentRevision, { content: { $in: allowed.map((c) => c.id) } }, { orderBy: { version: 'desc' } }) : [];
+  return groupByKey(ids, rows, (r) => String(r.content.id));
+});
+
+/**
+ * Full-text search over title, summary and body (bigram phrases, see search-tokens.ts), ranked,
+ * inside the caller's read filter. Paged by offset: rank order is not a stable key.
+ * Returns null when the query has nothing searchable in it.
+ */
+export function searchWhere(query: string, kinds: ContentKind[]): { where: FilterQuery<Content>; orderBy: Record<string, 'asc' | 'desc'> } | null {
+  const tsquery = searchQuery(query);
+  if (!tsquery) return null;
+  return {
+    where: { kind: { $in: kinds }, [raw(`search_vector @@ to_tsquery('simple', ?)`, [tsquery])]: true } as FilterQuery<Content>,
+    orderBy: { [raw(`ts_rank_cd(search_vector, to_tsquery('simple', ?))`, [tsquery])]: 'desc', id: 'desc' },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Who may read and work on content, as CASL rules that become SQL (core/authz/sql-filter.ts).
+ *
+ * Reading a published item (published_at reached):
+ *   PUBLIC        everyone; an API key only inside its enterprise
+ *   ENTERPRISE    signed-in members of the owner's enterprise (and INTERNAL_READ keys)
+ *   PARTNERS      as ENTERPRISE until partnerships exist
+ *   PLATFORM      every signed-in user
+ *   ORGANIZATION  members of the owner organisation's subtree (the owner is on their path), and
+ *                 editors, reviewers and admins at or above the owner
+ * Unpublished items: their author, and editors, reviewers and admins at or above the owner.
+ * Working on items:
+ *   createContent  EDITOR or ORG_ADMIN at or above the organisation
+ *   edit, submit   the author, or an EDITOR/ORG_ADMIN above, while DRAFT or REJECTED;
+ *                  a REVIEWER/ORG_ADMIN above may also correct a published item
+ *   review         REVIEWER or ORG_ADMIN at or above the owner, never on their own item
+ *   publishControl REVIEWER or ORG_ADMIN at or above the owner (unpublish, archive, pin)
+ *   readHistory    the author, and editors, reviewers and admins at or above the owner
+ */
+import { registerPolicy } from '../../core/authz/ability.js';
+import { ApiScope, Role } from '../../core/authz/roles.js';
+import { pathIds } from '../organizations/organization.entity.js';
+import { ContentStatus, Visibility } from './content-enums.js';
+
+const WRITERS: readonly Role[] = [Role.EDITOR, Role.ORG_ADMIN];
+const REVIEWERS: readonly Role[] = [Role.REVIEWER, Role.ORG_ADMIN];
+const WORKERS: readonly Role[] = [Role.EDITOR, Role.REVIEWER, Role.ORG_ADMIN];
+const UNPUBLISHED_EDITABLE = { $in: [ContentStatus.DRAFT, ContentStatus.REJECTED] };
+
+registerPolicy((can, viewer, now) => {
+  const published = { status: ContentStatus.PUBLISHED, publishedAt: { $lte: now } };
+
+  if (viewer.kind === 'apiClient') {
+    const enterprise = viewer.enterpriseId;
+    if (viewer.scopes.includes(ApiScope.INTERNAL_READ)) {
+      can('read', 'Content', { ...published, enterprise, visibility: { $in: [Visibility.PUBLIC, Visibility.ENTERPRISE, Visibility.PARTNERS, Visibility.PLATFORM] } });
+    } else if (viewer.scopes.includes(ApiScope.PUBLIC_READ)) {
+      can('read', 'Content', { ...published, enterprise, visibility: Visibility.PUBLIC });
+    }
+    return;
+  }
+
+  can('read', 'Content', { ...published, visibility: Visibility.PUBLIC });
+  if (viewer.kind !== 'user') return;
+
+  can('read', 'Content', { ...published, visibility: Visibility.PLATFORM });
+  for (const enterprise of new Set(viewer.grants.map((g) => g.enterpriseId))) {
+    can('read', 'Content', { ...published, enterprise, visibility: { $in: [Visibility.ENTERPRISE, Visibility.PARTNERS] } });
+  }
+  const me = viewer.userId;
+  can(['read', 'readHistory'], 'Content', { author: me });
+  can(['edit', 'submit'], 'Content', { author: me, status: UNPUBLISHED_EDITABLE });
+
+  for (const grant of viewer.grants) {
+    const subtree = { organization: { path: { $startsWith: grant.path } } };
+    // Members read ORGANIZATION items of their own organisation and of every one above it.
+    can('read', 'Content', { ...published, visibility: Visibility.ORGANIZATION, organization: { $in: pathIds(grant.path) } });
+    if (WORKERS.includes(grant.role)) can(['read', 'readHistory'], 'Content', subtree);
+    if (WRITERS.includes(grant.role)) {
+      can('createContent', 'Organization', { path: { $startsWith: grant.path } });
+      can(['edit', 'submit'], 'Content', { ...subtree, status: UNPUBLISHED_EDITABLE });
+    }
+    if (REVIEWERS.includes(grant.role)) {
+      can('edit', 'Content', { ...subtree, status: ContentStatus.PUBLISHED });
+      // Four eyes: nobody approves their own work.
+      can('review', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
+      can('publishControl', 'Content', { ...subtree, status: ContentStatus.PUBLISHED });
+    }
+  }
+});

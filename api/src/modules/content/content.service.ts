@@ -1,0 +1,215 @@
+/**
+ * The content workflow, shared by every kind: write, edit (with revisions), submit, approve or
+ * reject, unpublish, archive, pin. Each action: authorise in SQL → validate → change → revision
+ * and audit, in one transaction.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
+import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Content, ContentRevision } from './content.entity.js';
+import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
+import { MAX_BODY_CHARS, sanitiseRichText } from './sanitize.js';
+import { documentText } from './search-tokens.js';
+
+export interface ContentFields {
+  title?: string | null;
+  summary?: string | null;
+  bodyHtml?: string | null;
+  tags?: string[] | null;
+  visibility?: Visibility | null;
+}
+
+const MAX_TAGS = 10;
+const MAX_SCHEDULE_DAYS = 366;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function cleanLine(raw: string, field: string, max: number, required: boolean): string {
+  const value = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (required && value.length === 0) throw badInput(`The ${field} must not be empty.`, field);
+  if (value.length > max) throw badInput(`The ${field} must be at most ${max} characters.`, field);
+  if (CONTROL.test(value)) throw badInput(`The ${field} must not contain control characters.`, field);
+  return value;
+}
+
+function cleanTags(tags: string[]): string[] {
+  const out = [...new Set(tags.map((t) => cleanLine(t, 'tags', 20, true)))];
+  if (out.length > MAX_TAGS) throw badInput(`At most ${MAX_TAGS} tags.`, 'tags');
+  return out;
+}
+
+/** Validates and applies fields; returns whether the body changed (for the search vector). */
+function apply(content: Content, fields: ContentFields): void {
+  if (fields.title != null) content.title = cleanLine(fields.title, 'title', 200, true);
+  if (fields.bodyHtml != null) {
+    if (fields.bodyHtml.length > MAX_BODY_CHARS) throw badInput(`The body must be at most ${MAX_BODY_CHARS} characters of HTML.`, 'bodyHtml');
+    const { html, text } = sanitiseRichText(fields.bodyHtml);
+    content.bodyHtml = html;
+    content.bodyText = text;
+  }
+  if (fields.summary != null) content.summary = cleanLine(fields.summary, 'summary', 500, false);
+  if (fields.tags != null) content.tags = cleanTags(fields.tags);
+  if (fields.visibility != null) content.visibility = fields.visibility;
+}
+
+async function afterWrite(tx: EntityManager, actor: Actor, content: Content, action: string, details?: Record<string, unknown>): Promise<void> {
+  await tx.flush();
+  await tx.execute(`update content set search_vector = to_tsvector('simple', ?) where id = ?`, [
+    documentText(content.title, content.summary, content.bodyText),
+    content.id,
+  ]);
+  recordAudit(tx, actor.viewer, {
+    action: `content.${action}`,
+    subjectType: 'Content',
+    subjectId: content.id,
+    organizationId: content.organization.id,
+    enterpriseId: content.enterprise.id,
+    details: { kind: content.kind, ...details },
+  });
+  await tx.flush();
+}
+
+function revise(tx: EntityManager, actor: Actor, content: Content): void {
+  tx.create(ContentRevision, {
+    content,
+    version: content.version,
+    title: content.title,
+    summary: content.summary,
+    bodyHtml: content.bodyHtml,
+    tags: content.tags,
+    editor: actor.viewer.kind === 'user' ? actor.viewer.userId : null,
+  });
+}
+
+const load = (tx: EntityManager, id: string) => tx.findOneOrFail(Content, id, { populate: ['bodyHtml', 'bodyText'] });
+
+export async function createContent(
+  em: EntityManager,
+  actor: Actor,
+  kind: ContentKind,
+  input: ContentFields & { organizationId: number; title: string },
+): Promise<Content> {
+  const me = requireUser(actor.viewer);
+  return em.transactional(async (tx) => {
+    await assertCan(tx, actor, 'createContent', Organization, 'Organization', input.organizationId, 'The organisation');
+    const org = await tx.findOneOrFail(Organization, input.organizationId);
+    if (org.archivedAt) throw conflict('The organisation is archived.', 'organizationId');
+    const content = tx.create(Content, {
+      kind,
+      enterprise: org.enterprise.id,
+      organization: org.id,
+      author: me.userId,
+      title: '',
+      bodyHtml: '',
+      bodyText: '',
+      status: ContentStatus.DRAFT,
+      visibility: Visibility.PUBLIC,
+      searchVector: null,
+    });
+    apply(content, input);
+    await tx.flush();
+    revise(tx, actor, content);
+    await afterWrite(tx, actor, content, 'create');
+    return content;
+  });
+}
+
+export async function updateContent(em: EntityManager, actor: Actor, id: string, fields: ContentFields & { expectedVersion?: number | null }): Promise<Content> {
+  return em.transactional(async (tx) => {
+    await assertCan(tx, actor, 'edit', Content, 'Content', id, 'The item');
+    const content = await load(tx, id);
+    if (fields.expectedVersion != null && fields.expectedVersion !== content.version) {
+      throw conflict(`Someone else saved this item in the meantime (version ${content.version}); reload and edit again.`, 'expectedVersion');
+    }
+    apply(content, fields);
+    content.version += 1;
+    content.updatedAt = new Date();
+    revise(tx, actor, content);
+    await afterWrite(tx, actor, content, 'update', { version: content.version });
+    return content;
+  });
+}
+
+export async function restoreRevision(em: EntityManager, actor: Actor, id: string, revisionId: string): Promise<Content> {
+  return em.transactional(async (tx) => {
+    await assertCan(tx, actor, 'edit', Content, 'Content', id, 'The item');
+    const revision = await tx.findOne(ContentRevision, { id: revisionId, content: id });
+    if (!revision) throw notFound('The revision does not exist.');
+    const content = await load(tx, id);
+    content.title = revision.title;
+    content.summary = revision.summary;
+    content.bodyHtml = revision.bodyHtml;
+    content.bodyText = sanitiseRichText(revision.bodyHtml).text;
+    content.tags = revision.tags;
+    content.version += 1;
+    content.updatedAt = new Date();
+    revise(tx, actor, content);
+    await afterWrite(tx, actor, content, 'restore', { fromVersion: revision.version, version: content.version });
+    return content;
+  });
+}
+
+/** Moves an item through the workflow after checking `action` on it. */
+async function transition(em: EntityManager, actor: Actor, id: string, action: 'submit' | 'review' | 'publishControl', change: (c: Content) => void, audit: string, details?: Record<string, unknown>) {
+  return em.transactional(async (tx) => {
+    await assertCan(tx, actor, action, Content, 'Content', id, 'The item');
+    const content = await load(tx, id);
+    change(content);
+    content.updatedAt = new Date();
+    await afterWrite(tx, actor, content, audit, details);
+    return content;
+  });
+}
+
+export function submitContent(em: EntityManager, actor: Actor, id: string): Promise<Content> {
+  return transition(em, actor, id, 'submit', (c) => {
+    if (!c.title || c.bodyText.length === 0) throw badInput('Write a title and a body before submitting.', 'bodyHtml');
+    c.status = ContentStatus.IN_REVIEW;
+    c.rejectionReason = null;
+  }, 'submit');
+}
+
+export function approveContent(em: EntityManager, actor: Actor, id: string, publishAt?: Date | null): Promise<Content> {
+  const now = Date.now();
+  if (publishAt && (Number.isNaN(publishAt.getTime()) || publishAt.getTime() > now + MAX_SCHEDULE_DAYS * 86_400_000)) {
+    throw badInput(`A publication time must be within ${MAX_SCHEDULE_DAYS} days.`, 'publishAt');
+  }
+  // A time in the past means "now": nothing is back-dated.
+  const at = publishAt && publishAt.getTime() > now ? publishAt : new Date(now);
+  return transition(em, actor, id, 'review', (c) => {
+    c.status = ContentStatus.PUBLISHED;
+    c.publishedAt = at;
+  }, 'approve', { publishAt: at.toISOString() });
+}
+
+export function rejectContent(em: EntityManager, actor: Actor, id: string, reason: string): Promise<Content> {
+  const why = cleanLine(reason, 'reason', 500, true);
+  return transition(em, actor, id, 'review', (c) => {
+    c.status = ContentStatus.REJECTED;
+    c.rejectionReason = why;
+  }, 'reject', { reason: why });
+}
+
+export function unpublishContent(em: EntityManager, actor: Actor, id: string): Promise<Content> {
+  return transition(em, actor, id, 'publishControl', (c) => {
+    c.status = ContentStatus.DRAFT;
+    c.publishedAt = null;
+    c.pinnedAt = null;
+  }, 'unpublish');
+}
+
+export function archiveContent(em: EntityManager, actor: Actor, id: string): Promise<Content> {
+  return transition(em, actor, id, 'publishControl', (c) => {
+    c.status = ContentStatus.ARCHIVED;
+    c.pinnedAt = null;
+  }, 'archive');
+}
+
+export function pinContent(em: EntityManager, actor: Actor, id: string, pinned: boolean): Promise<Content> {
+  return transition(em, actor, id, 'publishControl', (c) => {
+    c.pinnedAt = pinned ? new Date() : null;
+  }, pinned ? 'pin' : 'unpin');
+}

@@ -1,0 +1,233 @@
+/** GraphQL adapter for news (工作动态): lists, search, the workflow mutations. */
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/graphql/context.js';
+import { badInput, notFound } from '../../core/graphql/errors.js';
+import { registerNodeType } from '../../core/graphql/node.js';
+import { mutate } from '../../core/graphql/payload.js';
+import { checkFirst, decodeCursor, encodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { userById } from '../identity/identity.loaders.js';
+import { UserType } from '../identity/identity.types.js';
+import { User } from '../identity/user.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { organizationById } from '../organizations/organization.loaders.js';
+import { OrganizationType } from '../organizations/organization.types.js';
+import { ContentStatus, ContentKind } from '../content/content-enums.js';
+import { Content, ContentRevision } from '../content/content.entity.js';
+import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf, searchWhere } from '../content/content.loaders.js';
+import {
+  approveContent,
+  archiveContent,
+  createContent,
+  pinContent,
+  rejectContent,
+  restoreRevision,
+  submitContent,
+  unpublishContent,
+  updateContent,
+} from '../content/content.service.js';
+import { ContentRevisionType } from '../content/content.types.js';
+import { snippet } from '../content/snippet.js';
+import { NewsArticleConnection, NewsArticlePayload, NewsArticleType, NewsCreateInput, NewsFilter, NewsSearchConnectionType, NewsUpdateInput } from './news.types.js';
+
+const NEWS = ContentKind.NEWS;
+const MAX_SEARCH_OFFSET = 1000;
+
+/** A news article the caller may read, or null: other kinds never pass as news. */
+async function readableNews(ctx: Context, id: number): Promise<Content | null> {
+  const content = await contentById(ctx).load(String(id));
+  return content?.kind === NEWS ? content : null;
+}
+
+registerNodeType({ typeName: 'NewsArticle', entity: Content, load: (ctx, id) => readableNews(ctx, id) });
+
+async function newsId(ctx: Context, id: string): Promise<string> {
+  const local = expectGlobalId(id, 'NewsArticle');
+  if (!(await readableNews(ctx, local))) throw notFound('The article does not exist.');
+  return String(local);
+}
+
+async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<FilterQuery<Content>> {
+  const where: Record<string, unknown> = { kind: NEWS, status: filter?.status ?? ContentStatus.PUBLISHED };
+  if (filter?.organizationId) {
+    const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
+    if (!org) return { id: '0' };
+    where.organization = filter.includeSubtree === false ? org.id : { path: { $like: `${org.path}%` } };
+  }
+  if (filter?.tags?.length) where.tags = { $overlap: filter.tags.slice(0, 10) };
+  if (filter?.pinned != null) where.pinnedAt = filter.pinned ? { $ne: null } : null;
+  if (filter?.publishedSince && filter.publishedUntil && filter.publishedUntil < filter.publishedSince) {
+    throw badInput('`publishedUntil` must not be before `publishedSince`.', 'publishedUntil');
+  }
+  if (filter?.publishedSince || filter?.publishedUntil) {
+    where.publishedAt = { ...(filter.publishedSince ? { $gte: filter.publishedSince } : {}), ...(filter.publishedUntil ? { $lt: filter.publishedUntil } : {}) };
+  }
+  if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
+  return where as FilterQuery<Content>;
+}
+
+@Resolver(() => NewsArticleType)
+export class NewsResolver {
+  @Query(() => NewsArticleType, { nullable: true, description: 'A news article, if it exists and you may read it.' })
+  newsArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
+    return readableNews(ctx, expectGlobalId(id, 'NewsArticle'));
+  }
+
+  @Query(() => NewsArticleConnection, {
+    description: 'News you may read. Published articles come newest first; other statuses (your workspace) by recency of creation.',
+  })
+  async news(
+    @Arg('first', () => Int) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => NewsFilter, { nullable: true }) filter: NewsFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Content>> {
+    const where = await filterFor(ctx, filter);
+    const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
+    if (published) {
+      return paginate({
+        first,
+        after: after == null ? null : (decodeCursor(after, ['string', 'string']) as [string, string]),
+        keyOf: (c) => [c.publishedAt!.toISOString(), String(c.id)] as [string, string],
+        fetch: (limit, cursor) => {
+          const at = cursor ? new Date(cursor[0]) : null;
+          if (at && Number.isNaN(at.getTime())) throw badInput('Not a valid cursor for this connection.', 'after');
+          const page = cursor ? { $or: [{ publishedAt: { $lt: at } }, { publishedAt: at, id: { $lt: cursor[1] } }] } : {};
+          return findReadableContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy: { publishedAt: 'desc', id: 'desc' }, limit });
+        },
+        count: () => countReadableContent(ctx, where),
+      });
+    }
+    return paginate({
+      first,
+      after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
+      keyOf: (c) => [String(c.id)] as [string],
+      fetch: (limit, cursor) => findReadableContent(ctx, cursor ? { $and: [where, { id: { $lt: cursor[0] } }] } : where, { orderBy: { id: 'desc' }, limit }),
+      count: () => countReadableContent(ctx, where),
+    });
+  }
+
+  @Query(() => NewsSearchConnectionType, {
+    description: 'Full-text search over the titles, summaries and bodies of the news you may read (Chinese-aware), best matches first.',
+  })
+  async newsSearch(
+    @Arg('query') query: string,
+    @Arg('first', () => Int) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<NewsSearchConnectionType> {
+    checkFirst(first);
+    if (query.length > 100) throw badInput('A search is at most 100 characters.', 'query');
+    const offset = after == null ? 0 : (decodeCursor(after, ['number'])[0] as number) + 1;
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) throw badInput('Not a valid cursor for this search.', 'after');
+    const search = searchWhere(query, [NEWS]);
+    if (!search) return { edges: [], totalCount: 0, hasNextPage: false };
+    const where = { $and: [search.where, { status: ContentStatus.PUBLISHED }] } as FilterQuery<Content>;
+    const [rows, total] = await Promise.all([
+      findReadableContent(ctx, where, { orderBy: search.orderBy, limit: first + 1, offset }),
+      countReadableContent(ctx, where),
+    ]);
+    const page = rows.slice(0, first);
+    const bodies = await bodyOf(ctx).loadMany(page.map((c) => String(c.id)));
+    return {
+      edges: page.map((node, i) => {
+        const body = bodies[i];
+        const text = [node.title, node.summary, body && !(body instanceof Error) ? body.bodyText : ''].join('\n');
+        return { cursor: encodeCursor([offset + i]), node, snippet: snippet(text, query) };
+      }),
+      totalCount: total,
+      hasNextPage: rows.length > first,
+    };
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() content: Content): string {
+    return toGlobalId('NewsArticle', content.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Sanitised rich text.' })
+  async bodyHtml(@Root() content: Content, @Ctx() ctx: Context): Promise<string> {
+    return (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true, description: 'The owner organisation.' })
+  organization(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization | null> {
+    return organizationById(ctx).load(content.organization.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The author’s display name (a by-line).' })
+  async authorName(@Root() content: Content, @Ctx() ctx: Context): Promise<string | null> {
+    return content.author ? ((await authorById(ctx).load(content.author.id))?.displayName ?? null) : null;
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: 'The author, when you may see their account.' })
+  author(@Root() content: Content, @Ctx() ctx: Context): Promise<User | null> | null {
+    return content.author ? userById(ctx).load(content.author.id) : null;
+  }
+
+  @FieldResolver(() => [ContentRevisionType], { description: 'Saved versions, newest first; for the author and the editors, reviewers and admins above.' })
+  revisions(@Root() content: Content, @Ctx() ctx: Context): Promise<ContentRevision[]> {
+    return revisionsOf(ctx).load(String(content.id));
+  }
+
+  // ---- the workflow
+
+  @Mutation(() => NewsArticlePayload, { description: 'Writes a draft for an organisation (editors and admins at or above it).' })
+  newsCreate(@Arg('input') input: NewsCreateInput, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const organizationId = expectGlobalId(input.organizationId, 'Organization', 'organizationId');
+    return mutate(async () => ({ newsArticle: await createContent(ctx.em, ctx, NEWS, { ...input, organizationId }) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Edits an article; every edit is kept as a revision.' })
+  async newsUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: NewsUpdateInput, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    return mutate(async () => ({ newsArticle: await updateContent(ctx.em, ctx, local, input) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Restores a revision (as a new version).' })
+  async newsRevisionRestore(@Arg('id', () => ID) id: string, @Arg('revisionId', () => ID) revisionId: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    if (!/^\d{1,15}$/.test(revisionId)) throw badInput('Not a valid revision id.', 'revisionId');
+    return mutate(async () => ({ newsArticle: await restoreRevision(ctx.em, ctx, local, revisionId) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Submits a draft (or a rejected article) for review.' })
+  async newsSubmit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    return mutate(async () => ({ newsArticle: await submitContent(ctx.em, ctx, local) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Approves and publishes, now or at `publishAt` (reviewers and admins at or above the owner; never one’s own article).' })
+  async newsApprove(
+    @Arg('id', () => ID) id: string,
+    @Arg('publishAt', () => GraphQLISODateTime, { nullable: true }) publishAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    return mutate(async () => ({ newsArticle: await approveContent(ctx.em, ctx, local, publishAt) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Sends an article back to its author with a reason.' })
+  async newsReject(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    return mutate(async () => ({ newsArticle: await rejectContent(ctx.em, ctx, local, reason) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Takes a published article back to draft.' })
+  async newsUnpublish(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    return mutate(async () => ({ newsArticle: await unpublishContent(ctx.em, ctx, local) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Archives a published article.' })
+  async newsArchive(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    return mutate(async () => ({ newsArticle: await archiveContent(ctx.em, ctx, local) }));
+  }
+
+  @Mutation(() => NewsArticlePayload, { description: 'Pins (or unpins) a published article to the top of its feeds.' })
+  async newsPin(@Arg('id', () => ID) id: string, @Arg('pinned', () => Boolean) pinned: boolean, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+    const local = await newsId(ctx, id);
+    return mutate(async () => ({ newsArticle: await pinContent(ctx.em, ctx, local, pinned) }));
+  }
+}

@@ -1,0 +1,75 @@
+/** GraphQL types of news (工作动态). */
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { ContentStatus, Visibility } from '../content/content-enums.js';
+
+@ObjectType('NewsArticle', { implements: Node, description: 'A work update (工作动态) of an organisation.' })
+export class NewsArticleType extends Node {
+  @Field() title!: string;
+  @Field() summary!: string;
+  @Field(() => [String]) tags!: string[];
+  @Field(() => ContentStatus) status!: ContentStatus;
+  @Field(() => Visibility) visibility!: Visibility;
+  @Field(() => String, { nullable: true, description: 'Why a reviewer sent it back (REJECTED only).' }) rejectionReason!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was (or will be) published.' }) publishedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) pinnedAt!: Date | null;
+  @Field(() => Int) version!: number;
+  @Field(() => Int) viewCount!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+export const NewsArticleConnection = connectionType('NewsArticle', NewsArticleType);
+
+@ObjectType('NewsSearchHit', { description: 'A search result: the article and a snippet with the matches in <mark>.' })
+export class NewsSearchHitType {
+  @Field(() => String) cursor!: string;
+  @Field(() => NewsArticleType) node!: object;
+  @Field({ description: 'Plain text around the first match, HTML-escaped, matches wrapped in <mark>.' }) snippet!: string;
+}
+
+@ObjectType('NewsSearchConnection')
+export class NewsSearchConnectionType {
+  @Field(() => [NewsSearchHitType]) edges!: NewsSearchHitType[];
+  @Field(() => Int) totalCount!: number;
+  @Field() hasNextPage!: boolean;
+}
+
+@InputType({ description: 'Filters for news lists. Without `status`, only published articles are listed.' })
+export class NewsFilter {
+  @Field(() => ID, { nullable: true, description: 'Articles of this organisation (and, by default, its subtree).' }) organizationId?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
+  @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
+  @Field(() => [String], { nullable: true, description: 'Articles with any of these tags.' }) tags?: string[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only pinned (true) or only unpinned (false) articles.' }) pinned?: boolean | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedSince?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedUntil?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only articles you wrote.' }) mine?: boolean | null;
+}
+
+@InputType()
+export class NewsCreateInput {
+  @Field(() => ID) organizationId!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true, description: 'Rich text; sanitised on save.' }) bodyHtml?: string | null;
+  @Field(() => [String], { nullable: true }) tags?: string[] | null;
+  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility | null;
+}
+
+@InputType()
+export class NewsUpdateInput {
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
+  @Field(() => [String], { nullable: true }) tags?: string[] | null;
+  @Field(() => Visibility, { nullable: true }) visibility?: Visibility | null;
+  @Field(() => Int, { nullable: true, description: 'The version you edited; a CONFLICT if someone saved in between.' }) expectedVersion?: number | null;
+}
+
+@ObjectType()
+export class NewsArticlePayload {
+  @Field(() => NewsArticleType, { nullable: true }) newsArticle?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
