@@ -12,8 +12,11 @@ interface Reader {
   ability: AppAbility;
 }
 
+export type OrderBy = Record<string, 'asc' | 'desc'>;
+
 export interface ListOptions {
-  orderBy?: Record<string, 'asc' | 'desc'>;
+  /** An array when mixing raw SQL keys with fields: the ORM needs them in separate objects. */
+  orderBy?: OrderBy | OrderBy[];
   limit?: number;
   offset?: number;
 }

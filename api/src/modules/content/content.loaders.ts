@@ -1,7 +1,7 @@
 /** Authorised reads of content: by id, pages of a feed, search. */
 import type { FilterQuery } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
-import { countAuthorised, findAuthorised, type ListOptions } from '../../core/authz/queries.js';
+import { countAuthorised, findAuthorised, type ListOptions, type OrderBy } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
 import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { User } from '../identity/user.entity.js';
@@ -38,11 +38,11 @@ export const revisionsOf = defineLoader<string, ContentRevision[]>(async (ctx, i
  * inside the caller's read filter. Paged by offset: rank order is not a stable key.
  * Returns null when the query has nothing searchable in it.
  */
-export function searchWhere(query: string, kinds: ContentKind[]): { where: FilterQuery<Content>; orderBy: Record<string, 'asc' | 'desc'> } | null {
+export function searchWhere(query: string, kinds: ContentKind[]): { where: FilterQuery<Content>; orderBy: OrderBy[] } | null {
   const tsquery = searchQuery(query);
   if (!tsquery) return null;
   return {
     where: { kind: { $in: kinds }, [raw(`search_vector @@ to_tsquery('simple', ?)`, [tsquery])]: true } as FilterQuery<Content>,
-    orderBy: { [raw(`ts_rank_cd(search_vector, to_tsquery('simple', ?))`, [tsquery])]: 'desc', id: 'desc' },
+    orderBy: [{ [raw(`ts_rank_cd(search_vector, to_tsquery('simple', ?))`, [tsquery])]: 'desc' }, { id: 'desc' }],
   };
 }
