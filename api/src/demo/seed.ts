@@ -1,5 +1,5 @@
 /**
- * Loads the demo tenants and accounts. Idempotent and additive: an enterprise whose slug exists,
+ * Loads the demo tenants, accounts and news. Idempotent and additive: an enterprise whose slug exists,
  * or an account whose login exists, is left alone, so a database seeded by an older version gains
  * what the demo has grown since. Concurrent starts are serialised by an advisory lock. Runs as
  * the explicit system actor.
@@ -13,7 +13,12 @@ import { User } from '../modules/identity/user.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
 import { createOrganization } from '../modules/organizations/organization.service.js';
 import { createPortal } from '../modules/portals/portal.service.js';
+import { Content, ContentRevision } from '../modules/content/content.entity.js';
+import { ContentKind, ContentStatus } from '../modules/content/content-enums.js';
+import { sanitiseRichText } from '../modules/content/sanitize.js';
+import { indexForSearch } from '../modules/content/content.service.js';
 import { DEMO_PASSWORD, demoEnterprises, demoPlatformAdmin, type DemoOrg } from './demo-data.js';
+import { demoNews, type DemoNews } from './demo-news.js';
 
 const SEED_LOCK = 0x73656564; // "seed"
 
@@ -42,6 +47,12 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
       }
       await em.flush();
     }
+    for (const item of demoNews) {
+      const enterprise = await em.findOneOrFail(Enterprise, { slug: item.enterprise });
+      if (await em.count(Content, { enterprise, title: item.title })) continue;
+      await createDemoNews(em, enterprise.id, item);
+      created.push(item.title);
+    }
     if (!(await em.count(User, { email: demoPlatformAdmin.email }))) {
       const admin = await createUser(em, { ...demoPlatformAdmin, password: DEMO_PASSWORD });
       admin.isPlatformAdmin = true;
@@ -50,6 +61,35 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
     }
   });
   return created;
+}
+
+/** Demo articles are inserted as they would stand after the workflow, with their revision and search tokens. */
+async function createDemoNews(em: EntityManager, enterpriseId: number, item: DemoNews): Promise<void> {
+  const org = await em.findOneOrFail(Organization, { enterprise: enterpriseId, name: item.organization });
+  const author = await em.findOneOrFail(User, item.author.includes('@') ? { email: item.author } : { phone: item.author });
+  const { html, text } = sanitiseRichText(item.bodyHtml);
+  const published = item.publishedDaysAgo !== undefined;
+  const publishedAt = published ? new Date(Date.now() - item.publishedDaysAgo! * 86_400_000) : null;
+  const content = em.create(Content, {
+    kind: ContentKind.NEWS,
+    enterprise: enterpriseId,
+    organization: org,
+    author,
+    title: item.title,
+    summary: item.summary,
+    bodyHtml: html,
+    bodyText: text,
+    tags: item.tags,
+    status: published ? ContentStatus.PUBLISHED : ContentStatus.IN_REVIEW,
+    visibility: item.visibility,
+    publishedAt,
+    pinnedAt: item.pinned ? publishedAt : null,
+    searchVector: null,
+    createdAt: publishedAt ?? new Date(),
+  });
+  em.create(ContentRevision, { content, version: 1, title: item.title, summary: item.summary, bodyHtml: html, tags: item.tags, editor: author });
+  await em.flush();
+  await indexForSearch(em, content);
 }
 
 async function createTree(em: EntityManager, actor: Actor, enterpriseId: number, parentId: number | null, node: DemoOrg, sortOrder: number) {

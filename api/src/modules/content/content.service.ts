@@ -55,12 +55,14 @@ function apply(content: Content, fields: ContentFields): void {
   if (fields.visibility != null) content.visibility = fields.visibility;
 }
 
+/** Stores the item's search tokens (see search-tokens.ts); call after every change of its text. */
+export async function indexForSearch(em: EntityManager, content: Pick<Content, 'id' | 'title' | 'summary' | 'bodyText'>): Promise<void> {
+  await em.execute(`update content set search_vector = to_tsvector('simple', ?) where id = ?`, [documentText(content.title, content.summary, content.bodyText), content.id]);
+}
+
 async function afterWrite(tx: EntityManager, actor: Actor, content: Content, action: string, details?: Record<string, unknown>): Promise<void> {
   await tx.flush();
-  await tx.execute(`update content set search_vector = to_tsvector('simple', ?) where id = ?`, [
-    documentText(content.title, content.summary, content.bodyText),
-    content.id,
-  ]);
+  await indexForSearch(tx, content);
   recordAudit(tx, actor.viewer, {
     action: `content.${action}`,
     subjectType: 'Content',
