@@ -5,7 +5,9 @@ import type { Config } from './core/config.js';
 import { openOrm } from './core/db/orm.js';
 import { startApiServer, type ApiServer } from './core/http/server.js';
 import type { Logger } from './core/log.js';
+import { EventBus } from './core/events/bus.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
+import { startPublicationScheduler } from './modules/content/publication-scheduler.js';
 
 export interface RunningApi {
   server: ApiServer;
@@ -15,8 +17,12 @@ export interface RunningApi {
 
 export async function startApi(args: { config: Config; log: Logger; databaseUrl: string; port?: number }): Promise<RunningApi> {
   const orm = await openOrm({ databaseUrl: args.databaseUrl, poolMax: args.config.dbPoolMax, log: args.log });
+  const bus = new EventBus(args.databaseUrl, args.log);
   let server: ApiServer;
+  let scheduler: { stop(): Promise<void> } | undefined;
   try {
+    await bus.start();
+    scheduler = startPublicationScheduler(orm, args.log, args.config.schedulerIntervalMs);
     server = await startApiServer({
       orm,
       log: args.log,
@@ -24,10 +30,13 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       port: args.port ?? args.config.api.port,
       shutdownTimeoutMs: args.config.shutdownTimeoutMs,
       authenticate,
+      bus,
       sessionCookieName: SESSION_COOKIE,
       secureCookies: args.config.env === 'production',
     });
   } catch (error) {
+    await scheduler?.stop();
+    await bus.stop();
     await orm.close();
     throw error;
   }
@@ -35,7 +44,9 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
     server,
     orm,
     async close() {
+      await scheduler?.stop();
       await server.close();
+      await bus.stop();
       await orm.close();
     },
   };

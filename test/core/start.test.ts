@@ -81,10 +81,10 @@ describe('start with the embedded database', () => {
   it('reuses the data on a second start; Ctrl-C drains the API before stopping the database', async () => {
     const proc = runEntry('src/cli/start.ts', env);
     await proc.waitFor(READY);
-    expect(proc.output()).not.toMatch(/migrations applied|demo data loaded/);
+    expect(proc.output(), proc.output()).not.toMatch(/migrations applied|demo data loaded/);
     expect(await enterpriseCount()).toBe(2);
     expect((await fetch(`http://127.0.0.1:${env.PORTALS_PORT}/p/jiangchuan/`)).status).toBe(200);
-    expect(await ctrlC(proc)).toEqual({ code: 0, signal: null });
+    expect(await ctrlC(proc), proc.output()).toEqual({ code: 0, signal: null });
     expect(proc.output()).toMatch(/"msg":"stopped"/);
     // The database went down last, not under the API's open connections.
     expect(proc.output()).not.toMatch(/terminating connection|"level":50/);

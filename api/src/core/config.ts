@@ -23,6 +23,7 @@ export interface Config {
   portals: { host: string; port: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   shutdownTimeoutMs: number;
+  schedulerIntervalMs: number;
   demoData: boolean;
 }
 
@@ -99,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     portals: { host: host(env, 'PORTALS_HOST', '127.0.0.1'), port: port(env, 'PORTALS_PORT', 4321) },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
     demoData: bool(env, 'DEMO_DATA', true),
   };
 }

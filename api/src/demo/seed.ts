@@ -83,6 +83,7 @@ async function createDemoNews(em: EntityManager, enterpriseId: number, item: Dem
     status: published ? ContentStatus.PUBLISHED : ContentStatus.IN_REVIEW,
     visibility: item.visibility,
     publishedAt,
+    publishNotifiedAt: publishedAt,
     pinnedAt: item.pinned ? publishedAt : null,
     searchVector: null,
     createdAt: publishedAt ?? new Date(),

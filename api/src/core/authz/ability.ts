@@ -29,6 +29,7 @@ export type Action =
   | 'review' // approve or reject
   | 'publishControl' // unpublish, archive, pin
   | 'readHistory' // revisions
+  | 'reviewQueue' // be told about items entering and leaving review
   | 'manage';
 export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'Content' | 'all';
 /** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */

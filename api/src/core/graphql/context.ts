@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import { defineAbilityFor, type AppAbility, type Viewer } from '../authz/ability.js';
 import { StatementCounter } from '../db/statement-counter.js';
+import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../log.js';
 
 /** The session cookie, when the transport has one (HTTP); absent over WebSocket. */
@@ -31,10 +32,19 @@ export interface Context {
    * shallow-clones the context per operation and the log reads the original.
    */
   operation: { name?: string };
+  /** Domain events, for subscriptions; null where the process runs none. */
+  bus: EventBus | null;
+  /**
+   * Starts afresh for the next event of a subscription: a new EntityManager, empty loaders and a
+   * rebuilt ability (its rules carry the time), same caller. In place, because graphql-js resolves every event with the subscription's own
+   * context object; events are handled one at a time.
+   */
+  renew(): void;
 }
 
 export async function createContext(args: {
   orm: MikroORM;
+  bus?: EventBus | null;
   requestId: string;
   log: Logger;
   authenticate: Authenticate;
@@ -45,7 +55,7 @@ export async function createContext(args: {
   const statements = args.statements ?? new StatementCounter();
   const em = args.orm.em.fork({ loggerContext: { requestId: args.requestId, statements } });
   const viewer = await args.authenticate(em);
-  return {
+  const context: Context = {
     requestId: args.requestId,
     em,
     viewer,
@@ -56,5 +66,13 @@ export async function createContext(args: {
     sessionCookie: args.sessionCookie,
     userAgent: args.userAgent,
     operation: {},
+    bus: args.bus ?? null,
+    renew() {
+      context.em = args.orm.em.fork({ loggerContext: { requestId: args.requestId, statements } });
+      context.loaders.clear();
+      // Rules carry the time they were built at ("published by now"): build them again.
+      context.ability = defineAbilityFor(viewer);
+    },
   };
+  return context;
 }

@@ -11,9 +11,23 @@ export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/**
+ * Every subscription brings its own `subscribe` (fed by the LISTEN/NOTIFY event bus and re-checked
+ * per subscriber), so type-graphql's topic-based PubSub is never used; it insists on one anyway.
+ */
+const noTopics = {
+  publish(): never {
+    throw new Error('use the event bus (core/events/bus.ts), not type-graphql topics');
+  },
+  subscribe(): never {
+    throw new Error('subscriptions must declare `subscribe`: they read from the event bus');
+  },
+};
+
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [NodeResolver, ...moduleResolvers],
+    pubSub: noTopics,
     // Inputs are validated by hand in services, with errors that name the field.
     validate: false,
   });

@@ -17,6 +17,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../authz/ability.js';
 import { StatementCounter } from '../db/statement-counter.js';
+import type { EventBus } from '../events/bus.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { ErrorCode, formatError, isClientError } from '../graphql/errors.js';
 import { buildAppSchema } from '../graphql/schema.js';
@@ -47,6 +48,7 @@ export async function startApiServer(args: {
   port: number;
   shutdownTimeoutMs: number;
   authenticate: (em: EntityManager, credentials: RequestCredentials) => Promise<Viewer>;
+  bus: EventBus | null;
   sessionCookieName: string;
   secureCookies: boolean;
 }): Promise<ApiServer> {
@@ -71,7 +73,7 @@ export async function startApiServer(args: {
           cookie: request.headers.cookie,
           ip: request.socket.remoteAddress ?? null,
         };
-        return createContext({ orm, requestId: randomUUID(), log, authenticate: (em) => args.authenticate(em, credentials) });
+        return createContext({ orm, bus: args.bus, requestId: randomUUID(), log, authenticate: (em) => args.authenticate(em, credentials) });
       },
       // Same masking over WebSocket as over HTTP: clients never see internal error details.
       onNext: (_ctx, _id, _payload, _args, result) => {
@@ -130,6 +132,7 @@ export async function startApiServer(args: {
         const credentials: RequestCredentials = { authorization: req.headers.authorization, cookie: req.headers.cookie, ip: req.socket.remoteAddress ?? null };
         const ctx = await createContext({
           orm,
+          bus: args.bus,
           requestId,
           log: log.child({ requestId }),
           statements,

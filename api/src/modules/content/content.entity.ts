@@ -13,6 +13,10 @@ import { ContentKind, ContentStatus, Visibility } from './content-enums.js';
 @Entity({ tableName: 'content' })
 @Index({ name: 'content_feed_idx', properties: ['kind', 'status', 'publishedAt'] })
 @Index({ name: 'content_organization_idx', properties: ['organization', 'status'] })
+@Index({
+  name: 'content_publish_due_idx',
+  expression: `create index "content_publish_due_idx" on "content" ("published_at") where status = 'PUBLISHED' and publish_notified_at is null`,
+})
 @Index({ name: 'content_tags_idx', expression: 'create index "content_tags_idx" on "content" using gin ("tags")' })
 @Index({ name: 'content_search_idx', expression: 'create index "content_search_idx" on "content" using gin ("search_vector")' })
 export class Content {
@@ -61,6 +65,10 @@ export class Content {
   /** When it becomes (or became) visible; set on approval, possibly in the future (scheduled). */
   @Property({ type: 'datetime', nullable: true })
   publishedAt: Date | null = null;
+
+  /** When the "published" event went out; null while a scheduled publication is still due. */
+  @Property({ type: 'datetime', nullable: true })
+  publishNotifiedAt: Date | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   pinnedAt: Date | null = null;

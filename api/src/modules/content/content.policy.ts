@@ -16,6 +16,7 @@
  *   review         REVIEWER or ORG_ADMIN at or above the owner, never on their own item
  *   publishControl REVIEWER or ORG_ADMIN at or above the owner (unpublish, archive, pin)
  *   readHistory    the author, and editors, reviewers and admins at or above the owner
+ *   reviewQueue    reviewers and admins at or above the owner (the review-queue subscription)
  */
 import { registerPolicy } from '../../core/authz/ability.js';
 import { ApiScope, Role } from '../../core/authz/roles.js';
@@ -65,6 +66,7 @@ registerPolicy((can, viewer, now) => {
       // Four eyes: nobody approves their own work.
       can('review', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
       can('publishControl', 'Content', { ...subtree, status: ContentStatus.PUBLISHED });
+      can('reviewQueue', 'Content', subtree);
     }
   }
 });

@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
 import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
+import { emit } from '../../core/events/bus.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Content, ContentRevision } from './content.entity.js';
@@ -154,13 +155,24 @@ export async function restoreRevision(em: EntityManager, actor: Actor, id: strin
   });
 }
 
-/** Moves an item through the workflow after checking `action` on it. */
+/** The event for a publication that is visible now; scheduled ones are emitted by the scheduler. */
+export const publishedEvent = (c: { id: string; kind: string; organizationId: number; enterpriseId: number }) => ({ type: 'content.published', ...c });
+
+/** Moves an item through the workflow after checking `action` on it; emits events at commit. */
 async function transition(em: EntityManager, actor: Actor, id: string, action: 'submit' | 'review' | 'publishControl', change: (c: Content) => void, audit: string, details?: Record<string, unknown>) {
   return em.transactional(async (tx) => {
     await assertCan(tx, actor, action, Content, 'Content', id, 'The item');
     const content = await load(tx, id);
+    const before = content.status;
     change(content);
     content.updatedAt = new Date();
+    if (content.status === ContentStatus.PUBLISHED && content.publishedAt && content.publishedAt.getTime() <= Date.now() && !content.publishNotifiedAt) {
+      content.publishNotifiedAt = new Date();
+      await emit(tx, publishedEvent({ id: String(content.id), kind: content.kind, organizationId: content.organization.id, enterpriseId: content.enterprise.id }));
+    }
+    if (before === ContentStatus.IN_REVIEW || content.status === ContentStatus.IN_REVIEW) {
+      await emit(tx, { type: 'content.reviewQueue', id: String(content.id), kind: content.kind, organizationId: content.organization.id, status: content.status });
+    }
     await afterWrite(tx, actor, content, audit, details);
     return content;
   });
@@ -199,6 +211,7 @@ export function unpublishContent(em: EntityManager, actor: Actor, id: string): P
   return transition(em, actor, id, 'publishControl', (c) => {
     c.status = ContentStatus.DRAFT;
     c.publishedAt = null;
+    c.publishNotifiedAt = null;
     c.pinnedAt = null;
   }, 'unpublish');
 }

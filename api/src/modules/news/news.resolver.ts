@@ -1,6 +1,9 @@
 /** GraphQL adapter for news (工作动态): lists, search, the workflow mutations. */
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { can, requireUser } from '../../core/authz/check.js';
+import { filterMap } from '../../core/events/bus.js';
+import { findReadablePortals } from '../portals/portal.loaders.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput, notFound } from '../../core/graphql/errors.js';
 import { registerNodeType } from '../../core/graphql/node.js';
@@ -28,7 +31,16 @@ import {
 } from '../content/content.service.js';
 import { ContentRevisionType } from '../content/content.types.js';
 import { snippet } from '../content/snippet.js';
-import { NewsArticleConnection, NewsArticlePayload, NewsArticleType, NewsCreateInput, NewsFilter, NewsSearchConnectionType, NewsUpdateInput } from './news.types.js';
+import {
+  NewsArticleConnection,
+  NewsArticlePayload,
+  NewsArticleType,
+  NewsCreateInput,
+  NewsFilter,
+  NewsSearchConnectionType,
+  NewsUpdateInput,
+  ReviewQueueEventType,
+} from './news.types.js';
 
 const NEWS = ContentKind.NEWS;
 const MAX_SEARCH_OFFSET = 1000;
@@ -45,6 +57,49 @@ async function newsId(ctx: Context, id: string): Promise<string> {
   const local = expectGlobalId(id, 'NewsArticle');
   if (!(await readableNews(ctx, local))) throw notFound('The article does not exist.');
   return String(local);
+}
+
+/** Articles published on a portal (its organisation's subtree) that the subscriber may read. */
+function newsPublishedSource(ctx: Context, portalSlug: string) {
+  return filterMap(
+    ctx.bus,
+    async () => {
+      const [portal] = await findReadablePortals(ctx, { slug: portalSlug });
+      const org = portal && (await organizationById(ctx).load(portal.organization.id));
+      if (!org) throw notFound('The portal does not exist.');
+      return org.path;
+    },
+    async (event, portalPath) => {
+      if (event.type !== 'content.published' || event.kind !== NEWS) return null;
+      ctx.renew();
+      const article = await readableNews(ctx, Number(event.id));
+      const owner = article && (await organizationById(ctx).load(article.organization.id));
+      return owner?.path.startsWith(portalPath) ? article : null;
+    },
+  );
+}
+
+/** Articles entering or leaving review, for those who review them (optionally one subtree). */
+function reviewQueueSource(ctx: Context, organizationId: string | null) {
+  requireUser(ctx.viewer);
+  return filterMap(
+    ctx.bus,
+    async () => {
+      if (!organizationId) return null;
+      const org = await organizationById(ctx).load(expectGlobalId(organizationId, 'Organization', 'organizationId'));
+      if (!org) throw notFound('The organisation does not exist.');
+      return org.path;
+    },
+    async (event, subtree) => {
+      if (event.type !== 'content.reviewQueue' || event.kind !== NEWS) return null;
+      ctx.renew();
+      if (!(await can(ctx.em, ctx, 'reviewQueue', Content, 'Content', String(event.id)))) return null;
+      const article = await readableNews(ctx, Number(event.id));
+      const owner = article && (await organizationById(ctx).load(article.organization.id));
+      if (!article || !owner || (subtree && !owner.path.startsWith(subtree))) return null;
+      return { newsArticle: article, status: event.status as ContentStatus };
+    },
+  );
 }
 
 async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<FilterQuery<Content>> {
@@ -229,5 +284,23 @@ export class NewsResolver {
   async newsPin(@Arg('id', () => ID) id: string, @Arg('pinned', () => Boolean) pinned: boolean, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
     const local = await newsId(ctx, id);
     return mutate(async () => ({ newsArticle: await pinContent(ctx.em, ctx, local, pinned) }));
+  }
+
+  // ---- live updates
+
+  @Subscription(() => NewsArticleType, {
+    description: 'Articles as they are published on a portal (its organisation’s subtree), scheduled ones at their time — only those you may read.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { portalSlug: string }, Context>) => newsPublishedSource(context, args.portalSlug),
+  })
+  newsPublished(@Root() article: Content, @Arg('portalSlug') _portalSlug: string): Content {
+    return article;
+  }
+
+  @Subscription(() => ReviewQueueEventType, {
+    description: 'The review queue, live: articles you review entering it and leaving it. Optionally one organisation’s subtree.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { organizationId?: string | null }, Context>) => reviewQueueSource(context, args.organizationId ?? null),
+  })
+  reviewQueue(@Root() event: ReviewQueueEventType, @Arg('organizationId', () => ID, { nullable: true }) _organizationId: string | null): ReviewQueueEventType {
+    return event;
   }
 }

@@ -73,3 +73,9 @@ export class NewsArticlePayload {
   @Field(() => NewsArticleType, { nullable: true }) newsArticle?: object;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
+
+@ObjectType('ReviewQueueEvent', { description: 'An article entered the review queue (IN_REVIEW) or left it (PUBLISHED, REJECTED).' })
+export class ReviewQueueEventType {
+  @Field(() => NewsArticleType) newsArticle!: object;
+  @Field(() => ContentStatus) status!: ContentStatus;
+}
