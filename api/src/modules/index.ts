@@ -10,6 +10,7 @@ import {
   UserResolver,
 } from './identity/identity.resolver.js';
 import { NewsResolver } from './news/news.resolver.js';
+import { NewsFeaturingResolver, RecommendationResolver } from './news/recommendation.resolver.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import './content/content.policy.js';
 import { PortalResolver } from './portals/portal.resolver.js';
@@ -26,4 +27,6 @@ export const moduleResolvers = [
   EnterpriseApiClientsResolver,
   AuditResolver,
   NewsResolver,
+  RecommendationResolver,
+  NewsFeaturingResolver,
 ] as const;

@@ -30,6 +30,7 @@ export type Action =
   | 'publishControl' // unpublish, archive, pin
   | 'readHistory' // revisions
   | 'reviewQueue' // be told about items entering and leaving review
+  | 'decideRecommendations' // on an Organization: accept or decline what was recommended to it
   | 'manage';
 export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'Content' | 'all';
 /** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */

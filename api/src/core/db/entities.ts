@@ -9,5 +9,6 @@ import { ApiClient } from '../../modules/identity/api-client.entity.js';
 import { AuthThrottle } from '../../modules/identity/auth-throttle.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { Content, ContentRevision } from '../../modules/content/content.entity.js';
+import { Recommendation } from '../../modules/content/recommendation.entity.js';
 
-export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision];
+export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, Recommendation];

@@ -1,5 +1,6 @@
-import { type Opt, type Ref } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Collection, type Opt, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Recommendation } from './recommendation.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -89,6 +90,9 @@ export class Content {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   updatedAt: Date & Opt = new Date();
+
+  @OneToMany(() => Recommendation, (r) => r.content)
+  recommendations = new Collection<Recommendation>(this);
 }
 
 /** One saved state of an item, so any edit can be inspected and restored. */

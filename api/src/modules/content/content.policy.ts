@@ -17,6 +17,8 @@
  *   publishControl REVIEWER or ORG_ADMIN at or above the owner (unpublish, archive, pin)
  *   readHistory    the author, and editors, reviewers and admins at or above the owner
  *   reviewQueue    reviewers and admins at or above the owner (the review-queue subscription)
+ * Recommending upward (上报): whoever may publishControl an item recommends it to an organisation
+ * above its owner; reviewers and admins at or above that organisation decide (decideRecommendations).
  */
 import { registerPolicy } from '../../core/authz/ability.js';
 import { ApiScope, Role } from '../../core/authz/roles.js';
@@ -67,6 +69,7 @@ registerPolicy((can, viewer, now) => {
       can('review', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
       can('publishControl', 'Content', { ...subtree, status: ContentStatus.PUBLISHED });
       can('reviewQueue', 'Content', subtree);
+      can('decideRecommendations', 'Organization', { path: { $startsWith: grant.path } });
     }
   }
 });

@@ -17,6 +17,7 @@ import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { ContentStatus, ContentKind } from '../content/content-enums.js';
 import { Content, ContentRevision } from '../content/content.entity.js';
+import { RecommendationStatus } from '../content/recommendation.entity.js';
 import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf, searchWhere } from '../content/content.loaders.js';
 import {
   approveContent,
@@ -118,6 +119,9 @@ async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<Filte
     where.publishedAt = { ...(filter.publishedSince ? { $gte: filter.publishedSince } : {}), ...(filter.publishedUntil ? { $lt: filter.publishedUntil } : {}) };
   }
   if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
+  if (filter?.recommendedTo) {
+    where.recommendations = { toOrganization: expectGlobalId(filter.recommendedTo, 'Organization', 'recommendedTo'), status: RecommendationStatus.ACCEPTED };
+  }
   return where as FilterQuery<Content>;
 }
 

@@ -1,5 +1,6 @@
 /** GraphQL types of news (工作动态). */
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RecommendationStatus } from '../content/recommendation.entity.js';
 import { Node } from '../../core/graphql/node.js';
 import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
@@ -46,6 +47,8 @@ export class NewsFilter {
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedSince?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedUntil?: Date | null;
   @Field(() => Boolean, { nullable: true, description: 'Only articles you wrote.' }) mine?: boolean | null;
+  @Field(() => ID, { nullable: true, description: 'Only articles this organisation accepted from lower levels (its featured feed).' })
+  recommendedTo?: string | null;
 }
 
 @InputType()
@@ -78,4 +81,22 @@ export class NewsArticlePayload {
 export class ReviewQueueEventType {
   @Field(() => NewsArticleType) newsArticle!: object;
   @Field(() => ContentStatus) status!: ContentStatus;
+}
+
+registerEnumType(RecommendationStatus, { name: 'RecommendationStatus', description: '上报/推荐: waiting, accepted (featured) or declined.' });
+
+@ObjectType('Recommendation', { implements: Node, description: 'An article recommended upward (上报) to an organisation above its owner.' })
+export class RecommendationType extends Node {
+  @Field(() => RecommendationStatus) status!: RecommendationStatus;
+  @Field() note!: string;
+  @Field(() => String, { nullable: true }) declineReason!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+}
+export const RecommendationConnection = connectionType('Recommendation', RecommendationType);
+
+@ObjectType()
+export class RecommendationPayload {
+  @Field(() => RecommendationType, { nullable: true }) recommendation?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
 }
