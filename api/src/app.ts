@@ -8,6 +8,8 @@ import type { Logger } from './core/log.js';
 import { EventBus } from './core/events/bus.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { startPublicationScheduler } from './modules/content/publication-scheduler.js';
+import { mediaRoutes } from './modules/media/media.routes.js';
+import { LocalDiskStorage } from './modules/media/storage.js';
 
 export interface RunningApi {
   server: ApiServer;
@@ -31,6 +33,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       shutdownTimeoutMs: args.config.shutdownTimeoutMs,
       authenticate,
       bus,
+      routes: [(contextFor) => mediaRoutes({ storage: new LocalDiskStorage(args.config.mediaDir), contextFor, log: args.log })],
       sessionCookieName: SESSION_COOKIE,
       secureCookies: args.config.env === 'production',
     });

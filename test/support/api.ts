@@ -1,4 +1,7 @@
 /** Starts the real API (HTTP + WebSocket) on a free loopback port against a test database. */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { startApi, type RunningApi } from '../../api/src/app.js';
@@ -15,6 +18,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestApi extends RunningApi {
   url: string;
+  mediaDir: string;
   baseUrl: string;
   /** Every JSON log line the API wrote. */
   logs: Record<string, any>[];
@@ -29,12 +33,19 @@ export async function startTestApi(databaseUrl: string, env: Record<string, stri
       done();
     },
   });
-  const config = loadConfig({ NODE_ENV: 'test', API_PORT: '1', SHUTDOWN_TIMEOUT_MS: '5000', ...env });
+  // Files go to a folder of this server's own, never into the repository's .data/.
+  const mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-media-'));
+  const config = loadConfig({ NODE_ENV: 'test', API_PORT: '1', SHUTDOWN_TIMEOUT_MS: '5000', MEDIA_DIR: mediaDir, ...env });
   const log = pino({ level: 'info' }, sink);
   const api = await startApi({ config, log, databaseUrl, port: 0 });
   const url = api.server.url;
   return {
     ...api,
+    async close() {
+      await api.close();
+      await fs.rm(mediaDir, { recursive: true, force: true });
+    },
+    mediaDir,
     url,
     baseUrl: url.replace(/\/graphql$/, ''),
     logs,

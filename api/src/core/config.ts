@@ -24,6 +24,7 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   shutdownTimeoutMs: number;
   schedulerIntervalMs: number;
+  mediaDir: string;
   demoData: boolean;
 }
 
@@ -101,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
+    mediaDir: path.resolve(REPO_ROOT, read(env, 'MEDIA_DIR') ?? '.data/media'),
     demoData: bool(env, 'DEMO_DATA', true),
   };
 }

@@ -31,6 +31,7 @@ export type Action =
   | 'readHistory' // revisions
   | 'reviewQueue' // be told about items entering and leaving review
   | 'decideRecommendations' // on an Organization: accept or decline what was recommended to it
+  | 'useMedia' // on an Organization: upload files for it, and fetch and use its files
   | 'manage';
 export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'Content' | 'all';
 /** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */

@@ -8,7 +8,8 @@ import { Membership } from '../../modules/identity/membership.entity.js';
 import { ApiClient } from '../../modules/identity/api-client.entity.js';
 import { AuthThrottle } from '../../modules/identity/auth-throttle.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
-import { Content, ContentRevision } from '../../modules/content/content.entity.js';
+import { Content, ContentMedia, ContentRevision } from '../../modules/content/content.entity.js';
 import { Recommendation } from '../../modules/content/recommendation.entity.js';
+import { MediaFile } from '../../modules/media/media.entity.js';
 
-export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, Recommendation];
+export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, ContentMedia, Recommendation, MediaFile];

@@ -51,6 +51,8 @@ export async function startApiServer(args: {
   bus: EventBus | null;
   sessionCookieName: string;
   secureCookies: boolean;
+  /** Non-GraphQL endpoints of domain modules (e.g. file uploads), given the same per-request context. */
+  routes?: ((contextFor: (req: Request, res: Response) => Promise<Context>) => express.Router)[];
 }): Promise<ApiServer> {
   const { orm, log } = args;
   const schema = await buildAppSchema();
@@ -119,34 +121,38 @@ export async function startApiServer(args: {
     }
   });
 
+  /** The caller's context for an HTTP request: authenticated like every GraphQL request. */
+  const contextFor = async (req: Request, res: Response): Promise<Context> => {
+    const { requestId } = locals(res);
+    const statements = new StatementCounter();
+    locals(res).statements = statements;
+    const credentials: RequestCredentials = { authorization: req.headers.authorization, cookie: req.headers.cookie, ip: req.socket.remoteAddress ?? null };
+    const ctx = await createContext({
+      orm,
+      bus: args.bus,
+      requestId,
+      log: log.child({ requestId }),
+      statements,
+      userAgent: req.headers['user-agent'],
+      authenticate: (em) => args.authenticate(em, credentials),
+      sessionCookie: {
+        set: (token, maxAgeSeconds) =>
+          res.cookie(args.sessionCookieName, token, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/', maxAge: maxAgeSeconds * 1000 }),
+        clear: () => res.clearCookie(args.sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/' }),
+      },
+    });
+    locals(res).graphql = ctx;
+    return ctx;
+  };
+
   app.use(requestIds());
   app.use(accessLog(log));
+  for (const route of args.routes ?? []) app.use(route(contextFor));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const { requestId } = locals(res);
-        const statements = new StatementCounter();
-        locals(res).statements = statements;
-        const credentials: RequestCredentials = { authorization: req.headers.authorization, cookie: req.headers.cookie, ip: req.socket.remoteAddress ?? null };
-        const ctx = await createContext({
-          orm,
-          bus: args.bus,
-          requestId,
-          log: log.child({ requestId }),
-          statements,
-          userAgent: req.headers['user-agent'],
-          authenticate: (em) => args.authenticate(em, credentials),
-          sessionCookie: {
-            set: (token, maxAgeSeconds) =>
-              res.cookie(args.sessionCookieName, token, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/', maxAge: maxAgeSeconds * 1000 }),
-            clear: () => res.clearCookie(args.sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/' }),
-          },
-        });
-        locals(res).graphql = ctx;
-        return ctx;
-      },
+      context: async ({ req, res }) => contextFor(req, res),
     }),
   );
   app.use((_req, res) => {

@@ -1,5 +1,6 @@
 import { Collection, type Opt, type Ref } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { MediaFile } from '../media/media.entity.js';
 import { Recommendation } from './recommendation.entity.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { User } from '../identity/user.entity.js';
@@ -93,6 +94,13 @@ export class Content {
 
   @OneToMany(() => Recommendation, (r) => r.content)
   recommendations = new Collection<Recommendation>(this);
+
+  /** Files the body (or the cover) uses: whoever may read the item may fetch them. */
+  @ManyToMany({ entity: () => MediaFile, pivotEntity: () => ContentMedia, owner: true })
+  media = new Collection<MediaFile>(this);
+
+  @ManyToOne(() => MediaFile, { ref: true, nullable: true, deleteRule: 'set null' })
+  cover: Ref<MediaFile> | null = null;
 }
 
 /** One saved state of an item, so any edit can be inspected and restored. */
@@ -125,4 +133,14 @@ export class ContentRevision {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
+}
+
+/** Which items use which files; "who uses this file?" is the access check for every download. */
+@Entity({ tableName: 'content_media' })
+export class ContentMedia {
+  @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
+  content!: Content;
+
+  @ManyToOne(() => MediaFile, { primary: true, deleteRule: 'cascade', index: 'content_media_media_file_idx' })
+  mediaFile!: MediaFile;
 }

@@ -58,7 +58,10 @@ registerPolicy((can, viewer, now) => {
     const subtree = { organization: { path: { $startsWith: grant.path } } };
     // Members read ORGANIZATION items of their own organisation and of every one above it.
     can('read', 'Content', { ...published, visibility: Visibility.ORGANIZATION, organization: { $in: pathIds(grant.path) } });
-    if (WORKERS.includes(grant.role)) can(['read', 'readHistory'], 'Content', subtree);
+    if (WORKERS.includes(grant.role)) {
+      can(['read', 'readHistory'], 'Content', subtree);
+      can('useMedia', 'Organization', { path: { $startsWith: grant.path } });
+    }
     if (WRITERS.includes(grant.role)) {
       can('createContent', 'Organization', { path: { $startsWith: grant.path } });
       can(['edit', 'submit'], 'Content', { ...subtree, status: UNPUBLISHED_EDITABLE });

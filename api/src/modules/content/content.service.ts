@@ -8,6 +8,8 @@ import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
 import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
 import { emit } from '../../core/events/bus.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { mayReadMedia } from '../media/media.access.js';
+import { MediaFile } from '../media/media.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Content, ContentRevision } from './content.entity.js';
 import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
@@ -42,7 +44,30 @@ function cleanTags(tags: string[]): string[] {
   return out;
 }
 
-/** Validates and applies fields; returns whether the body changed (for the search vector). */
+/** Files the body uses: links and images pointing at /media/<id>/… */
+export function referencedMedia(html: string): string[] {
+  return [...new Set([...html.matchAll(/\/media\/(\d{1,15})(?=[/"'?#])/g)].map((m) => m[1]!))];
+}
+
+/**
+ * Records which files the body uses. Only files the writer may use already (their own
+ * organisation's, or ones visible to them through other content) of the same enterprise:
+ * embedding a file must never publish what its owner kept private.
+ */
+async function attachMedia(tx: EntityManager, actor: Actor, content: Content): Promise<void> {
+  const ids = referencedMedia(content.bodyHtml);
+  const files = ids.length ? await tx.find(MediaFile, { id: { $in: ids } }) : [];
+  for (const id of ids) {
+    const file = files.find((f) => String(f.id) === id);
+    if (!file || file.enterprise.id !== content.enterprise.id || !(await mayReadMedia(tx, actor, file))) {
+      throw badInput(`The body uses a file (/media/${id}) you may not use here.`, 'bodyHtml');
+    }
+  }
+  await content.media.init();
+  content.media.set(files);
+}
+
+/** Validates and applies fields. */
 function apply(content: Content, fields: ContentFields): void {
   if (fields.title != null) content.title = cleanLine(fields.title, 'title', 200, true);
   if (fields.bodyHtml != null) {
@@ -114,6 +139,7 @@ export async function createContent(
     });
     apply(content, input);
     await tx.flush();
+    await attachMedia(tx, actor, content);
     revise(tx, actor, content);
     await afterWrite(tx, actor, content, 'create');
     return content;
@@ -128,6 +154,7 @@ export async function updateContent(em: EntityManager, actor: Actor, id: string,
       throw conflict(`Someone else saved this item in the meantime (version ${content.version}); reload and edit again.`, 'expectedVersion');
     }
     apply(content, fields);
+    if (fields.bodyHtml != null) await attachMedia(tx, actor, content);
     content.version += 1;
     content.updatedAt = new Date();
     revise(tx, actor, content);
@@ -147,6 +174,7 @@ export async function restoreRevision(em: EntityManager, actor: Actor, id: strin
     content.bodyHtml = revision.bodyHtml;
     content.bodyText = sanitiseRichText(revision.bodyHtml).text;
     content.tags = revision.tags;
+    await attachMedia(tx, actor, content);
     content.version += 1;
     content.updatedAt = new Date();
     revise(tx, actor, content);
