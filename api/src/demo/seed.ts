@@ -1,5 +1,5 @@
 /**
- * Loads the demo tenants, accounts and news. Idempotent and additive: an enterprise whose slug exists,
+ * Loads the demo tenants, accounts, news and disclosures. Idempotent and additive: an enterprise whose slug exists,
  * or an account whose login exists, is left alone, so a database seeded by an older version gains
  * what the demo has grown since. Concurrent starts are serialised by an advisory lock. Runs as
  * the explicit system actor.
@@ -18,7 +18,10 @@ import { ContentKind, ContentStatus } from '../modules/content/content-enums.js'
 import { sanitiseRichText } from '../modules/content/sanitize.js';
 import { indexForSearch } from '../modules/content/content.service.js';
 import { DEMO_PASSWORD, demoEnterprises, demoPlatformAdmin, type DemoOrg } from './demo-data.js';
-import { demoNews, type DemoNews } from './demo-news.js';
+import { demoDisclosures, demoNews, type DemoDisclosure, type DemoNews } from './demo-news.js';
+import { Disclosure } from '../modules/disclosures/disclosure.entity.js';
+import { DisclosureStep } from '../modules/disclosures/disclosure-enums.js';
+import { VISIBILITY_OF } from '../modules/disclosures/disclosure.service.js';
 
 const SEED_LOCK = 0x73656564; // "seed"
 
@@ -53,6 +56,12 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
       await createDemoNews(em, enterprise.id, item);
       created.push(item.title);
     }
+    for (const item of demoDisclosures) {
+      const enterprise = await em.findOneOrFail(Enterprise, { slug: item.enterprise });
+      if (await em.count(Content, { enterprise, title: item.title })) continue;
+      await createDemoDisclosure(em, enterprise.id, item);
+      created.push(item.title);
+    }
     if (!(await em.count(User, { email: demoPlatformAdmin.email }))) {
       const admin = await createUser(em, { ...demoPlatformAdmin, password: DEMO_PASSWORD });
       admin.isPlatformAdmin = true;
@@ -63,15 +72,36 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
   return created;
 }
 
-/** Demo articles are inserted as they would stand after the workflow, with their revision and search tokens. */
-async function createDemoNews(em: EntityManager, enterpriseId: number, item: DemoNews): Promise<void> {
+const userByLogin = (em: EntityManager, login: string) => em.findOneOrFail(User, login.includes('@') ? { email: login } : { phone: login });
+
+async function createDemoDisclosure(em: EntityManager, enterpriseId: number, item: DemoDisclosure): Promise<void> {
+  const content = await createDemoNews(em, enterpriseId, { ...item, summary: '', tags: [], visibility: VISIBILITY_OF[item.scope] }, ContentKind.DISCLOSURE);
+  const at = (days: number) => new Date(Date.now() + days * 86_400_000);
+  em.create(Disclosure, {
+    content,
+    category: item.category,
+    scope: item.scope,
+    step: DisclosureStep.APPROVED,
+    secrecyReviewer: await userByLogin(em, item.reviewer),
+    secrecyReviewedAt: at(-item.publishedDaysAgo - 1),
+    secrecyConclusion: '经审查，不涉及国家秘密和商业秘密，同意公开。',
+    approver: await userByLogin(em, item.approver),
+    approvedAt: at(-item.publishedDaysAgo),
+    noticeStartsAt: item.noticeDays ? at(item.noticeDays[0]) : null,
+    noticeEndsAt: item.noticeDays ? at(item.noticeDays[1]) : null,
+  });
+  await em.flush();
+}
+
+/** Demo items are inserted as they would stand after the workflow, with their revision and search tokens. */
+async function createDemoNews(em: EntityManager, enterpriseId: number, item: DemoNews, kind: ContentKind = ContentKind.NEWS): Promise<Content> {
   const org = await em.findOneOrFail(Organization, { enterprise: enterpriseId, name: item.organization });
-  const author = await em.findOneOrFail(User, item.author.includes('@') ? { email: item.author } : { phone: item.author });
+  const author = await userByLogin(em, item.author);
   const { html, text } = sanitiseRichText(item.bodyHtml);
   const published = item.publishedDaysAgo !== undefined;
   const publishedAt = published ? new Date(Date.now() - item.publishedDaysAgo! * 86_400_000) : null;
   const content = em.create(Content, {
-    kind: ContentKind.NEWS,
+    kind,
     enterprise: enterpriseId,
     organization: org,
     author,
@@ -91,6 +121,7 @@ async function createDemoNews(em: EntityManager, enterpriseId: number, item: Dem
   em.create(ContentRevision, { content, version: 1, title: item.title, summary: item.summary, bodyHtml: html, tags: item.tags, editor: author });
   await em.flush();
   await indexForSearch(em, content);
+  return content;
 }
 
 async function createTree(em: EntityManager, actor: Actor, enterpriseId: number, parentId: number | null, node: DemoOrg, sortOrder: number) {

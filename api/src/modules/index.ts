@@ -9,6 +9,7 @@ import {
   SessionResolver,
   UserResolver,
 } from './identity/identity.resolver.js';
+import { DisclosureFeedbackResolver, DisclosureResolver } from './disclosures/disclosure.resolver.js';
 import { NewsResolver } from './news/news.resolver.js';
 import { NewsFeaturingResolver, RecommendationResolver } from './news/recommendation.resolver.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
@@ -29,4 +30,6 @@ export const moduleResolvers = [
   NewsResolver,
   RecommendationResolver,
   NewsFeaturingResolver,
+  DisclosureResolver,
+  DisclosureFeedbackResolver,
 ] as const;

@@ -32,6 +32,8 @@ export type Action =
   | 'reviewQueue' // be told about items entering and leaving review
   | 'decideRecommendations' // on an Organization: accept or decline what was recommended to it
   | 'useMedia' // on an Organization: upload files for it, and fetch and use its files
+  | 'approveDisclosure' // 审批: an admin approves a reviewed disclosure
+  | 'readFeedback' // the feedback on a disclosure, and replying to it
   | 'manage';
 export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'Content' | 'all';
 /** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */

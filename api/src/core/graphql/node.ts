@@ -10,6 +10,8 @@ import { fromGlobalId, toGlobalId } from './relay.js';
 interface NodeDefinition {
   typeName: string;
   entity: abstract new (...args: never[]) => object;
+  /** When several types share an entity (content kinds), which of its rows are of this type. */
+  is?: (value: object) => boolean;
   load: (ctx: Context, id: number) => Promise<object | null>;
 }
 
@@ -20,7 +22,7 @@ export function registerNodeType(definition: NodeDefinition): void {
 }
 
 function typeNameOf(value: object): string | undefined {
-  for (const def of definitions.values()) if (value instanceof def.entity) return def.typeName;
+  for (const def of definitions.values()) if (value instanceof def.entity && (!def.is || def.is(value))) return def.typeName;
   return undefined;
 }
 

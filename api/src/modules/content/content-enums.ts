@@ -2,6 +2,7 @@
 
 export const ContentKind = {
   NEWS: 'NEWS', // 工作动态
+  DISCLOSURE: 'DISCLOSURE', // 党务公开
 } as const;
 export type ContentKind = (typeof ContentKind)[keyof typeof ContentKind];
 

@@ -17,6 +17,8 @@
  *   publishControl REVIEWER or ORG_ADMIN at or above the owner (unpublish, archive, pin)
  *   readHistory    the author, and editors, reviewers and admins at or above the owner
  *   reviewQueue    reviewers and admins at or above the owner (the review-queue subscription)
+ *   approveDisclosure  ORG_ADMIN at or above the owner (审批), never on their own item
+ *   readFeedback   reviewers and admins at or above the owner (disclosure feedback and replies)
  * Recommending upward (上报): whoever may publishControl an item recommends it to an organisation
  * above its owner; reviewers and admins at or above that organisation decide (decideRecommendations).
  */
@@ -71,7 +73,10 @@ registerPolicy((can, viewer, now) => {
       // Four eyes: nobody approves their own work.
       can('review', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
       can('publishControl', 'Content', { ...subtree, status: ContentStatus.PUBLISHED });
-      can('reviewQueue', 'Content', subtree);
+      can(['reviewQueue', 'readFeedback'], 'Content', subtree);
+      if (grant.role === Role.ORG_ADMIN) {
+        can('approveDisclosure', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
+      }
       can('decideRecommendations', 'Organization', { path: { $startsWith: grant.path } });
     }
   }

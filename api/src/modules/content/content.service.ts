@@ -4,6 +4,7 @@
  * and audit, in one transaction.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Action } from '../../core/authz/ability.js';
 import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
 import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
 import { emit } from '../../core/events/bus.js';
@@ -186,13 +187,24 @@ export async function restoreRevision(em: EntityManager, actor: Actor, id: strin
 /** The event for a publication that is visible now; scheduled ones are emitted by the scheduler. */
 export const publishedEvent = (c: { id: string; kind: string; organizationId: number; enterpriseId: number }) => ({ type: 'content.published', ...c });
 
-/** Moves an item through the workflow after checking `action` on it; emits events at commit. */
-async function transition(em: EntityManager, actor: Actor, id: string, action: 'submit' | 'review' | 'publishControl', change: (c: Content) => void, audit: string, details?: Record<string, unknown>) {
+/**
+ * Moves an item through the workflow after checking `action` on it; emits events at commit.
+ * Kinds with steps of their own (disclosures) pass their own action and change.
+ */
+export async function transition(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  action: Action,
+  change: (c: Content, tx: EntityManager) => void | Promise<void>,
+  audit: string,
+  details?: Record<string, unknown>,
+) {
   return em.transactional(async (tx) => {
     await assertCan(tx, actor, action, Content, 'Content', id, 'The item');
     const content = await load(tx, id);
     const before = content.status;
-    change(content);
+    await change(content, tx);
     content.updatedAt = new Date();
     if (content.status === ContentStatus.PUBLISHED && content.publishedAt && content.publishedAt.getTime() <= Date.now() && !content.publishNotifiedAt) {
       content.publishNotifiedAt = new Date();
@@ -214,13 +226,17 @@ export function submitContent(em: EntityManager, actor: Actor, id: string): Prom
   }, 'submit');
 }
 
-export function approveContent(em: EntityManager, actor: Actor, id: string, publishAt?: Date | null): Promise<Content> {
+/** When an approval takes effect: now, or a future time within the limit (never back-dated). */
+export function publicationTime(publishAt?: Date | null): Date {
   const now = Date.now();
   if (publishAt && (Number.isNaN(publishAt.getTime()) || publishAt.getTime() > now + MAX_SCHEDULE_DAYS * 86_400_000)) {
     throw badInput(`A publication time must be within ${MAX_SCHEDULE_DAYS} days.`, 'publishAt');
   }
-  // A time in the past means "now": nothing is back-dated.
-  const at = publishAt && publishAt.getTime() > now ? publishAt : new Date(now);
+  return publishAt && publishAt.getTime() > now ? publishAt : new Date(now);
+}
+
+export function approveContent(em: EntityManager, actor: Actor, id: string, publishAt?: Date | null): Promise<Content> {
+  const at = publicationTime(publishAt);
   return transition(em, actor, id, 'review', (c) => {
     c.status = ContentStatus.PUBLISHED;
     c.publishedAt = at;

@@ -52,7 +52,7 @@ async function readableNews(ctx: Context, id: number): Promise<Content | null> {
   return content?.kind === NEWS ? content : null;
 }
 
-registerNodeType({ typeName: 'NewsArticle', entity: Content, load: (ctx, id) => readableNews(ctx, id) });
+registerNodeType({ typeName: 'NewsArticle', entity: Content, is: (v) => (v as Content).kind === NEWS, load: (ctx, id) => readableNews(ctx, id) });
 
 async function newsId(ctx: Context, id: string): Promise<string> {
   const local = expectGlobalId(id, 'NewsArticle');

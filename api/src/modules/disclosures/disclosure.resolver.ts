@@ -1,0 +1,233 @@
+/** GraphQL adapter for 党务公开: lists, the four steps, notices and feedback. */
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { can } from '../../core/authz/check.js';
+import { findAuthorised } from '../../core/authz/queries.js';
+import type { Context } from '../../core/graphql/context.js';
+import { badInput, notFound } from '../../core/graphql/errors.js';
+import { byKey, defineLoader } from '../../core/graphql/loaders.js';
+import { registerNodeType } from '../../core/graphql/node.js';
+import { mutate } from '../../core/graphql/payload.js';
+import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { Content } from '../content/content.entity.js';
+import { ContentKind, ContentStatus } from '../content/content-enums.js';
+import { authorById, bodyOf, contentById, countReadableContent, findReadableContent } from '../content/content.loaders.js';
+import { submitContent } from '../content/content.service.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { organizationById } from '../organizations/organization.loaders.js';
+import { OrganizationType } from '../organizations/organization.types.js';
+import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
+import { Disclosure, DisclosureFeedback } from './disclosure.entity.js';
+import { approveDisclosure, createDisclosure, leaveFeedback, noticeOpen, replyToFeedback, reviewDisclosure, updateDisclosure } from './disclosure.service.js';
+import {
+  DisclosureConnection,
+  DisclosureCreateInput,
+  DisclosureFeedbackConnection,
+  DisclosureFeedbackInput,
+  DisclosureFeedbackPayload,
+  DisclosureFeedbackType,
+  DisclosureFilter,
+  DisclosurePayload,
+  DisclosureType,
+  DisclosureUpdateInput,
+  PublicNoticeType,
+  SecrecyReviewType,
+} from './disclosure.types.js';
+
+const DISCLOSURE = ContentKind.DISCLOSURE;
+
+async function readableDisclosure(ctx: Context, id: number): Promise<Content | null> {
+  const content = await contentById(ctx).load(String(id));
+  return content?.kind === DISCLOSURE ? content : null;
+}
+
+registerNodeType({ typeName: 'Disclosure', entity: Content, is: (v) => (v as Content).kind === DISCLOSURE, load: (ctx, id) => readableDisclosure(ctx, id) });
+
+async function disclosureId(ctx: Context, id: string): Promise<string> {
+  const local = expectGlobalId(id, 'Disclosure');
+  if (!(await readableDisclosure(ctx, local))) throw notFound('The disclosure does not exist.');
+  return String(local);
+}
+
+/** The disclosure row of items the caller already may read. */
+const rowOf = defineLoader<string, Disclosure | null>(async (ctx, ids) =>
+  byKey(ids, await ctx.em.find(Disclosure, { content: { $in: [...ids] } }), (d) => String(d.content.id)),
+);
+
+/** Which items' inner records (the secrecy review) the caller may see: their history's readers. */
+const historyVisible = defineLoader<string, boolean>(async (ctx, ids) => {
+  const allowed = new Set((await findAuthorised(ctx, Content, 'Content', { id: { $in: [...ids] } }, {}, 'readHistory')).map((c) => String(c.id)));
+  return ids.map((id) => allowed.has(id));
+});
+
+@Resolver(() => DisclosureType)
+export class DisclosureResolver {
+  @Query(() => DisclosureType, { nullable: true })
+  disclosure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
+    return readableDisclosure(ctx, expectGlobalId(id, 'Disclosure'));
+  }
+
+  @Query(() => DisclosureConnection, { description: 'Disclosures you may read: published ones newest first, or your workspace by status.' })
+  async disclosures(
+    @Arg('first', () => Int) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => DisclosureFilter, { nullable: true }) filter: DisclosureFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Content>> {
+    const where: Record<string, unknown> = { kind: DISCLOSURE, status: filter?.status ?? ContentStatus.PUBLISHED };
+    if (filter?.organizationId) {
+      const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
+      where.organization = !org ? 0 : filter.includeSubtree === false ? org.id : { path: { $like: `${org.path}%` } };
+    }
+    const disclosure: Record<string, unknown> = {};
+    if (filter?.category) disclosure.category = filter.category;
+    if (filter?.noticeOpen) Object.assign(disclosure, { noticeStartsAt: { $lte: new Date() }, noticeEndsAt: { $gt: new Date() } });
+    const ids = Object.keys(disclosure).length ? (await ctx.em.find(Disclosure, disclosure, { fields: ['content'] })).map((d) => String(d.content.id)) : null;
+    if (ids) where.id = { $in: ids };
+    return paginate({
+      first,
+      after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
+      keyOf: (c) => [String(c.id)] as [string],
+      fetch: (limit, cursor) =>
+        findReadableContent(ctx, (cursor ? { $and: [where, { id: { $lt: cursor[0] } }] } : where) as FilterQuery<Content>, { orderBy: { id: 'desc' }, limit }),
+      count: () => countReadableContent(ctx, where as FilterQuery<Content>),
+    });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() content: Content): string {
+    return toGlobalId('Disclosure', content.id);
+  }
+
+  @FieldResolver(() => String)
+  async bodyHtml(@Root() content: Content, @Ctx() ctx: Context): Promise<string> {
+    return (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true })
+  organization(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization | null> {
+    return organizationById(ctx).load(content.organization.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async authorName(@Root() content: Content, @Ctx() ctx: Context): Promise<string | null> {
+    return content.author ? ((await authorById(ctx).load(content.author.id))?.displayName ?? null) : null;
+  }
+
+  @FieldResolver(() => DisclosureCategory)
+  async category(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureCategory> {
+    return (await rowOf(ctx).load(String(content.id)))!.category;
+  }
+
+  @FieldResolver(() => DisclosureScope)
+  async scope(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureScope> {
+    return (await rowOf(ctx).load(String(content.id)))!.scope;
+  }
+
+  @FieldResolver(() => DisclosureStep)
+  async step(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureStep> {
+    return (await rowOf(ctx).load(String(content.id)))!.step;
+  }
+
+  @FieldResolver(() => PublicNoticeType, { nullable: true, description: '公示, if this disclosure has a notice window.' })
+  async notice(@Root() content: Content, @Ctx() ctx: Context): Promise<PublicNoticeType | null> {
+    const row = await rowOf(ctx).load(String(content.id));
+    if (!row?.noticeStartsAt || !row.noticeEndsAt) return null;
+    const now = new Date();
+    return {
+      startsAt: row.noticeStartsAt,
+      endsAt: row.noticeEndsAt,
+      open: noticeOpen(row, now),
+      remainingSeconds: Math.max(0, Math.ceil((row.noticeEndsAt.getTime() - Math.max(now.getTime(), row.noticeStartsAt.getTime())) / 1000)),
+    };
+  }
+
+  @FieldResolver(() => SecrecyReviewType, { nullable: true, description: 'The recorded secrecy review; for the author and the editors, reviewers and admins above.' })
+  async secrecyReview(@Root() content: Content, @Ctx() ctx: Context): Promise<SecrecyReviewType | null> {
+    const id = String(content.id);
+    const [row, visible] = await Promise.all([rowOf(ctx).load(id), historyVisible(ctx).load(id)]);
+    if (!visible || !row?.secrecyReviewedAt) return null;
+    const reviewer = row.secrecyReviewer ? await authorById(ctx).load(row.secrecyReviewer.id) : null;
+    return { reviewerName: reviewer?.displayName ?? null, reviewedAt: row.secrecyReviewedAt, conclusion: row.secrecyConclusion ?? '' };
+  }
+
+  @FieldResolver(() => DisclosureFeedbackConnection, { description: 'Feedback received; for the owner’s reviewers and admins (empty for others).' })
+  async feedback(
+    @Root() content: Content,
+    @Arg('first', () => Int) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<DisclosureFeedback>> {
+    const allowed = await can(ctx.em, ctx, 'readFeedback', Content, 'Content', String(content.id));
+    const where = { content: String(content.id) };
+    return paginate({
+      first,
+      after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
+      keyOf: (f) => [String(f.id)] as [string],
+      fetch: async (limit, cursor) => (allowed ? ctx.em.find(DisclosureFeedback, cursor ? { ...where, id: { $gt: cursor[0] } } : where, { orderBy: { id: 'asc' }, limit }) : []),
+      count: async () => (allowed ? ctx.em.count(DisclosureFeedback, where) : 0),
+    });
+  }
+
+  // ---- 提出 → 审核 → 审批
+
+  @Mutation(() => DisclosurePayload, { description: '提出: drafts a disclosure for an organisation (editors and admins at or above it).' })
+  disclosureCreate(@Arg('input') input: DisclosureCreateInput, @Ctx() ctx: Context): Promise<DisclosurePayload> {
+    const organizationId = expectGlobalId(input.organizationId, 'Organization', 'organizationId');
+    return mutate(async () => ({ disclosure: await createDisclosure(ctx.em, ctx, { ...input, organizationId }) }));
+  }
+
+  @Mutation(() => DisclosurePayload, { description: 'Edits a draft or rejected disclosure (it goes back to 提出).' })
+  async disclosureUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: DisclosureUpdateInput, @Ctx() ctx: Context): Promise<DisclosurePayload> {
+    const local = await disclosureId(ctx, id);
+    return mutate(async () => ({ disclosure: await updateDisclosure(ctx.em, ctx, local, input) }));
+  }
+
+  @Mutation(() => DisclosurePayload, { description: 'Submits the proposal for review (审核).' })
+  async disclosureSubmit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DisclosurePayload> {
+    const local = await disclosureId(ctx, id);
+    return mutate(async () => ({ disclosure: await submitContent(ctx.em, ctx, local) }));
+  }
+
+  @Mutation(() => DisclosurePayload, { description: '审核: records the secrecy review. Not cleared sends it back with the conclusion as the reason.' })
+  async disclosureReview(
+    @Arg('id', () => ID) id: string,
+    @Arg('secrecyCleared', () => Boolean) secrecyCleared: boolean,
+    @Arg('conclusion') conclusion: string,
+    @Ctx() ctx: Context,
+  ): Promise<DisclosurePayload> {
+    const local = await disclosureId(ctx, id);
+    return mutate(async () => ({ disclosure: await reviewDisclosure(ctx.em, ctx, local, { secrecyCleared, conclusion }) }));
+  }
+
+  @Mutation(() => DisclosurePayload, { description: '审批 → 实施: an admin approves a reviewed disclosure; it is published now or at `publishAt`.' })
+  async disclosureApprove(
+    @Arg('id', () => ID) id: string,
+    @Arg('publishAt', () => GraphQLISODateTime, { nullable: true }) publishAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<DisclosurePayload> {
+    const local = await disclosureId(ctx, id);
+    return mutate(async () => ({ disclosure: await approveDisclosure(ctx.em, ctx, local, publishAt) }));
+  }
+
+  @Mutation(() => DisclosureFeedbackPayload, { description: 'Leaves feedback on a notice while its window is open (anonymously on notices to society).' })
+  async disclosureFeedbackCreate(@Arg('id', () => ID) id: string, @Arg('input') input: DisclosureFeedbackInput, @Ctx() ctx: Context): Promise<DisclosureFeedbackPayload> {
+    const local = String(expectGlobalId(id, 'Disclosure'));
+    return mutate(async () => ({ feedback: await leaveFeedback(ctx.em, ctx, local, input) }));
+  }
+
+  @Mutation(() => DisclosureFeedbackPayload, { description: 'Replies to feedback (the owner’s reviewers and admins).' })
+  disclosureFeedbackReply(@Arg('id', () => ID) id: string, @Arg('reply') reply: string, @Ctx() ctx: Context): Promise<DisclosureFeedbackPayload> {
+    const local = String(expectGlobalId(id, 'DisclosureFeedback'));
+    if (!/^\d+$/.test(local)) throw badInput('Not a valid feedback id.', 'id');
+    return mutate(async () => ({ feedback: await replyToFeedback(ctx.em, ctx, local, reply) }));
+  }
+}
+
+@Resolver(() => DisclosureFeedbackType)
+export class DisclosureFeedbackResolver {
+  @FieldResolver(() => ID)
+  id(@Root() feedback: DisclosureFeedback): string {
+    return toGlobalId('DisclosureFeedback', feedback.id);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * 党务公开 on the common content workflow: 提出 (create, submit) → 审核 (a reviewer's secrecy
+ * review, recorded) → 审批 (an admin approves; the disclosure is published, 实施) — plus the
+ * public-notice window (公示) and the feedback received during it.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
+import { countAuthorised } from '../../core/authz/queries.js';
+import { AppError, ErrorCode, badInput, conflict, notFound } from '../../core/graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Content } from '../content/content.entity.js';
+import { ContentKind, ContentStatus, Visibility } from '../content/content-enums.js';
+import { createContent, publicationTime, transition, updateContent, type ContentFields } from '../content/content.service.js';
+import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
+import { Disclosure, DisclosureFeedback } from './disclosure.entity.js';
+
+export const VISIBILITY_OF: Record<DisclosureScope, Visibility> = {
+  SOCIETY: Visibility.PUBLIC,
+  WHOLE_ENTERPRISE: Visibility.ENTERPRISE,
+  OWN_ORG_SUBTREE: Visibility.ORGANIZATION,
+};
+
+const MAX_NOTICE_DAYS = 90;
+const MAX_FEEDBACK_CHARS = 2000;
+
+export interface NoticeWindow {
+  noticeStartsAt?: Date | null;
+  noticeEndsAt?: Date | null;
+}
+
+function checkWindow(window: NoticeWindow): { start: Date | null; end: Date | null } {
+  const start = window.noticeStartsAt ?? null;
+  const end = window.noticeEndsAt ?? null;
+  if ((start === null) !== (end === null)) throw badInput('A notice needs both a start and an end.', start ? 'noticeEndsAt' : 'noticeStartsAt');
+  if (start && end) {
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badInput('Not a valid time.', 'noticeStartsAt');
+    if (end <= start) throw badInput('A notice must end after it starts.', 'noticeEndsAt');
+    if (end.getTime() - start.getTime() > MAX_NOTICE_DAYS * 86_400_000) throw badInput(`A notice lasts at most ${MAX_NOTICE_DAYS} days.`, 'noticeEndsAt');
+  }
+  return { start, end };
+}
+
+export async function createDisclosure(
+  em: EntityManager,
+  actor: Actor,
+  input: ContentFields & NoticeWindow & { organizationId: number; title: string; category: DisclosureCategory; scope: DisclosureScope },
+): Promise<Content> {
+  const window = checkWindow(input);
+  return em.transactional(async (tx) => {
+    const content = await createContent(tx, actor, ContentKind.DISCLOSURE, { ...input, visibility: VISIBILITY_OF[input.scope] });
+    tx.create(Disclosure, { content, category: input.category, scope: input.scope, step: DisclosureStep.PROPOSED, noticeStartsAt: window.start, noticeEndsAt: window.end });
+    await tx.flush();
+    return content;
+  });
+}
+
+/** Edits while DRAFT or REJECTED (the content rules decide who may), category and scope included. */
+export async function updateDisclosure(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  input: ContentFields & NoticeWindow & { category?: DisclosureCategory | null; scope?: DisclosureScope | null; expectedVersion?: number | null },
+): Promise<Content> {
+  return em.transactional(async (tx) => {
+    const content = await updateContent(tx, actor, id, { ...input, visibility: input.scope ? VISIBILITY_OF[input.scope] : null });
+    const disclosure = await tx.findOneOrFail(Disclosure, { content: id });
+    if (input.category) disclosure.category = input.category;
+    if (input.scope) disclosure.scope = input.scope;
+    if (input.noticeStartsAt !== undefined || input.noticeEndsAt !== undefined) {
+      const window = checkWindow({ noticeStartsAt: input.noticeStartsAt ?? disclosure.noticeStartsAt, noticeEndsAt: input.noticeEndsAt ?? disclosure.noticeEndsAt });
+      disclosure.noticeStartsAt = window.start;
+      disclosure.noticeEndsAt = window.end;
+    }
+    disclosure.step = DisclosureStep.PROPOSED;
+    await tx.flush();
+    return content;
+  });
+}
+
+/** 审核: the reviewer records the secrecy review. Not cleared means rejected, with the conclusion as reason. */
+export function reviewDisclosure(em: EntityManager, actor: Actor, id: string, input: { secrecyCleared: boolean; conclusion: string }): Promise<Content> {
+  const me = requireUser(actor.viewer);
+  const conclusion = input.conclusion.normalize('NFC').trim();
+  if (!conclusion || conclusion.length > 500) throw badInput('Write the secrecy review’s conclusion (1–500 characters).', 'conclusion');
+  return transition(
+    em,
+    actor,
+    id,
+    'review',
+    async (content, tx) => {
+      const disclosure = await tx.findOneOrFail(Disclosure, { content: id });
+      if (disclosure.step !== DisclosureStep.PROPOSED) throw conflict('This disclosure has been reviewed already.');
+      tx.assign(disclosure, { secrecyReviewer: me.userId, secrecyReviewedAt: new Date(), secrecyConclusion: conclusion });
+      if (input.secrecyCleared) {
+        disclosure.step = DisclosureStep.REVIEWED;
+      } else {
+        content.status = ContentStatus.REJECTED;
+        content.rejectionReason = conclusion;
+      }
+    },
+    'secrecyReview',
+    { cleared: input.secrecyCleared, conclusion },
+  );
+}
+
+/** 审批 → 实施: an admin approves a reviewed disclosure; it is published now or at `publishAt`. */
+export function approveDisclosure(em: EntityManager, actor: Actor, id: string, publishAt?: Date | null): Promise<Content> {
+  const me = requireUser(actor.viewer);
+  const at = publicationTime(publishAt);
+  return transition(
+    em,
+    actor,
+    id,
+    'approveDisclosure',
+    async (content, tx) => {
+      const disclosure = await tx.findOneOrFail(Disclosure, { content: id });
+      if (disclosure.step !== DisclosureStep.REVIEWED) throw conflict('A disclosure is approved after its secrecy review.');
+      tx.assign(disclosure, { step: DisclosureStep.APPROVED, approver: me.userId, approvedAt: new Date() });
+      content.status = ContentStatus.PUBLISHED;
+      content.publishedAt = at;
+    },
+    'approve',
+    { publishAt: at.toISOString() },
+  );
+}
+
+export function noticeOpen(disclosure: Disclosure, now = new Date()): boolean {
+  return !!disclosure.noticeStartsAt && !!disclosure.noticeEndsAt && disclosure.noticeStartsAt <= now && now < disclosure.noticeEndsAt;
+}
+
+/**
+ * Feedback on a notice, only while its window is open: anonymous visitors on notices to society,
+ * signed-in readers on internal ones. Plain text only.
+ */
+export async function leaveFeedback(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  input: { body: string; authorName?: string | null; contact?: string | null },
+): Promise<DisclosureFeedback> {
+  const body = input.body.normalize('NFC').replace(/\r\n/g, '\n').trim();
+  // eslint-disable-next-line no-control-regex
+  if (!body || body.length > MAX_FEEDBACK_CHARS || /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(body)) {
+    throw badInput(`Feedback is 1–${MAX_FEEDBACK_CHARS} characters of plain text.`, 'body');
+  }
+  const authorName = input.authorName?.trim().slice(0, 50) || null;
+  const contact = input.contact?.trim().slice(0, 100) || null;
+  return em.transactional(async (tx) => {
+    if (!(await countAuthorised({ em: tx, ability: actor.ability }, Content, 'Content', { id, kind: ContentKind.DISCLOSURE }))) {
+      throw notFound('The disclosure does not exist.');
+    }
+    const disclosure = await tx.findOneOrFail(Disclosure, { content: id });
+    if (!noticeOpen(disclosure)) throw conflict('Feedback is received only while the notice is open.', 'body');
+    if (actor.viewer.kind !== 'user' && disclosure.scope !== DisclosureScope.SOCIETY) {
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to give feedback on an internal notice.');
+    }
+    const feedback = tx.create(DisclosureFeedback, {
+      content: id,
+      author: actor.viewer.kind === 'user' ? actor.viewer.userId : null,
+      authorName,
+      contact,
+      body,
+      ip: actor.viewer.ip,
+    });
+    await tx.flush();
+    return feedback;
+  });
+}
+
+/** The owner's reviewers and admins answer feedback; the reply is recorded and audited. */
+export async function replyToFeedback(em: EntityManager, actor: Actor, feedbackId: string, reply: string): Promise<DisclosureFeedback> {
+  const me = requireUser(actor.viewer);
+  const text = reply.normalize('NFC').trim();
+  if (!text || text.length > MAX_FEEDBACK_CHARS) throw badInput(`A reply is 1–${MAX_FEEDBACK_CHARS} characters.`, 'reply');
+  return em.transactional(async (tx) => {
+    const feedback = await tx.findOne(DisclosureFeedback, feedbackId);
+    if (!feedback) throw notFound('The feedback does not exist.');
+    await assertCan(tx, actor, 'readFeedback', Content, 'Content', String(feedback.content.id), 'The feedback');
+    tx.assign(feedback, { reply: text, repliedBy: me.userId, repliedAt: new Date() });
+    const content = await tx.findOneOrFail(Content, feedback.content.id);
+    recordAudit(tx, actor.viewer, { action: 'disclosure.feedbackReply', subjectType: 'DisclosureFeedback', subjectId: feedbackId, organizationId: content.organization.id, enterpriseId: content.enterprise.id });
+    await tx.flush();
+    return feedback;
+  });
+}

@@ -1,0 +1,124 @@
+/** GraphQL types of 党务公开. */
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { ContentStatus } from '../content/content-enums.js';
+import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
+
+registerEnumType(DisclosureCategory, {
+  name: 'DisclosureCategory',
+  description: 'The seven categories of a grassroots disclosure catalogue (公开目录).',
+  valuesConfig: {
+    HIGHER_DECISIONS: { description: '贯彻落实上级决策部署' },
+    GOALS_AND_PLANS: { description: '目标任务、工作计划' },
+    EDUCATION: { description: '党员教育管理、“三会一课”' },
+    ORGANIZATION_BUILDING: { description: '换届选举、组织设置、发展党员、民主评议、党费收缴使用' },
+    CONDUCT_AND_SERVICE: { description: '作风建设、联系服务党员和群众' },
+    DISCIPLINE: { description: '党风廉政建设、纪律' },
+    OTHER: { description: '其他' },
+  },
+});
+registerEnumType(DisclosureScope, {
+  name: 'DisclosureScope',
+  description: 'To whom a disclosure is made (公开范围).',
+  valuesConfig: {
+    SOCIETY: { description: '向社会公开 (everyone)' },
+    WHOLE_ENTERPRISE: { description: '企业内部公开 (signed-in members of the enterprise)' },
+    OWN_ORG_SUBTREE: { description: '本组织及下级公开 (members of the owner’s subtree, and reviewers and admins above)' },
+  },
+});
+registerEnumType(DisclosureStep, {
+  name: 'DisclosureStep',
+  description: '提出 → 审核 (secrecy review) → 审批; approval publishes it (实施).',
+});
+
+@ObjectType('SecrecyReview', { description: 'The recorded secrecy review (保密审查) of a disclosure.' })
+export class SecrecyReviewType {
+  @Field(() => String, { nullable: true }) reviewerName!: string | null;
+  @Field(() => GraphQLISODateTime) reviewedAt!: Date;
+  @Field() conclusion!: string;
+}
+
+@ObjectType('PublicNotice', { description: '公示: the window during which feedback and objections are received.' })
+export class PublicNoticeType {
+  @Field(() => GraphQLISODateTime) startsAt!: Date;
+  @Field(() => GraphQLISODateTime) endsAt!: Date;
+  @Field({ description: 'Whether feedback is received now.' }) open!: boolean;
+  @Field(() => Int, { description: 'Seconds until the window closes (0 once closed), for countdowns.' }) remainingSeconds!: number;
+}
+
+@ObjectType('Disclosure', { implements: Node, description: '党务公开: a disclosure of a Party organisation.' })
+export class DisclosureType extends Node {
+  @Field() title!: string;
+  @Field() summary!: string;
+  @Field(() => ContentStatus) status!: ContentStatus;
+  @Field(() => String, { nullable: true }) rejectionReason!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => Int) version!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+export const DisclosureConnection = connectionType('Disclosure', DisclosureType);
+
+@ObjectType('DisclosureFeedback', { description: 'Feedback on a disclosure and the reply; seen by the owner’s reviewers and admins.' })
+export class DisclosureFeedbackType extends Node {
+  @Field() body!: string;
+  @Field(() => String, { nullable: true }) authorName!: string | null;
+  @Field(() => String, { nullable: true }) contact!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => String, { nullable: true }) reply!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt!: Date | null;
+}
+export const DisclosureFeedbackConnection = connectionType('DisclosureFeedback', DisclosureFeedbackType);
+
+@InputType({ description: 'Filters for disclosure lists. Without `status`, only published disclosures are listed.' })
+export class DisclosureFilter {
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
+  @Field(() => DisclosureCategory, { nullable: true }) category?: DisclosureCategory | null;
+  @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only disclosures whose notice window is open now.' }) noticeOpen?: boolean | null;
+}
+
+@InputType()
+export class DisclosureCreateInput {
+  @Field(() => ID) organizationId!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
+  @Field(() => DisclosureCategory) category!: DisclosureCategory;
+  @Field(() => DisclosureScope) scope!: DisclosureScope;
+  @Field(() => GraphQLISODateTime, { nullable: true }) noticeStartsAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
+}
+
+@InputType()
+export class DisclosureUpdateInput {
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
+  @Field(() => DisclosureCategory, { nullable: true }) category?: DisclosureCategory | null;
+  @Field(() => DisclosureScope, { nullable: true }) scope?: DisclosureScope | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) noticeStartsAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+}
+
+@InputType()
+export class DisclosureFeedbackInput {
+  @Field({ description: 'Plain text, 1–2000 characters.' }) body!: string;
+  @Field(() => String, { nullable: true }) authorName?: string | null;
+  @Field(() => String, { nullable: true, description: 'How to reach you, if you want an answer.' }) contact?: string | null;
+}
+
+@ObjectType()
+export class DisclosurePayload {
+  @Field(() => DisclosureType, { nullable: true }) disclosure?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class DisclosureFeedbackPayload {
+  @Field(() => DisclosureFeedbackType, { nullable: true }) feedback?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

@@ -1,0 +1,152 @@
+/** 党务公开 through the real endpoint: the four steps, notices with their window, feedback. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+
+let db: TestDatabase;
+let api: TestApi;
+let editor: Gql, reviewer: Gql, plantAdmin: Gql, member: Gql, powerAdmin: Gql, anonymous: Gql;
+let branch: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase('demo');
+  api = await startTestApi(db.url);
+  editor = withToken(api, await signIn(api, DEMO.branchEditor));
+  reviewer = withToken(api, await signIn(api, DEMO.plantReviewer));
+  plantAdmin = withToken(api, await signIn(api, DEMO.plantAdmin));
+  member = withToken(api, await signIn(api, DEMO.member));
+  powerAdmin = withToken(api, await signIn(api, DEMO.powerAdmin));
+  anonymous = withToken(api, null);
+  branch = gid('Organization', await orgId(db, '采油一队党支部'));
+});
+afterAll(async () => {
+  await api?.close();
+  await db?.drop();
+});
+
+const FIELDS = `id title status step category scope rejectionReason notice { open remainingSeconds startsAt endsAt } secrecyReview { reviewerName conclusion }`;
+const CREATE = `mutation($i: DisclosureCreateInput!) { disclosureCreate(input: $i) { disclosure { ${FIELDS} } userErrors { code field message } } }`;
+const SUBMIT = `mutation($id: ID!) { disclosureSubmit(id: $id) { disclosure { status step } userErrors { code } } }`;
+const REVIEW = `mutation($id: ID!, $ok: Boolean!, $c: String!) { disclosureReview(id: $id, secrecyCleared: $ok, conclusion: $c) { disclosure { ${FIELDS} } userErrors { code message } } }`;
+const APPROVE = `mutation($id: ID!) { disclosureApprove(id: $id) { disclosure { ${FIELDS} } userErrors { code message } } }`;
+const FEEDBACK = `mutation($id: ID!, $i: DisclosureFeedbackInput!) { disclosureFeedbackCreate(id: $id, input: $i) { feedback { id body } userErrors { code field message } } }`;
+
+const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+
+/** Proposed by the branch editor, reviewed by the plant reviewer, approved by the plant admin. */
+async function disclose(title: string, scope: string, notice = true) {
+  const created = await editor(CREATE, {
+    i: { organizationId: branch, title, bodyHtml: `<p>${title}</p>`, category: 'ORGANIZATION_BUILDING', scope, ...(notice ? { noticeStartsAt: days(-1), noticeEndsAt: days(5) } : {}) },
+  });
+  expect(created.data!.disclosureCreate.userErrors).toEqual([]);
+  const id = created.data!.disclosureCreate.disclosure.id;
+  expect(outcome(await editor(SUBMIT, { id }), 'disclosureSubmit')).toBe('OK');
+  expect(outcome(await reviewer(REVIEW, { id, ok: true, c: '经审查，不涉及国家秘密和商业秘密，同意公开。' }), 'disclosureReview')).toBe('OK');
+  expect(outcome(await plantAdmin(APPROVE, { id }), 'disclosureApprove')).toBe('OK');
+  return id as string;
+}
+
+describe('提出 → 审核 → 审批 → 实施', () => {
+  it('walks the four steps with the right people, recording the secrecy review', async () => {
+    const created = await editor(CREATE, {
+      i: { organizationId: branch, title: '关于拟发展王芳同志为中共预备党员的公示', bodyHtml: '<p>公示期五个工作日。</p>', category: 'ORGANIZATION_BUILDING', scope: 'SOCIETY', noticeStartsAt: days(-0.01), noticeEndsAt: days(7) },
+    });
+    const d = created.data!.disclosureCreate.disclosure;
+    expect(d).toMatchObject({ status: 'DRAFT', step: 'PROPOSED', category: 'ORGANIZATION_BUILDING', scope: 'SOCIETY' });
+    const id = d.id;
+    // Approval before review: refused, with nothing changed.
+    await editor(SUBMIT, { id });
+    expect(outcome(await plantAdmin(APPROVE, { id }), 'disclosureApprove')).toBe('CONFLICT');
+    // The reviewer reviews, but only an admin approves (审批).
+    const reviewed = await reviewer(REVIEW, { id, ok: true, c: '不涉密，同意公开' });
+    expect(reviewed.data!.disclosureReview.disclosure).toMatchObject({ status: 'IN_REVIEW', step: 'REVIEWED', secrecyReview: { reviewerName: '赵志刚', conclusion: '不涉密，同意公开' } });
+    expect(outcome(await reviewer(APPROVE, { id }), 'disclosureApprove')).toBe('FORBIDDEN');
+    expect(outcome(await reviewer(REVIEW, { id, ok: true, c: '再审' }), 'disclosureReview')).toBe('CONFLICT');
+    const approved = await plantAdmin(APPROVE, { id });
+    expect(approved.data!.disclosureApprove.disclosure).toMatchObject({ status: 'PUBLISHED', step: 'APPROVED' });
+
+    // The public reads it with its open notice and countdown, but not the inner review record.
+    const seen = await anonymous(`query($id: ID!) { disclosure(id: $id) { ${FIELDS} organization { name } } }`, { id });
+    expect(seen.data!.disclosure).toMatchObject({ status: 'PUBLISHED', notice: { open: true }, secrecyReview: null, organization: { name: '采油一队党支部' } });
+    expect(seen.data!.disclosure.notice.remainingSeconds).toBeGreaterThan(6.9 * 86_400);
+    expect(seen.data!.disclosure.notice.remainingSeconds).toBeLessThanOrEqual(7 * 86_400);
+    const actions = await db.query<{ action: string }>(`select action from audit_event where subject_type = 'Content' and subject_id = $1 order by id`, [String(Buffer.from(id, 'base64url').toString().split(':')[1])]);
+    expect(actions.map((a) => a.action)).toEqual(['content.create', 'content.submit', 'content.secrecyReview', 'content.approve']);
+  });
+
+  it('a secrecy review that does not clear sends the proposal back with its conclusion', async () => {
+    const id = (await editor(CREATE, { i: { organizationId: branch, title: '涉及生产数据的公开事项', bodyHtml: '<p>产量明细</p>', category: 'OTHER', scope: 'SOCIETY' } })).data!.disclosureCreate.disclosure.id;
+    await editor(SUBMIT, { id });
+    const res = await reviewer(REVIEW, { id, ok: false, c: '含商业秘密（产量明细），不予公开' });
+    expect(res.data!.disclosureReview.disclosure).toMatchObject({ status: 'REJECTED', step: 'PROPOSED', rejectionReason: '含商业秘密（产量明细），不予公开' });
+    expect((await anonymous(`query($id: ID!) { disclosure(id: $id) { id } }`, { id })).data!.disclosure).toBeNull();
+  });
+
+  it.each([
+    [{ noticeStartsAt: days(3), noticeEndsAt: days(1) }, 'noticeEndsAt'],
+    [{ noticeStartsAt: days(1) }, 'noticeEndsAt'],
+    [{ noticeStartsAt: days(0), noticeEndsAt: days(120) }, 'noticeEndsAt'],
+    [{ title: '' }, 'title'],
+  ])('%#: refuses a bad notice window or title', async (fields, field) => {
+    const before = (await db.query<{ n: number }>('select count(*)::int as n from disclosure'))[0]!.n;
+    const res = await editor(CREATE, { i: { organizationId: branch, title: '公示', category: 'OTHER', scope: 'SOCIETY', ...fields } });
+    expect(res.data!.disclosureCreate.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', field] });
+    expect((await db.query<{ n: number }>('select count(*)::int as n from disclosure'))[0]!.n).toBe(before);
+  });
+});
+
+describe('notices and feedback', () => {
+  let open: string;
+  let internal: string;
+  beforeAll(async () => {
+    open = await disclose('党费收缴情况公示', 'SOCIETY');
+    internal = await disclose('支部内部民主评议结果公示', 'OWN_ORG_SUBTREE');
+  });
+
+  it('takes feedback during the window: anyone on notices to society, signed-in readers on internal ones', async () => {
+    const anon = await anonymous(FEEDBACK, { id: open, i: { body: '建议同时公布党费使用情况。', authorName: '热心群众' } });
+    expect(anon.data!.disclosureFeedbackCreate.userErrors).toEqual([]);
+    expect((await anonymous(FEEDBACK, { id: internal, i: { body: '匿名意见' } })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await powerAdmin(FEEDBACK, { id: internal, i: { body: '外单位意见' } })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await member(FEEDBACK, { id: internal, i: { body: '同意评议结果。' } })).data!.disclosureFeedbackCreate.userErrors).toEqual([]);
+    for (const body of ['', '   ', '长'.repeat(2001), 'bad\u0000text']) {
+      expect((await member(FEEDBACK, { id: open, i: { body } })).data!.disclosureFeedbackCreate.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'body'] });
+    }
+  });
+
+  it('refuses feedback once the window has closed (or before it opens)', async () => {
+    const id = await disclose('已结束的公示', 'SOCIETY');
+    const local = Buffer.from(id, 'base64url').toString().split(':')[1];
+    await db.query(`update disclosure set notice_starts_at = now() - interval '10 days', notice_ends_at = now() - interval '1 day' where content_id = $1`, [local]);
+    const res = await anonymous(FEEDBACK, { id, i: { body: '迟到的意见' } });
+    expect(res.data!.disclosureFeedbackCreate.userErrors[0]).toMatchObject({ code: 'CONFLICT' });
+    expect((await anonymous(`query($id: ID!) { disclosure(id: $id) { notice { open remainingSeconds } } }`, { id })).data!.disclosure.notice).toEqual({ open: false, remainingSeconds: 0 });
+    const noNotice = await disclose('无公示期的公开事项', 'SOCIETY', false);
+    expect((await anonymous(FEEDBACK, { id: noNotice, i: { body: '意见' } })).data!.disclosureFeedbackCreate.userErrors[0]?.code).toBe('CONFLICT');
+  });
+
+  it('shows feedback only to the owner’s reviewers and admins, who reply', async () => {
+    const q = `query($id: ID!) { disclosure(id: $id) { feedback(first: 10) { totalCount nodes { id body authorName reply } } } }`;
+    const forAdmin = (await plantAdmin(q, { id: open })).data!.disclosure.feedback;
+    expect(forAdmin.totalCount).toBe(1);
+    expect(forAdmin.nodes[0]).toMatchObject({ body: '建议同时公布党费使用情况。', authorName: '热心群众', reply: null });
+    for (const who of [anonymous, member, editor]) expect((await who(q, { id: open })).data!.disclosure.feedback).toEqual({ totalCount: 0, nodes: [] });
+    const reply = `mutation($id: ID!, $r: String!) { disclosureFeedbackReply(id: $id, reply: $r) { feedback { reply repliedAt } userErrors { code } } }`;
+    expect(outcome(await member(reply, { id: forAdmin.nodes[0].id, r: '好的' }), 'disclosureFeedbackReply')).toBe('FORBIDDEN');
+    const answered = await reviewer(reply, { id: forAdmin.nodes[0].id, r: '感谢建议，党费使用情况将于季度末一并公开。' });
+    expect(answered.data!.disclosureFeedbackReply.feedback.reply).toBe('感谢建议，党费使用情况将于季度末一并公开。');
+  });
+
+  it('lists by category and open notices, only what the caller may read', async () => {
+    const q = `query($o: ID!) { disclosures(first: 50, filter: { organizationId: $o, category: ORGANIZATION_BUILDING, noticeOpen: true }) { totalCount nodes { title } } }`;
+    const plant = gid('Organization', await orgId(db, '第一采油厂党委'));
+    const forPublic = (await anonymous(q, { o: plant })).data!.disclosures;
+    const forMember = (await member(q, { o: plant })).data!.disclosures;
+    expect(forPublic.nodes.map((n: { title: string }) => n.title)).toContain('党费收缴情况公示');
+    expect(forPublic.nodes.map((n: { title: string }) => n.title)).not.toContain('支部内部民主评议结果公示');
+    expect(forMember.nodes.map((n: { title: string }) => n.title)).toContain('支部内部民主评议结果公示');
+    expect(forPublic.totalCount).toBe(forPublic.nodes.length);
+    expect(forMember.totalCount).toBe(forPublic.totalCount + 1);
+  });
+});
