@@ -150,3 +150,25 @@ describe('notices and feedback', () => {
     expect(forMember.totalCount).toBe(forPublic.totalCount + 1);
   });
 });
+
+describe('read receipts (阅读回执)', () => {
+  it('members confirm reading internal disclosures; admins see the reach', async () => {
+    const id = await disclose('支部党员大会决议（内部）', 'OWN_ORG_SUBTREE', false);
+    const confirm = `mutation($id: ID!) { disclosureConfirmRead(id: $id) { disclosure { readByMe } userErrors { code } } }`;
+    const reach = `query($id: ID!) { disclosure(id: $id) { readByMe reach { confirmed eligible } } }`;
+    // The audience: memberships in the branch's subtree (张伟 as MEMBER, 陈静 as EDITOR and MEMBER).
+    const [{ n: eligible }] = (await db.query<{ n: number }>(
+      `select count(distinct m.user_id)::int as n from membership m join organization o on o.id = m.organization_id where o.path like (select path from organization where name = '采油一队党支部') || '%'`,
+    )) as [{ n: number }];
+    expect((await plantAdmin(reach, { id })).data!.disclosure.reach).toEqual({ confirmed: 0, eligible });
+    expect((await member(confirm, { id })).data!.disclosureConfirmRead.disclosure.readByMe).toBe(true);
+    expect((await member(confirm, { id })).data!.disclosureConfirmRead.userErrors).toEqual([]); // idempotent
+    expect((await plantAdmin(reach, { id })).data!.disclosure).toEqual({ readByMe: false, reach: { confirmed: 1, eligible } });
+    expect((await member(reach, { id })).data!.disclosure).toEqual({ readByMe: true, reach: null });
+    // Not for disclosures to society, not for those who cannot read it, not anonymously.
+    const open = await disclose('公开事项（无需回执）', 'SOCIETY', false);
+    expect(outcome(await member(confirm, { id: open }), 'disclosureConfirmRead')).toBe('CONFLICT');
+    expect(outcome(await powerAdmin(confirm, { id }), 'disclosureConfirmRead')).toBe('NOT_FOUND');
+    expect(outcome(await anonymous(confirm, { id }), 'disclosureConfirmRead')).toBe('UNAUTHENTICATED');
+  });
+});

@@ -11,6 +11,6 @@ import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { Content, ContentMedia, ContentRevision } from '../../modules/content/content.entity.js';
 import { Recommendation } from '../../modules/content/recommendation.entity.js';
 import { MediaFile } from '../../modules/media/media.entity.js';
-import { Disclosure, DisclosureFeedback } from '../../modules/disclosures/disclosure.entity.js';
+import { Disclosure, DisclosureFeedback, DisclosureRead } from '../../modules/disclosures/disclosure.entity.js';
 
-export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, ContentMedia, Recommendation, MediaFile, Disclosure, DisclosureFeedback];
+export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, ContentMedia, Recommendation, MediaFile, Disclosure, DisclosureFeedback, DisclosureRead];

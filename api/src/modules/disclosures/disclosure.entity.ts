@@ -87,3 +87,16 @@ export class DisclosureFeedback {
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
 }
+
+/** A member's confirmation that they read an internal disclosure (阅读回执). */
+@Entity({ tableName: 'disclosure_read' })
+export class DisclosureRead {
+  @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
+  content!: Content;
+
+  @ManyToOne(() => User, { primary: true, deleteRule: 'cascade', index: 'disclosure_read_user_idx' })
+  user!: User;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  readAt: Date & Opt = new Date();
+}

@@ -17,8 +17,8 @@ import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
-import { Disclosure, DisclosureFeedback } from './disclosure.entity.js';
-import { approveDisclosure, createDisclosure, leaveFeedback, noticeOpen, replyToFeedback, reviewDisclosure, updateDisclosure } from './disclosure.service.js';
+import { Disclosure, DisclosureFeedback, DisclosureRead } from './disclosure.entity.js';
+import { approveDisclosure, confirmRead, createDisclosure, leaveFeedback, noticeOpen, reachOf, replyToFeedback, reviewDisclosure, updateDisclosure } from './disclosure.service.js';
 import {
   DisclosureConnection,
   DisclosureCreateInput,
@@ -28,6 +28,7 @@ import {
   DisclosureFeedbackType,
   DisclosureFilter,
   DisclosurePayload,
+  DisclosureReachType,
   DisclosureType,
   DisclosureUpdateInput,
   PublicNoticeType,
@@ -53,6 +54,14 @@ async function disclosureId(ctx: Context, id: string): Promise<string> {
 const rowOf = defineLoader<string, Disclosure | null>(async (ctx, ids) =>
   byKey(ids, await ctx.em.find(Disclosure, { content: { $in: [...ids] } }), (d) => String(d.content.id)),
 );
+
+/** Which disclosures the caller confirmed reading. */
+const readByMe = defineLoader<string, boolean>(async (ctx, ids) => {
+  if (ctx.viewer.kind !== 'user') return ids.map(() => false);
+  const rows = await ctx.em.find(DisclosureRead, { content: { $in: [...ids] }, user: ctx.viewer.userId });
+  const read = new Set(rows.map((r) => String(r.content.id)));
+  return ids.map((id) => read.has(id));
+});
 
 /** Which items' inner records (the secrecy review) the caller may see: their history's readers. */
 const historyVisible = defineLoader<string, boolean>(async (ctx, ids) => {
@@ -151,6 +160,17 @@ export class DisclosureResolver {
     return { reviewerName: reviewer?.displayName ?? null, reviewedAt: row.secrecyReviewedAt, conclusion: row.secrecyConclusion ?? '' };
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether you confirmed reading it (internal disclosures).' })
+  async readByMe(@Root() content: Content, @Ctx() ctx: Context): Promise<boolean> {
+    return readByMe(ctx).load(String(content.id));
+  }
+
+  @FieldResolver(() => DisclosureReachType, { nullable: true, description: 'Read receipts against the audience; for the owner’s reviewers and admins, internal disclosures only.' })
+  async reach(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureReachType | null> {
+    if (!(await can(ctx.em, ctx, 'readFeedback', Content, 'Content', String(content.id)))) return null;
+    return reachOf(ctx.em, String(content.id));
+  }
+
   @FieldResolver(() => DisclosureFeedbackConnection, { description: 'Feedback received; for the owner’s reviewers and admins (empty for others).' })
   async feedback(
     @Root() content: Content,
@@ -208,6 +228,16 @@ export class DisclosureResolver {
   ): Promise<DisclosurePayload> {
     const local = await disclosureId(ctx, id);
     return mutate(async () => ({ disclosure: await approveDisclosure(ctx.em, ctx, local, publishAt) }));
+  }
+
+  @Mutation(() => DisclosurePayload, { description: 'Confirms that you read an internal disclosure (阅读回执). Idempotent.' })
+  async disclosureConfirmRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DisclosurePayload> {
+    const local = String(expectGlobalId(id, 'Disclosure'));
+    return mutate(async () => {
+      await confirmRead(ctx.em, ctx, local);
+      ctx.loaders.clear();
+      return { disclosure: (await readableDisclosure(ctx, Number(local)))! };
+    });
   }
 
   @Mutation(() => DisclosureFeedbackPayload, { description: 'Leaves feedback on a notice while its window is open (anonymously on notices to society).' })

@@ -183,3 +183,37 @@ export async function replyToFeedback(em: EntityManager, actor: Actor, feedbackI
     return feedback;
   });
 }
+
+/** A member confirms reading an internal disclosure they may read. Idempotent. */
+export async function confirmRead(em: EntityManager, actor: Actor, id: string): Promise<void> {
+  const me = requireUser(actor.viewer);
+  if (!(await countAuthorised({ em, ability: actor.ability }, Content, 'Content', { id, kind: ContentKind.DISCLOSURE, status: ContentStatus.PUBLISHED }))) {
+    throw notFound('The disclosure does not exist.');
+  }
+  const disclosure = await em.findOneOrFail(Disclosure, { content: id });
+  if (disclosure.scope === DisclosureScope.SOCIETY) throw conflict('Read receipts are kept for internal disclosures only.');
+  await em.execute('insert into disclosure_read (content_id, user_id) values (?, ?) on conflict do nothing', [id, me.userId]);
+}
+
+/**
+ * How far an internal disclosure reached: members who confirmed reading it, out of the members
+ * it is addressed to (memberships in the owner's subtree, or anywhere in the enterprise).
+ */
+export async function reachOf(em: EntityManager, id: string): Promise<{ confirmed: number; eligible: number } | null> {
+  const [row] = await em.execute<{ scope: DisclosureScope; path: string; enterprise_id: number }[]>(
+    `select d.scope, o.path, c.enterprise_id from disclosure d join content c on c.id = d.content_id join organization o on o.id = c.organization_id where d.content_id = ?`,
+    [id],
+  );
+  if (!row || row.scope === DisclosureScope.SOCIETY) return null;
+  const audience =
+    row.scope === DisclosureScope.OWN_ORG_SUBTREE
+      ? { sql: `o.path like ? and o.archived_at is null`, params: [`${row.path}%`] }
+      : { sql: `m.enterprise_id = ? and o.archived_at is null`, params: [row.enterprise_id] };
+  const [counts] = await em.execute<{ eligible: number; confirmed: number }[]>(
+    `with audience as (select distinct m.user_id from membership m join organization o on o.id = m.organization_id where ${audience.sql})
+     select (select count(*) from audience)::int as eligible,
+            (select count(*) from disclosure_read r where r.content_id = ? and r.user_id in (select user_id from audience))::int as confirmed`,
+    [...audience.params, id],
+  );
+  return counts ?? { eligible: 0, confirmed: 0 };
+}

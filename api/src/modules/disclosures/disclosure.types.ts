@@ -122,3 +122,9 @@ export class DisclosureFeedbackPayload {
   @Field(() => DisclosureFeedbackType, { nullable: true }) feedback?: object;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
+
+@ObjectType('DisclosureReach', { description: 'How far an internal disclosure reached (阅读回执).' })
+export class DisclosureReachType {
+  @Field(() => Int, { description: 'Members who confirmed reading it.' }) confirmed!: number;
+  @Field(() => Int, { description: 'Members it is addressed to.' }) eligible!: number;
+}
