@@ -240,3 +240,16 @@ describe('batched relations', () => {
     expect(two).toBeLessThanOrEqual(8);
   });
 });
+
+describe('view counts', () => {
+  it('counts concurrent views exactly, only of items the caller may read', async () => {
+    const id = await publish('阅读量测试', 'PUBLIC');
+    const internal = await publish('阅读量测试（内部）', 'ORGANIZATION');
+    const view = `mutation($id: ID!) { contentRecordView(id: $id) }`;
+    await Promise.all(Array.from({ length: 25 }, () => as.anonymous(view, { id })));
+    expect((await as.anonymous(`query($id: ID!) { newsArticle(id: $id) { viewCount } }`, { id })).data!.newsArticle.viewCount).toBe(25);
+    expect((await as.anonymous(view, { id: internal })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await as.member(view, { id: internal })).data!.contentRecordView).toBe(1);
+    expect((await as.anonymous(view, { id: branch })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -9,6 +9,7 @@ import {
   SessionResolver,
   UserResolver,
 } from './identity/identity.resolver.js';
+import { ContentViewResolver } from './content/content.resolver.js';
 import { DisclosureFeedbackResolver, DisclosureResolver } from './disclosures/disclosure.resolver.js';
 import { NewsResolver } from './news/news.resolver.js';
 import { NewsFeaturingResolver, RecommendationResolver } from './news/recommendation.resolver.js';
@@ -32,4 +33,5 @@ export const moduleResolvers = [
   NewsFeaturingResolver,
   DisclosureResolver,
   DisclosureFeedbackResolver,
+  ContentViewResolver,
 ] as const;
