@@ -172,3 +172,16 @@ describe('read receipts (阅读回执)', () => {
     expect(outcome(await anonymous(confirm, { id }), 'disclosureConfirmRead')).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('search across kinds', () => {
+  it('finds disclosures and news alike, only what the caller may read', async () => {
+    await disclose('关于评选优秀共产党员的公示', 'SOCIETY');
+    await disclose('优秀共产党员推荐人选（内部）', 'OWN_ORG_SUBTREE');
+    const q = `query($q: String!, $k: [ContentKind!]) { search(query: $q, first: 10, kinds: $k) { totalCount edges { snippet node { __typename ... on Disclosure { title category } ... on NewsArticle { title } } } } }`;
+    const forPublic = (await anonymous(q, { q: '优秀共产党员' })).data!.search;
+    expect(forPublic.edges.map((e: any) => [e.node.__typename, e.node.title])).toEqual([['Disclosure', '关于评选优秀共产党员的公示']]);
+    expect(forPublic.edges[0].snippet).toContain('<mark>优秀共产党员</mark>');
+    expect((await member(q, { q: '优秀共产党员' })).data!.search.totalCount).toBe(2);
+    expect((await member(q, { q: '优秀共产党员', k: ['NEWS'] })).data!.search.totalCount).toBe(0);
+  });
+});

@@ -16,6 +16,7 @@ import { NewsFeaturingResolver, RecommendationResolver } from './news/recommenda
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import './content/content.policy.js';
 import { PortalResolver } from './portals/portal.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
 
 export const moduleResolvers = [
   EnterpriseResolver,
@@ -34,4 +35,5 @@ export const moduleResolvers = [
   DisclosureResolver,
   DisclosureFeedbackResolver,
   ContentViewResolver,
+  SearchResolver,
 ] as const;

@@ -8,7 +8,7 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput, notFound } from '../../core/graphql/errors.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
-import { checkFirst, decodeCursor, encodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { userById } from '../identity/identity.loaders.js';
 import { UserType } from '../identity/identity.types.js';
 import { User } from '../identity/user.entity.js';
@@ -18,7 +18,7 @@ import { OrganizationType } from '../organizations/organization.types.js';
 import { ContentStatus, ContentKind } from '../content/content-enums.js';
 import { Content, ContentRevision } from '../content/content.entity.js';
 import { RecommendationStatus } from '../content/recommendation.entity.js';
-import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf, searchWhere } from '../content/content.loaders.js';
+import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf } from '../content/content.loaders.js';
 import {
   approveContent,
   archiveContent,
@@ -31,7 +31,7 @@ import {
   updateContent,
 } from '../content/content.service.js';
 import { ContentRevisionType } from '../content/content.types.js';
-import { snippet } from '../content/snippet.js';
+import { runSearch } from '../content/search.js';
 import {
   NewsArticleConnection,
   NewsArticlePayload,
@@ -44,7 +44,6 @@ import {
 } from './news.types.js';
 
 const NEWS = ContentKind.NEWS;
-const MAX_SEARCH_OFFSET = 1000;
 
 /** A news article the caller may read, or null: other kinds never pass as news. */
 async function readableNews(ctx: Context, id: number): Promise<Content | null> {
@@ -175,28 +174,7 @@ export class NewsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<NewsSearchConnectionType> {
-    checkFirst(first);
-    if (query.length > 100) throw badInput('A search is at most 100 characters.', 'query');
-    const offset = after == null ? 0 : (decodeCursor(after, ['number'])[0] as number) + 1;
-    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) throw badInput('Not a valid cursor for this search.', 'after');
-    const search = searchWhere(query, [NEWS]);
-    if (!search) return { edges: [], totalCount: 0, hasNextPage: false };
-    const where = { $and: [search.where, { status: ContentStatus.PUBLISHED }] } as FilterQuery<Content>;
-    const [rows, total] = await Promise.all([
-      findReadableContent(ctx, where, { orderBy: search.orderBy, limit: first + 1, offset }),
-      countReadableContent(ctx, where),
-    ]);
-    const page = rows.slice(0, first);
-    const bodies = await bodyOf(ctx).loadMany(page.map((c) => String(c.id)));
-    return {
-      edges: page.map((node, i) => {
-        const body = bodies[i];
-        const text = [node.title, node.summary, body && !(body instanceof Error) ? body.bodyText : ''].join('\n');
-        return { cursor: encodeCursor([offset + i]), node, snippet: snippet(text, query) };
-      }),
-      totalCount: total,
-      hasNextPage: rows.length > first,
-    };
+    return runSearch(ctx, { query, first, after, kinds: [NEWS] });
   }
 
   @FieldResolver(() => ID)

@@ -1,0 +1,47 @@
+/**
+ * Search across content kinds (news, disclosures), Chinese-aware, best matches first, inside the
+ * caller's read filter — the same machinery as `newsSearch` (content/search-tokens.ts).
+ */
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, createUnionType, registerEnumType } from 'type-graphql';
+import type { Context } from '../../core/graphql/context.js';
+import type { Content } from '../content/content.entity.js';
+import { ContentKind } from '../content/content-enums.js';
+import { runSearch } from '../content/search.js';
+import { DisclosureType } from '../disclosures/disclosure.types.js';
+import { NewsArticleType } from '../news/news.types.js';
+
+registerEnumType(ContentKind, { name: 'ContentKind', description: 'Kinds of content: NEWS (工作动态), DISCLOSURE (党务公开).' });
+
+const SearchResult = createUnionType({
+  name: 'SearchResult',
+  types: () => [NewsArticleType, DisclosureType] as const,
+  resolveType: (value) => ((value as Content).kind === ContentKind.DISCLOSURE ? 'Disclosure' : 'NewsArticle'),
+});
+
+@ObjectType('SearchHit')
+class SearchHitType {
+  @Field() cursor!: string;
+  @Field(() => SearchResult) node!: object;
+  @Field({ description: 'Plain text around the first match, HTML-escaped, matches in <mark>.' }) snippet!: string;
+}
+
+@ObjectType('SearchConnection')
+class SearchConnectionType {
+  @Field(() => [SearchHitType]) edges!: SearchHitType[];
+  @Field(() => Int) totalCount!: number;
+  @Field() hasNextPage!: boolean;
+}
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchConnectionType, { description: 'Full-text search over published news and disclosures you may read.' })
+  async search(
+    @Arg('query') query: string,
+    @Arg('first', () => Int) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('kinds', () => [ContentKind], { nullable: true }) kinds: ContentKind[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<SearchConnectionType> {
+    return runSearch(ctx, { query, first, after, kinds: kinds?.length ? kinds : Object.values(ContentKind) });
+  }
+}
