@@ -185,3 +185,41 @@ describe('search across kinds', () => {
     expect((await member(q, { q: '优秀共产党员', k: ['NEWS'] })).data!.search.totalCount).toBe(0);
   });
 });
+
+describe('targeted disclosures (向特定组织公开)', () => {
+  it('reach the named organisations’ members and nobody else', async () => {
+    const targets = [gid('Organization', await orgId(db, '采油一队党支部'))];
+    const plant = gid('Organization', await orgId(db, '第一采油厂党委'));
+    const created = await plantAdmin(CREATE, { i: { organizationId: plant, title: '致采油一队的专项通知', bodyHtml: '<p>专项通知</p>', category: 'OTHER', scope: 'TARGETED', targetOrganizationIds: targets } });
+    expect(created.data!.disclosureCreate.userErrors).toEqual([]);
+    const id = created.data!.disclosureCreate.disclosure.id;
+    await plantAdmin(SUBMIT, { id });
+    await reviewer(REVIEW, { id, ok: true, c: '不涉密' });
+    const groupAdmin = withToken(api, await signIn(api, DEMO.groupAdmin));
+    expect(outcome(await plantAdmin(APPROVE, { id }), 'disclosureApprove')).toBe('FORBIDDEN'); // the proposer
+    expect(outcome(await groupAdmin(APPROVE, { id }), 'disclosureApprove')).toBe('OK');
+
+    const read = `query($id: ID!) { disclosure(id: $id) { scope targetOrganizations { name } } }`;
+    expect((await member(read, { id })).data!.disclosure).toEqual({ scope: 'TARGETED', targetOrganizations: [{ name: '采油一队党支部' }] });
+    expect((await editor(read, { id })).data!.disclosure).not.toBeNull();
+    const refineryAdmin = withToken(api, await signIn(api, DEMO.refineryAdmin));
+    for (const who of [anonymous, powerAdmin, refineryAdmin]) expect((await who(read, { id })).data!.disclosure).toBeNull();
+    const reach = (await plantAdmin(`query($id: ID!) { disclosure(id: $id) { reach { eligible } } }`, { id })).data!.disclosure.reach;
+    expect(reach.eligible).toBe(2); // 张伟 and 陈静, the members of 采油一队党支部's subtree
+  });
+
+  it.each([
+    [{ scope: 'TARGETED' }, 'targetOrganizationIds'],
+    [{ scope: 'SOCIETY', targets: ['采油一队党支部'] }, 'targetOrganizationIds'],
+    [{ scope: 'TARGETED', targets: ['江川供电有限公司党委'] }, 'targetOrganizationIds'],
+  ])('%#: refuses targets that do not fit the scope or the enterprise', async ({ scope, targets }: { scope: string; targets?: string[] }, field) => {
+    const targetOrganizationIds = targets ? await Promise.all(targets.map(async (t) => gid('Organization', await orgId(db, t)))) : undefined;
+    const res = await editor(CREATE, { i: { organizationId: branch, title: '定向公开', category: 'OTHER', scope, targetOrganizationIds } });
+    expect(res.data!.disclosureCreate.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', field] });
+  });
+
+  it('news cannot be TARGETED', async () => {
+    const res = await editor(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { userErrors { code field } } }`, { i: { organizationId: branch, title: '定向新闻', visibility: 'TARGETED' } });
+    expect(res.data!.newsCreate.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'visibility'] }]);
+  });
+});

@@ -23,5 +23,6 @@ export const Visibility = {
   ORGANIZATION: 'ORGANIZATION', // members of the owner's subtree, plus reviewers and admins above it
   PARTNERS: 'PARTNERS', // the enterprise, plus enterprises in an active partnership (partnerships to come)
   PLATFORM: 'PLATFORM', // every signed-in user of every enterprise
+  TARGETED: 'TARGETED', // members of the named organisations' subtrees (ContentTarget), plus reviewers and admins above the owner
 } as const;
 export type Visibility = (typeof Visibility)[keyof typeof Visibility];

@@ -101,6 +101,10 @@ export class Content {
 
   @ManyToOne(() => MediaFile, { ref: true, nullable: true, deleteRule: 'set null' })
   cover: Ref<MediaFile> | null = null;
+
+  /** For TARGETED visibility: the organisations (with their subtrees) it is addressed to. */
+  @OneToMany(() => ContentTarget, (t) => t.content)
+  targets = new Collection<ContentTarget>(this);
 }
 
 /** One saved state of an item, so any edit can be inspected and restored. */
@@ -143,4 +147,14 @@ export class ContentMedia {
 
   @ManyToOne(() => MediaFile, { primary: true, deleteRule: 'cascade', index: 'content_media_media_file_idx' })
   mediaFile!: MediaFile;
+}
+
+/** An organisation a TARGETED item is addressed to (its members and their subtrees read it). */
+@Entity({ tableName: 'content_target' })
+export class ContentTarget {
+  @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
+  content!: Content;
+
+  @ManyToOne(() => Organization, { primary: true, deleteRule: 'cascade', index: 'content_target_organization_idx' })
+  organization!: Organization;
 }

@@ -8,6 +8,7 @@
  *   PLATFORM      every signed-in user
  *   ORGANIZATION  members of the owner organisation's subtree (the owner is on their path), and
  *                 editors, reviewers and admins at or above the owner
+ *   TARGETED      members of the named organisations' subtrees, and the workers above the owner
  * Unpublished items: their author, and editors, reviewers and admins at or above the owner.
  * Working on items:
  *   createContent  EDITOR or ORG_ADMIN at or above the organisation
@@ -60,6 +61,8 @@ registerPolicy((can, viewer, now) => {
     const subtree = { organization: { path: { $startsWith: grant.path } } };
     // Members read ORGANIZATION items of their own organisation and of every one above it.
     can('read', 'Content', { ...published, visibility: Visibility.ORGANIZATION, organization: { $in: pathIds(grant.path) } });
+    // TARGETED items: members of a named organisation or of one below it.
+    can('read', 'Content', { ...published, visibility: Visibility.TARGETED, targets: { organization: { $in: pathIds(grant.path) } } });
     if (WORKERS.includes(grant.role)) {
       can(['read', 'readHistory'], 'Content', subtree);
       can('useMedia', 'Organization', { path: { $startsWith: grant.path } });

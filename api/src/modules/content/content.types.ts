@@ -15,6 +15,7 @@ registerEnumType(Visibility, {
     ORGANIZATION: { description: 'Members of the owner organisation’s subtree, plus reviewers and admins above it.' },
     PARTNERS: { description: 'The enterprise and its active partners (partnerships to come; until then as ENTERPRISE).' },
     PLATFORM: { description: 'Every signed-in user of every enterprise.' },
+    TARGETED: { description: 'Members of the named organisations (and their subtrees), plus reviewers and admins above the owner.' },
   },
 });
 

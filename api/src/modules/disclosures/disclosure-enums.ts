@@ -17,6 +17,7 @@ export const DisclosureScope = {
   SOCIETY: 'SOCIETY', // 向社会公开 → PUBLIC
   WHOLE_ENTERPRISE: 'WHOLE_ENTERPRISE', // 企业内部公开 → ENTERPRISE
   OWN_ORG_SUBTREE: 'OWN_ORG_SUBTREE', // 本组织及下级公开 → ORGANIZATION
+  TARGETED: 'TARGETED', // 向特定组织公开 → TARGETED (named organisations and their subtrees)
 } as const;
 export type DisclosureScope = (typeof DisclosureScope)[keyof typeof DisclosureScope];
 

@@ -9,7 +9,7 @@ import { byKey, defineLoader } from '../../core/graphql/loaders.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
-import { Content } from '../content/content.entity.js';
+import { Content, ContentTarget } from '../content/content.entity.js';
 import { ContentKind, ContentStatus } from '../content/content-enums.js';
 import { authorById, bodyOf, contentById, countReadableContent, findReadableContent } from '../content/content.loaders.js';
 import { submitContent } from '../content/content.service.js';
@@ -54,6 +54,12 @@ async function disclosureId(ctx: Context, id: string): Promise<string> {
 const rowOf = defineLoader<string, Disclosure | null>(async (ctx, ids) =>
   byKey(ids, await ctx.em.find(Disclosure, { content: { $in: [...ids] } }), (d) => String(d.content.id)),
 );
+
+/** Target organisations of items the caller may read. */
+const targetsOf = defineLoader<string, number[]>(async (ctx, ids) => {
+  const rows = await ctx.em.find(ContentTarget, { content: { $in: [...ids] } });
+  return ids.map((id) => rows.filter((t) => String(t.content.id) === id).map((t) => t.organization.id));
+});
 
 /** Which disclosures the caller confirmed reading. */
 const readByMe = defineLoader<string, boolean>(async (ctx, ids) => {
@@ -138,6 +144,12 @@ export class DisclosureResolver {
     return (await rowOf(ctx).load(String(content.id)))!.step;
   }
 
+  @FieldResolver(() => [OrganizationType], { description: 'For scope TARGETED: the organisations it is addressed to.' })
+  async targetOrganizations(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization[]> {
+    const orgs = await organizationById(ctx).loadMany(await targetsOf(ctx).load(String(content.id)));
+    return orgs.filter((o): o is Organization => o instanceof Organization);
+  }
+
   @FieldResolver(() => PublicNoticeType, { nullable: true, description: '公示, if this disclosure has a notice window.' })
   async notice(@Root() content: Content, @Ctx() ctx: Context): Promise<PublicNoticeType | null> {
     const row = await rowOf(ctx).load(String(content.id));
@@ -194,13 +206,15 @@ export class DisclosureResolver {
   @Mutation(() => DisclosurePayload, { description: '提出: drafts a disclosure for an organisation (editors and admins at or above it).' })
   disclosureCreate(@Arg('input') input: DisclosureCreateInput, @Ctx() ctx: Context): Promise<DisclosurePayload> {
     const organizationId = expectGlobalId(input.organizationId, 'Organization', 'organizationId');
-    return mutate(async () => ({ disclosure: await createDisclosure(ctx.em, ctx, { ...input, organizationId }) }));
+    const targetOrganizationIds = input.targetOrganizationIds?.map((t) => expectGlobalId(t, 'Organization', 'targetOrganizationIds'));
+    return mutate(async () => ({ disclosure: await createDisclosure(ctx.em, ctx, { ...input, organizationId, targetOrganizationIds }) }));
   }
 
   @Mutation(() => DisclosurePayload, { description: 'Edits a draft or rejected disclosure (it goes back to 提出).' })
   async disclosureUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: DisclosureUpdateInput, @Ctx() ctx: Context): Promise<DisclosurePayload> {
     const local = await disclosureId(ctx, id);
-    return mutate(async () => ({ disclosure: await updateDisclosure(ctx.em, ctx, local, input) }));
+    const targetOrganizationIds = input.targetOrganizationIds?.map((t) => expectGlobalId(t, 'Organization', 'targetOrganizationIds'));
+    return mutate(async () => ({ disclosure: await updateDisclosure(ctx.em, ctx, local, { ...input, targetOrganizationIds }) }));
   }
 
   @Mutation(() => DisclosurePayload, { description: 'Submits the proposal for review (审核).' })

@@ -8,7 +8,8 @@ import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
 import { countAuthorised } from '../../core/authz/queries.js';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../core/graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { Content } from '../content/content.entity.js';
+import { Content, ContentTarget } from '../content/content.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { ContentKind, ContentStatus, Visibility } from '../content/content-enums.js';
 import { createContent, publicationTime, transition, updateContent, type ContentFields } from '../content/content.service.js';
 import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
@@ -18,7 +19,28 @@ export const VISIBILITY_OF: Record<DisclosureScope, Visibility> = {
   SOCIETY: Visibility.PUBLIC,
   WHOLE_ENTERPRISE: Visibility.ENTERPRISE,
   OWN_ORG_SUBTREE: Visibility.ORGANIZATION,
+  TARGETED: Visibility.TARGETED,
 };
+
+const MAX_TARGETS = 50;
+
+/**
+ * The organisations a TARGETED disclosure is addressed to: 1–50 existing, active organisations of
+ * the owner's enterprise. Other scopes have none.
+ */
+async function setTargets(tx: EntityManager, content: Content, scope: DisclosureScope, targetIds: number[] | null | undefined): Promise<void> {
+  const ids = [...new Set(targetIds ?? [])];
+  if (scope !== DisclosureScope.TARGETED) {
+    if (ids.length) throw badInput('Target organisations go with scope TARGETED only.', 'targetOrganizationIds');
+    await tx.nativeDelete(ContentTarget, { content: content.id });
+    return;
+  }
+  if (ids.length === 0 || ids.length > MAX_TARGETS) throw badInput(`Name 1–${MAX_TARGETS} organisations for a TARGETED disclosure.`, 'targetOrganizationIds');
+  const orgs = await tx.find(Organization, { id: { $in: ids }, enterprise: content.enterprise.id, archivedAt: null });
+  if (orgs.length !== ids.length) throw badInput('Every target must be an active organisation of the same enterprise.', 'targetOrganizationIds');
+  await tx.nativeDelete(ContentTarget, { content: content.id });
+  for (const org of orgs) tx.create(ContentTarget, { content, organization: org });
+}
 
 const MAX_NOTICE_DAYS = 90;
 const MAX_FEEDBACK_CHARS = 2000;
@@ -43,12 +65,13 @@ function checkWindow(window: NoticeWindow): { start: Date | null; end: Date | nu
 export async function createDisclosure(
   em: EntityManager,
   actor: Actor,
-  input: ContentFields & NoticeWindow & { organizationId: number; title: string; category: DisclosureCategory; scope: DisclosureScope },
+  input: ContentFields & NoticeWindow & { organizationId: number; title: string; category: DisclosureCategory; scope: DisclosureScope; targetOrganizationIds?: number[] | null },
 ): Promise<Content> {
   const window = checkWindow(input);
   return em.transactional(async (tx) => {
     const content = await createContent(tx, actor, ContentKind.DISCLOSURE, { ...input, visibility: VISIBILITY_OF[input.scope] });
     tx.create(Disclosure, { content, category: input.category, scope: input.scope, step: DisclosureStep.PROPOSED, noticeStartsAt: window.start, noticeEndsAt: window.end });
+    await setTargets(tx, content, input.scope, input.targetOrganizationIds);
     await tx.flush();
     return content;
   });
@@ -59,13 +82,15 @@ export async function updateDisclosure(
   em: EntityManager,
   actor: Actor,
   id: string,
-  input: ContentFields & NoticeWindow & { category?: DisclosureCategory | null; scope?: DisclosureScope | null; expectedVersion?: number | null },
+  input: ContentFields &
+    NoticeWindow & { category?: DisclosureCategory | null; scope?: DisclosureScope | null; targetOrganizationIds?: number[] | null; expectedVersion?: number | null },
 ): Promise<Content> {
   return em.transactional(async (tx) => {
     const content = await updateContent(tx, actor, id, { ...input, visibility: input.scope ? VISIBILITY_OF[input.scope] : null });
     const disclosure = await tx.findOneOrFail(Disclosure, { content: id });
     if (input.category) disclosure.category = input.category;
     if (input.scope) disclosure.scope = input.scope;
+    if (input.scope || input.targetOrganizationIds) await setTargets(tx, content, disclosure.scope, input.targetOrganizationIds ?? (await currentTargets(tx, id)));
     if (input.noticeStartsAt !== undefined || input.noticeEndsAt !== undefined) {
       const window = checkWindow({ noticeStartsAt: input.noticeStartsAt ?? disclosure.noticeStartsAt, noticeEndsAt: input.noticeEndsAt ?? disclosure.noticeEndsAt });
       disclosure.noticeStartsAt = window.start;
@@ -122,6 +147,10 @@ export function approveDisclosure(em: EntityManager, actor: Actor, id: string, p
     'approve',
     { publishAt: at.toISOString() },
   );
+}
+
+async function currentTargets(tx: EntityManager, id: string): Promise<number[]> {
+  return (await tx.find(ContentTarget, { content: id })).map((t) => t.organization.id);
 }
 
 export function noticeOpen(disclosure: Disclosure, now = new Date()): boolean {
@@ -208,7 +237,13 @@ export async function reachOf(em: EntityManager, id: string): Promise<{ confirme
   const audience =
     row.scope === DisclosureScope.OWN_ORG_SUBTREE
       ? { sql: `o.path like ? and o.archived_at is null`, params: [`${row.path}%`] }
-      : { sql: `m.enterprise_id = ? and o.archived_at is null`, params: [row.enterprise_id] };
+      : row.scope === DisclosureScope.TARGETED
+        ? {
+            sql: `o.archived_at is null and exists (select 1 from content_target t join organization target on target.id = t.organization_id
+                    where t.content_id = ? and o.path like target.path || '%')`,
+            params: [id],
+          }
+        : { sql: `m.enterprise_id = ? and o.archived_at is null`, params: [row.enterprise_id] };
   const [counts] = await em.execute<{ eligible: number; confirmed: number }[]>(
     `with audience as (select distinct m.user_id from membership m join organization o on o.id = m.organization_id where ${audience.sql})
      select (select count(*) from audience)::int as eligible,

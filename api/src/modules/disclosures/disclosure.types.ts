@@ -26,6 +26,7 @@ registerEnumType(DisclosureScope, {
     SOCIETY: { description: '向社会公开 (everyone)' },
     WHOLE_ENTERPRISE: { description: '企业内部公开 (signed-in members of the enterprise)' },
     OWN_ORG_SUBTREE: { description: '本组织及下级公开 (members of the owner’s subtree, and reviewers and admins above)' },
+    TARGETED: { description: '向特定组织公开 (members of the named organisations and their subtrees; see `targetOrganizationIds`)' },
   },
 });
 registerEnumType(DisclosureStep, {
@@ -90,6 +91,7 @@ export class DisclosureCreateInput {
   @Field(() => DisclosureScope) scope!: DisclosureScope;
   @Field(() => GraphQLISODateTime, { nullable: true }) noticeStartsAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
+  @Field(() => [ID], { nullable: true, description: 'For scope TARGETED: the organisations (1–50) it is addressed to.' }) targetOrganizationIds?: string[] | null;
 }
 
 @InputType()
@@ -101,6 +103,7 @@ export class DisclosureUpdateInput {
   @Field(() => DisclosureScope, { nullable: true }) scope?: DisclosureScope | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) noticeStartsAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
+  @Field(() => [ID], { nullable: true, description: 'For scope TARGETED: replaces the organisations it is addressed to.' }) targetOrganizationIds?: string[] | null;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
 }
 

@@ -15,7 +15,7 @@ import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
-import { ContentStatus, ContentKind } from '../content/content-enums.js';
+import { ContentStatus, ContentKind, Visibility } from '../content/content-enums.js';
 import { Content, ContentRevision } from '../content/content.entity.js';
 import { RecommendationStatus } from '../content/recommendation.entity.js';
 import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf } from '../content/content.loaders.js';
@@ -100,6 +100,11 @@ function reviewQueueSource(ctx: Context, organizationId: string | null) {
       return { newsArticle: article, status: event.status as ContentStatus };
     },
   );
+}
+
+/** News has no list of addressees: TARGETED is for disclosures. */
+function noTargeting(visibility: Visibility | null | undefined): void {
+  if (visibility === Visibility.TARGETED) throw badInput('News cannot be TARGETED; choose another visibility.', 'visibility');
 }
 
 async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<FilterQuery<Content>> {
@@ -212,13 +217,19 @@ export class NewsResolver {
   @Mutation(() => NewsArticlePayload, { description: 'Writes a draft for an organisation (editors and admins at or above it).' })
   newsCreate(@Arg('input') input: NewsCreateInput, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
     const organizationId = expectGlobalId(input.organizationId, 'Organization', 'organizationId');
-    return mutate(async () => ({ newsArticle: await createContent(ctx.em, ctx, NEWS, { ...input, organizationId }) }));
+    return mutate(async () => {
+      noTargeting(input.visibility);
+      return { newsArticle: await createContent(ctx.em, ctx, NEWS, { ...input, organizationId }) };
+    });
   }
 
   @Mutation(() => NewsArticlePayload, { description: 'Edits an article; every edit is kept as a revision.' })
   async newsUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: NewsUpdateInput, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
     const local = await newsId(ctx, id);
-    return mutate(async () => ({ newsArticle: await updateContent(ctx.em, ctx, local, input) }));
+    return mutate(async () => {
+      noTargeting(input.visibility);
+      return { newsArticle: await updateContent(ctx.em, ctx, local, input) };
+    });
   }
 
   @Mutation(() => NewsArticlePayload, { description: 'Restores a revision (as a new version).' })
