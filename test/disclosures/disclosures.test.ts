@@ -223,3 +223,22 @@ describe('targeted disclosures (向特定组织公开)', () => {
     expect(res.data!.newsCreate.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'visibility'] }]);
   });
 });
+
+describe('batched relations', () => {
+  it('costs the same statements for a page of 1 and a page of 50', async () => {
+    for (let i = 0; i < 50; i++) await disclose(`批量公开${i}`, i % 2 ? 'SOCIETY' : 'OWN_ORG_SUBTREE');
+    const query = `query($n: Int!, $o: ID!) { disclosures(first: $n, filter: { organizationId: $o }) { totalCount nodes {
+      title category scope step readByMe authorName organization { name } targetOrganizations { name } notice { open remainingSeconds } secrecyReview { reviewerName } } } }`;
+    const token = await signIn(api, DEMO.member);
+    const statements = async (n: number) => {
+      const requestId = `disclosures-${n}-${Date.now()}`;
+      const res = await api.gql(query, { n, o: branch }, { 'x-request-id': requestId, authorization: `Bearer ${token}` });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.disclosures.nodes).toHaveLength(n);
+      await new Promise((r) => setTimeout(r, 20));
+      return api.logs.find((l) => l.requestId === requestId && l.msg === 'request')!.statements as number;
+    };
+    const one = await statements(1);
+    expect(await statements(50)).toBe(one);
+  });
+});

@@ -14,7 +14,7 @@ let db: TestDatabase;
 let a: TestApi; // subscribers connect here
 let b: Spawned; // writes go here
 let bUrl: string;
-const tokens = {} as Record<'editor' | 'reviewer' | 'member' | 'refineryAdmin', string>;
+const tokens = {} as Record<'editor' | 'reviewer' | 'member' | 'refineryAdmin' | 'plantAdmin', string>;
 const subs: Collector[] = [];
 
 beforeAll(async () => {
@@ -28,6 +28,7 @@ beforeAll(async () => {
   tokens.reviewer = await signIn(a, DEMO.plantReviewer);
   tokens.member = await signIn(a, DEMO.member);
   tokens.refineryAdmin = await signIn(a, DEMO.refineryAdmin);
+  tokens.plantAdmin = await signIn(a, DEMO.plantAdmin);
 });
 afterAll(async () => {
   for (const s of subs) await s.dispose();
@@ -114,5 +115,28 @@ describe('scheduled publishing', () => {
     expect(arrived - at.getTime()).toBeLessThan(1500);
     await new Promise((r) => setTimeout(r, 1000)); // both schedulers have polled several times since
     expect(anonymous.events.filter((e) => e.newsPublished.id === id)).toHaveLength(1);
+  });
+});
+
+describe('disclosures too', () => {
+  it('contentPublished delivers a disclosure approved on the other process, only if the subscriber may read it', async () => {
+    const anonymous = await collect(a.url, `subscription { contentPublished(portalSlug: "huayou-caiyou1") { __typename ... on Disclosure { id title scope } ... on NewsArticle { id } } }`, {});
+    subs.push(anonymous);
+    const disclose = async (title: string, scope: string) => {
+      const organizationId = gid('Organization', await orgId(db, '采油一队党支部'));
+      const created = await onB(tokens.editor, `mutation($i: DisclosureCreateInput!) { disclosureCreate(input: $i) { disclosure { id } } }`, {
+        i: { organizationId, title, bodyHtml: `<p>${title}</p>`, category: 'OTHER', scope },
+      });
+      const id = created.disclosureCreate.disclosure.id as string;
+      await onB(tokens.editor, `mutation($id: ID!) { disclosureSubmit(id: $id) { userErrors { code } } }`, { id });
+      await onB(tokens.reviewer, `mutation($id: ID!) { disclosureReview(id: $id, secrecyCleared: true, conclusion: "不涉密") { userErrors { code } } }`, { id });
+      await onB(tokens.plantAdmin, `mutation($id: ID!) { disclosureApprove(id: $id) { userErrors { code } } }`, { id });
+      return id;
+    };
+    const internal = await disclose('内部公开（实时推送测试）', 'OWN_ORG_SUBTREE');
+    const open = await disclose('社会公开（实时推送测试）', 'SOCIETY');
+    const event = await anonymous.waitFor((e) => e.contentPublished.id === open);
+    expect(event.contentPublished).toEqual({ __typename: 'Disclosure', id: open, title: '社会公开（实时推送测试）', scope: 'SOCIETY' });
+    expect(anonymous.events.map((e) => e.contentPublished.id)).not.toContain(internal);
   });
 });

@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { can, requireUser } from '../../core/authz/check.js';
 import { filterMap } from '../../core/events/bus.js';
-import { findReadablePortals } from '../portals/portal.loaders.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput, notFound } from '../../core/graphql/errors.js';
 import { registerNodeType } from '../../core/graphql/node.js';
@@ -31,6 +30,7 @@ import {
   updateContent,
 } from '../content/content.service.js';
 import { ContentRevisionType } from '../content/content.types.js';
+import { publishedOnPortal } from '../content/live.js';
 import { runSearch } from '../content/search.js';
 import {
   NewsArticleConnection,
@@ -57,26 +57,6 @@ async function newsId(ctx: Context, id: string): Promise<string> {
   const local = expectGlobalId(id, 'NewsArticle');
   if (!(await readableNews(ctx, local))) throw notFound('The article does not exist.');
   return String(local);
-}
-
-/** Articles published on a portal (its organisation's subtree) that the subscriber may read. */
-function newsPublishedSource(ctx: Context, portalSlug: string) {
-  return filterMap(
-    ctx.bus,
-    async () => {
-      const [portal] = await findReadablePortals(ctx, { slug: portalSlug });
-      const org = portal && (await organizationById(ctx).load(portal.organization.id));
-      if (!org) throw notFound('The portal does not exist.');
-      return org.path;
-    },
-    async (event, portalPath) => {
-      if (event.type !== 'content.published' || event.kind !== NEWS) return null;
-      ctx.renew();
-      const article = await readableNews(ctx, Number(event.id));
-      const owner = article && (await organizationById(ctx).load(article.organization.id));
-      return owner?.path.startsWith(portalPath) ? article : null;
-    },
-  );
 }
 
 /** Articles entering or leaving review, for those who review them (optionally one subtree). */
@@ -283,7 +263,7 @@ export class NewsResolver {
 
   @Subscription(() => NewsArticleType, {
     description: 'Articles as they are published on a portal (its organisation’s subtree), scheduled ones at their time — only those you may read.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, { portalSlug: string }, Context>) => newsPublishedSource(context, args.portalSlug),
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { portalSlug: string }, Context>) => publishedOnPortal(context, args.portalSlug, [NEWS]),
   })
   newsPublished(@Root() article: Content, @Arg('portalSlug') _portalSlug: string): Content {
     return article;

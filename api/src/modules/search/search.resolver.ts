@@ -2,9 +2,10 @@
  * Search across content kinds (news, disclosures), Chinese-aware, best matches first, inside the
  * caller's read filter — the same machinery as `newsSearch` (content/search-tokens.ts).
  */
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, createUnionType, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, Root, Subscription, createUnionType, registerEnumType, type SubscribeResolverData } from 'type-graphql';
+import { publishedOnPortal } from '../content/live.js';
 import type { Context } from '../../core/graphql/context.js';
-import type { Content } from '../content/content.entity.js';
+import { Content } from '../content/content.entity.js';
 import { ContentKind } from '../content/content-enums.js';
 import { runSearch } from '../content/search.js';
 import { DisclosureType } from '../disclosures/disclosure.types.js';
@@ -12,8 +13,9 @@ import { NewsArticleType } from '../news/news.types.js';
 
 registerEnumType(ContentKind, { name: 'ContentKind', description: 'Kinds of content: NEWS (工作动态), DISCLOSURE (党务公开).' });
 
-const SearchResult = createUnionType({
-  name: 'SearchResult',
+/** Any content item: what search finds and what `contentPublished` delivers. */
+const ContentItem = createUnionType({
+  name: 'ContentItem',
   types: () => [NewsArticleType, DisclosureType] as const,
   resolveType: (value) => ((value as Content).kind === ContentKind.DISCLOSURE ? 'Disclosure' : 'NewsArticle'),
 });
@@ -21,7 +23,7 @@ const SearchResult = createUnionType({
 @ObjectType('SearchHit')
 class SearchHitType {
   @Field() cursor!: string;
-  @Field(() => SearchResult) node!: object;
+  @Field(() => ContentItem) node!: object;
   @Field({ description: 'Plain text around the first match, HTML-escaped, matches in <mark>.' }) snippet!: string;
 }
 
@@ -43,5 +45,18 @@ export class SearchResolver {
     @Ctx() ctx: Context,
   ): Promise<SearchConnectionType> {
     return runSearch(ctx, { query, first, after, kinds: kinds?.length ? kinds : Object.values(ContentKind) });
+  }
+
+  @Subscription(() => ContentItem, {
+    description: 'News and disclosures as they are published on a portal (its organisation’s subtree), scheduled ones at their time — only those you may read.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { portalSlug: string; kinds?: ContentKind[] | null }, Context>) =>
+      publishedOnPortal(context, args.portalSlug, args.kinds?.length ? args.kinds : Object.values(ContentKind)),
+  })
+  contentPublished(
+    @Root() item: Content,
+    @Arg('portalSlug') _portalSlug: string,
+    @Arg('kinds', () => [ContentKind], { nullable: true }) _kinds: ContentKind[] | null,
+  ): Content {
+    return item;
   }
 }
