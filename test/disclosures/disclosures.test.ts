@@ -242,3 +242,27 @@ describe('batched relations', () => {
     expect(await statements(50)).toBe(one);
   });
 });
+
+describe('the catalogue (公开目录) and filters', () => {
+  it('counts published disclosures per category, only what the caller may read', async () => {
+    const branchCatalogue = `query($o: ID!) { disclosureCatalogue(organizationId: $o) { category count } }`;
+    const forPublic = (await anonymous(branchCatalogue, { o: branch })).data!.disclosureCatalogue;
+    const forMember = (await member(branchCatalogue, { o: branch })).data!.disclosureCatalogue;
+    expect(forPublic.map((e: { category: string }) => e.category)).toEqual(['HIGHER_DECISIONS', 'GOALS_AND_PLANS', 'EDUCATION', 'ORGANIZATION_BUILDING', 'CONDUCT_AND_SERVICE', 'DISCIPLINE', 'OTHER']);
+    const total = (list: { count: number }[]) => list.reduce((n, e) => n + e.count, 0);
+    const [{ n: published }] = (await db.query<{ n: number }>(
+      `select count(*)::int as n from content c join organization o on o.id = c.organization_id where c.kind = 'DISCLOSURE' and c.status = 'PUBLISHED' and o.name = '采油一队党支部' and c.visibility = 'PUBLIC'`,
+    )) as [{ n: number }];
+    expect(total(forPublic)).toBe(published);
+    expect(total(forMember)).toBeGreaterThan(total(forPublic));
+  });
+
+  it('filters by tag and publication time, and refuses an inverted range', async () => {
+    const q = `query($f: DisclosureFilter) { disclosures(first: 100, filter: $f) { totalCount } }`;
+    const all = (await member(q, { f: {} })).data!.disclosures.totalCount;
+    expect((await member(q, { f: { publishedSince: days(1) } })).data!.disclosures.totalCount).toBe(0);
+    expect((await member(q, { f: { publishedUntil: days(1) } })).data!.disclosures.totalCount).toBe(all);
+    expect((await member(q, { f: { tags: ['不存在的标签'] } })).data!.disclosures.totalCount).toBe(0);
+    expect((await member(q, { f: { publishedSince: days(1), publishedUntil: days(-1) } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

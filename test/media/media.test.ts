@@ -149,3 +149,22 @@ describe('downloading follows the content that uses a file', () => {
     for (const url of ['/media/999999/x.png', '/media/abc', '/media/1%27%20or%201=1']) expect((await download(url, tokens.editor)).status).toBe(404);
   });
 });
+
+describe('cover images', () => {
+  const CREATE = `mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id cover { url mimeType width height } } userErrors { code field } } }`;
+
+  it('sets a cover from an uploaded image, refuses documents and others’ private files, and removes it', async () => {
+    const image = (await upload(png(8, 6), 'cover.png', tokens.editor)).body;
+    const gql = withToken(api, tokens.editor);
+    const res = await gql(CREATE, { i: { organizationId: branch, title: '带封面的文章', coverId: image.id } });
+    expect(res.data!.newsCreate.newsArticle.cover).toEqual({ url: image.url, mimeType: 'image/png', width: 8, height: 6 });
+    const pdf = (await upload(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100)]), 'doc.pdf', tokens.editor)).body;
+    expect((await gql(CREATE, { i: { organizationId: branch, title: '文档封面', coverId: pdf.id } })).data!.newsCreate.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'coverId'] }]);
+    const power = withToken(api, tokens.powerAdmin);
+    const foreign = await power(CREATE, { i: { organizationId: gid('Organization', await orgId(db, '江川供电有限公司党委')), title: '盗用封面', coverId: image.id } });
+    expect(foreign.data!.newsCreate.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'coverId'] }]);
+    const id = res.data!.newsCreate.newsArticle.id;
+    const removed = await gql(`mutation($id: ID!) { newsUpdate(id: $id, input: { coverId: "" }) { newsArticle { cover { url } } } }`, { id });
+    expect(removed.data!.newsUpdate.newsArticle.cover).toBeNull();
+  });
+});

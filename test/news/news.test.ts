@@ -105,9 +105,12 @@ describe('the workflow', () => {
     await as.editor(`mutation($id: ID!) { newsUpdate(id: $id, input: { title: "第二版标题" }) { userErrors { code } } }`, { id });
     const stale = await as.editor(`mutation($id: ID!) { newsUpdate(id: $id, input: { title: "过期的修改", expectedVersion: 1 }) { userErrors { code field } } }`, { id });
     expect(stale.data!.newsUpdate.userErrors).toEqual([{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }]);
-    const history = await as.editor(`query($id: ID!) { newsArticle(id: $id) { revisions { id version title } } }`, { id });
+    const history = await as.editor(`query($id: ID!) { newsArticle(id: $id) { revisions { id version title editorName } } }`, { id });
     const revisions = history.data!.newsArticle.revisions;
-    expect(revisions.map((r: { version: number; title: string }) => [r.version, r.title])).toEqual([[2, '第二版标题'], [1, '第一版标题']]);
+    expect(revisions.map((r: { version: number; title: string; editorName: string }) => [r.version, r.title, r.editorName])).toEqual([
+      [2, '第二版标题', '陈静'],
+      [1, '第一版标题', '陈静'],
+    ]);
     const restored = await as.editor(`mutation($id: ID!, $r: ID!) { newsRevisionRestore(id: $id, revisionId: $r) { newsArticle { title version } userErrors { code } } }`, { id, r: revisions[1].id });
     expect(restored.data!.newsRevisionRestore.newsArticle).toEqual({ title: '第一版标题', version: 3 });
     expect((await as.member(`query($id: ID!) { newsArticle(id: $id) { revisions { id } } }`, { id })).data!.newsArticle).toBeNull();

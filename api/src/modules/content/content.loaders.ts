@@ -27,10 +27,26 @@ export const bodyOf = defineLoader<string, { bodyHtml: string; bodyText: string 
 });
 
 /** An item's revisions, newest first, for those who may see its history. */
-export const revisionsOf = defineLoader<string, ContentRevision[]>(async (ctx, ids) => {
+export interface RevisionView {
+  id: string;
+  version: number;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  tags: string[];
+  createdAt: Date;
+  editorName: string | null;
+}
+
+export const revisionsOf = defineLoader<string, RevisionView[]>(async (ctx, ids) => {
   const allowed = await findAuthorised(ctx, Content, 'Content', { id: { $in: [...ids] } }, {}, 'readHistory');
-  const rows = allowed.length ? await ctx.em.find(ContentRevision, { content: { $in: allowed.map((c) => c.id) } }, { orderBy: { version: 'desc' } }) : [];
-  return groupByKey(ids, rows, (r) => String(r.content.id));
+  const rows = allowed.length ? await ctx.em.find(ContentRevision, { content: { $in: allowed.map((c) => c.id) } }, { orderBy: { version: 'desc' }, populate: ['editor'] }) : [];
+  // Whoever may see an item's history may see who made each version.
+  const views = rows.map((r) => ({
+    contentId: String(r.content.id),
+    view: { id: String(r.id), version: r.version, title: r.title, summary: r.summary, bodyHtml: r.bodyHtml, tags: r.tags, createdAt: r.createdAt, editorName: r.editor?.getEntity().displayName ?? null },
+  }));
+  return groupByKey(ids, views, (r) => r.contentId).map((list) => list.map((r) => r.view));
 });
 
 /**

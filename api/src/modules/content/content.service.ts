@@ -23,6 +23,8 @@ export interface ContentFields {
   bodyHtml?: string | null;
   tags?: string[] | null;
   visibility?: Visibility | null;
+  /** The cover image (a MediaFile id); an empty string removes it. */
+  coverId?: string | null;
 }
 
 const MAX_TAGS = 10;
@@ -55,14 +57,22 @@ export function referencedMedia(html: string): string[] {
  * organisation's, or ones visible to them through other content) of the same enterprise:
  * embedding a file must never publish what its owner kept private.
  */
-async function attachMedia(tx: EntityManager, actor: Actor, content: Content): Promise<void> {
-  const ids = referencedMedia(content.bodyHtml);
+async function attachMedia(tx: EntityManager, actor: Actor, content: Content, coverId?: string | null): Promise<void> {
+  // Absent keeps the current cover, '' removes it, an id sets it.
+  if (coverId === '') content.cover = null;
+  const cover = coverId === '' ? null : (coverId ?? (content.cover ? String(content.cover.id) : null));
+  const ids = [...new Set([...referencedMedia(content.bodyHtml), ...(cover ? [cover] : [])])];
   const files = ids.length ? await tx.find(MediaFile, { id: { $in: ids } }) : [];
   for (const id of ids) {
     const file = files.find((f) => String(f.id) === id);
     if (!file || file.enterprise.id !== content.enterprise.id || !(await mayReadMedia(tx, actor, file))) {
-      throw badInput(`The body uses a file (/media/${id}) you may not use here.`, 'bodyHtml');
+      throw badInput(`The item uses a file (/media/${id}) you may not use here.`, id === cover ? 'coverId' : 'bodyHtml');
     }
+  }
+  if (cover) {
+    const file = files.find((f) => String(f.id) === cover)!;
+    if (!file.mimeType.startsWith('image/')) throw badInput('A cover must be an image.', 'coverId');
+    content.cover = tx.getReference(MediaFile, cover, { wrapped: true });
   }
   await content.media.init();
   content.media.set(files);
@@ -140,7 +150,7 @@ export async function createContent(
     });
     apply(content, input);
     await tx.flush();
-    await attachMedia(tx, actor, content);
+    await attachMedia(tx, actor, content, input.coverId);
     revise(tx, actor, content);
     await afterWrite(tx, actor, content, 'create');
     return content;
@@ -155,7 +165,7 @@ export async function updateContent(em: EntityManager, actor: Actor, id: string,
       throw conflict(`Someone else saved this item in the meantime (version ${content.version}); reload and edit again.`, 'expectedVersion');
     }
     apply(content, fields);
-    if (fields.bodyHtml != null) await attachMedia(tx, actor, content);
+    if (fields.bodyHtml != null || fields.coverId != null) await attachMedia(tx, actor, content, fields.coverId);
     content.version += 1;
     content.updatedAt = new Date();
     revise(tx, actor, content);

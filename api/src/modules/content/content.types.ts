@@ -28,4 +28,5 @@ export class ContentRevisionType {
   @Field() bodyHtml!: string;
   @Field(() => [String]) tags!: string[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Who saved this version.' }) editorName!: string | null;
 }

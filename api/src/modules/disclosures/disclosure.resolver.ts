@@ -16,10 +16,12 @@ import { submitContent } from '../content/content.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
+import { coverIdOf, imageOf, mediaById, MediaImageType } from '../media/media.types.js';
 import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
 import { Disclosure, DisclosureFeedback, DisclosureRead } from './disclosure.entity.js';
 import { approveDisclosure, confirmRead, createDisclosure, leaveFeedback, noticeOpen, reachOf, replyToFeedback, reviewDisclosure, updateDisclosure } from './disclosure.service.js';
 import {
+  DisclosureCatalogueEntryType,
   DisclosureConnection,
   DisclosureCreateInput,
   DisclosureFeedbackConnection,
@@ -94,6 +96,13 @@ export class DisclosureResolver {
       const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.organization = !org ? 0 : filter.includeSubtree === false ? org.id : { path: { $like: `${org.path}%` } };
     }
+    if (filter?.tags?.length) where.tags = { $overlap: filter.tags.slice(0, 10) };
+    if (filter?.publishedSince && filter.publishedUntil && filter.publishedUntil < filter.publishedSince) {
+      throw badInput('`publishedUntil` must not be before `publishedSince`.', 'publishedUntil');
+    }
+    if (filter?.publishedSince || filter?.publishedUntil) {
+      where.publishedAt = { ...(filter.publishedSince ? { $gte: filter.publishedSince } : {}), ...(filter.publishedUntil ? { $lt: filter.publishedUntil } : {}) };
+    }
     const disclosure: Record<string, unknown> = {};
     if (filter?.category) disclosure.category = filter.category;
     if (filter?.noticeOpen) Object.assign(disclosure, { noticeStartsAt: { $lte: new Date() }, noticeEndsAt: { $gt: new Date() } });
@@ -109,9 +118,32 @@ export class DisclosureResolver {
     });
   }
 
+  @Query(() => [DisclosureCatalogueEntryType], { description: 'An organisation’s disclosure catalogue (公开目录): the seven categories and how many published disclosures you may read in each.' })
+  async disclosureCatalogue(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('includeSubtree', () => Boolean, { nullable: true, defaultValue: false }) includeSubtree: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<DisclosureCatalogueEntryType[]> {
+    const org = await organizationById(ctx).load(expectGlobalId(organizationId, 'Organization', 'organizationId'));
+    if (!org) throw notFound('The organisation does not exist.');
+    const readable = await findAuthorised(ctx, Content, 'Content', {
+      kind: DISCLOSURE,
+      status: ContentStatus.PUBLISHED,
+      organization: includeSubtree ? { path: { $like: `${org.path}%` } } : org.id,
+    });
+    const rows = readable.length ? await ctx.em.find(Disclosure, { content: { $in: readable.map((c) => c.id) } }, { fields: ['category'] }) : [];
+    return Object.values(DisclosureCategory).map((category) => ({ category, count: rows.filter((r) => r.category === category).length }));
+  }
+
   @FieldResolver(() => ID)
   id(@Root() content: Content): string {
     return toGlobalId('Disclosure', content.id);
+  }
+
+  @FieldResolver(() => MediaImageType, { nullable: true })
+  async cover(@Root() content: Content, @Ctx() ctx: Context): Promise<MediaImageType | null> {
+    const file = content.cover ? await mediaById(ctx).load(String(content.cover.id)) : null;
+    return file ? imageOf(file) : null;
   }
 
   @FieldResolver(() => String)
@@ -207,14 +239,14 @@ export class DisclosureResolver {
   disclosureCreate(@Arg('input') input: DisclosureCreateInput, @Ctx() ctx: Context): Promise<DisclosurePayload> {
     const organizationId = expectGlobalId(input.organizationId, 'Organization', 'organizationId');
     const targetOrganizationIds = input.targetOrganizationIds?.map((t) => expectGlobalId(t, 'Organization', 'targetOrganizationIds'));
-    return mutate(async () => ({ disclosure: await createDisclosure(ctx.em, ctx, { ...input, organizationId, targetOrganizationIds }) }));
+    return mutate(async () => ({ disclosure: await createDisclosure(ctx.em, ctx, { ...input, organizationId, targetOrganizationIds, coverId: coverIdOf(input.coverId) }) }));
   }
 
   @Mutation(() => DisclosurePayload, { description: 'Edits a draft or rejected disclosure (it goes back to 提出).' })
   async disclosureUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: DisclosureUpdateInput, @Ctx() ctx: Context): Promise<DisclosurePayload> {
     const local = await disclosureId(ctx, id);
     const targetOrganizationIds = input.targetOrganizationIds?.map((t) => expectGlobalId(t, 'Organization', 'targetOrganizationIds'));
-    return mutate(async () => ({ disclosure: await updateDisclosure(ctx.em, ctx, local, { ...input, targetOrganizationIds }) }));
+    return mutate(async () => ({ disclosure: await updateDisclosure(ctx.em, ctx, local, { ...input, targetOrganizationIds, coverId: coverIdOf(input.coverId) }) }));
   }
 
   @Mutation(() => DisclosurePayload, { description: 'Submits the proposal for review (审核).' })

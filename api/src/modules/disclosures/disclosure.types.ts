@@ -79,6 +79,15 @@ export class DisclosureFilter {
   @Field(() => DisclosureCategory, { nullable: true }) category?: DisclosureCategory | null;
   @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
   @Field(() => Boolean, { nullable: true, description: 'Only disclosures whose notice window is open now.' }) noticeOpen?: boolean | null;
+  @Field(() => [String], { nullable: true, description: 'Disclosures with any of these tags.' }) tags?: string[] | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedSince?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedUntil?: Date | null;
+}
+
+@ObjectType('DisclosureCatalogueEntry', { description: 'One category of an organisation’s disclosure catalogue (公开目录).' })
+export class DisclosureCatalogueEntryType {
+  @Field(() => DisclosureCategory) category!: DisclosureCategory;
+  @Field(() => Int, { description: 'Published disclosures in it that you may read.' }) count!: number;
 }
 
 @InputType()
@@ -92,6 +101,7 @@ export class DisclosureCreateInput {
   @Field(() => GraphQLISODateTime, { nullable: true }) noticeStartsAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
   @Field(() => [ID], { nullable: true, description: 'For scope TARGETED: the organisations (1–50) it is addressed to.' }) targetOrganizationIds?: string[] | null;
+  @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
 @InputType()
@@ -105,6 +115,7 @@ export class DisclosureUpdateInput {
   @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
   @Field(() => [ID], { nullable: true, description: 'For scope TARGETED: replaces the organisations it is addressed to.' }) targetOrganizationIds?: string[] | null;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
 @InputType()

@@ -15,9 +15,9 @@ import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { ContentStatus, ContentKind, Visibility } from '../content/content-enums.js';
-import { Content, ContentRevision } from '../content/content.entity.js';
+import { Content } from '../content/content.entity.js';
 import { RecommendationStatus } from '../content/recommendation.entity.js';
-import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf } from '../content/content.loaders.js';
+import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf, type RevisionView } from '../content/content.loaders.js';
 import {
   approveContent,
   archiveContent,
@@ -31,6 +31,7 @@ import {
 } from '../content/content.service.js';
 import { ContentRevisionType } from '../content/content.types.js';
 import { publishedOnPortal } from '../content/live.js';
+import { coverIdOf, imageOf, mediaById, MediaImageType } from '../media/media.types.js';
 import { runSearch } from '../content/search.js';
 import {
   NewsArticleConnection,
@@ -167,6 +168,12 @@ export class NewsResolver {
     return toGlobalId('NewsArticle', content.id);
   }
 
+  @FieldResolver(() => MediaImageType, { nullable: true })
+  async cover(@Root() content: Content, @Ctx() ctx: Context): Promise<MediaImageType | null> {
+    const file = content.cover ? await mediaById(ctx).load(String(content.cover.id)) : null;
+    return file ? imageOf(file) : null;
+  }
+
   @FieldResolver(() => String, { description: 'Sanitised rich text.' })
   async bodyHtml(@Root() content: Content, @Ctx() ctx: Context): Promise<string> {
     return (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
@@ -188,7 +195,7 @@ export class NewsResolver {
   }
 
   @FieldResolver(() => [ContentRevisionType], { description: 'Saved versions, newest first; for the author and the editors, reviewers and admins above.' })
-  revisions(@Root() content: Content, @Ctx() ctx: Context): Promise<ContentRevision[]> {
+  revisions(@Root() content: Content, @Ctx() ctx: Context): Promise<RevisionView[]> {
     return revisionsOf(ctx).load(String(content.id));
   }
 
@@ -199,7 +206,7 @@ export class NewsResolver {
     const organizationId = expectGlobalId(input.organizationId, 'Organization', 'organizationId');
     return mutate(async () => {
       noTargeting(input.visibility);
-      return { newsArticle: await createContent(ctx.em, ctx, NEWS, { ...input, organizationId }) };
+      return { newsArticle: await createContent(ctx.em, ctx, NEWS, { ...input, organizationId, coverId: coverIdOf(input.coverId) }) };
     });
   }
 
@@ -208,7 +215,7 @@ export class NewsResolver {
     const local = await newsId(ctx, id);
     return mutate(async () => {
       noTargeting(input.visibility);
-      return { newsArticle: await updateContent(ctx.em, ctx, local, input) };
+      return { newsArticle: await updateContent(ctx.em, ctx, local, { ...input, coverId: coverIdOf(input.coverId) }) };
     });
   }
 

@@ -59,6 +59,7 @@ export class NewsCreateInput {
   @Field(() => String, { nullable: true, description: 'Rich text; sanitised on save.' }) bodyHtml?: string | null;
   @Field(() => [String], { nullable: true }) tags?: string[] | null;
   @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility | null;
+  @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
 @InputType()
@@ -69,6 +70,7 @@ export class NewsUpdateInput {
   @Field(() => [String], { nullable: true }) tags?: string[] | null;
   @Field(() => Visibility, { nullable: true }) visibility?: Visibility | null;
   @Field(() => Int, { nullable: true, description: 'The version you edited; a CONFLICT if someone saved in between.' }) expectedVersion?: number | null;
+  @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
 @ObjectType()
