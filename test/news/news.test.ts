@@ -158,6 +158,9 @@ describe('bad input gets typed errors and changes nothing', () => {
     const far = await as.reviewer(APPROVE, { id, at: new Date(Date.now() + 400 * 86_400_000).toISOString() });
     expect(far.data!.newsApprove.userErrors[0]?.code).toBe('BAD_USER_INPUT');
     expect((await as.reviewer(APPROVE, { id: branch })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const at of ['not a date', '2026-13-45T99:00:00Z', '']) {
+      expect((await as.reviewer(APPROVE, { id, at })).errors?.[0]?.extensions?.code, at).toBe('BAD_USER_INPUT');
+    }
   });
 });
 
