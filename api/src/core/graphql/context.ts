@@ -31,7 +31,7 @@ export interface Context {
    * Filled in once the operation is resolved, for the access log. An object, because Apollo
    * shallow-clones the context per operation and the log reads the original.
    */
-  operation: { name?: string };
+  operation: { name?: string; cost?: { requested: number; limit: number } };
   /** Domain events, for subscriptions; null where the process runs none. */
   bus: EventBus | null;
   /**

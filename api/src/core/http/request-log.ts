@@ -10,6 +10,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../graphql/context.js';
 import type { StatementCounter } from '../db/statement-counter.js';
 import { ErrorCode, isClientError } from '../graphql/errors.js';
+import { checkLimits } from '../graphql/limits.js';
 import type { Logger } from '../log.js';
 
 export interface RequestLocals {
@@ -65,8 +66,10 @@ export function graphqlRequestPlugin(log: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       return {
-        async didResolveOperation({ operationName }) {
+        async didResolveOperation({ operationName, schema, document, operation, request }) {
           contextValue.operation.name = operationName ?? undefined;
+          // Limits before execution: an over-limit request runs nothing.
+          if (operation) contextValue.operation.cost = checkLimits(schema, document, operation, request.variables ?? {});
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
@@ -77,7 +80,13 @@ export function graphqlRequestPlugin(log: Logger): ApolloServerPlugin<Context> {
           }
         },
         async willSendResponse({ response }) {
+          const cost = contextValue.operation.cost;
+          if (cost) {
+            response.http.headers.set('x-query-cost', String(cost.requested));
+            response.http.headers.set('x-query-cost-limit', String(cost.limit));
+          }
           if (response.body.kind !== 'single') return;
+          if (cost) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
           for (const error of response.body.singleResult.errors ?? []) {
             if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;

@@ -11,7 +11,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate } from 'graphql';
+import { checkDocumentSize, checkLimits, LIMITS } from '../graphql/limits.js';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -65,6 +66,22 @@ export async function startApiServer(args: {
   const wsServer = useServer<Record<string, unknown>, { ctx?: Context }>(
     {
       schema,
+      // The same limits as over HTTP, before anything runs.
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          checkDocumentSize(payload.query);
+          const document = parse(payload.query, { maxTokens: LIMITS.tokens });
+          const invalid = validate(schema, document);
+          if (invalid.length) return invalid;
+          const operation = getOperationAST(document, payload.operationName);
+          if (operation) checkLimits(schema, document, operation, payload.variables ?? {});
+          return undefined;
+        } catch (error) {
+          // Re-made here: graphql's CJS and ESM builds do not share the error class.
+          const { message, extensions } = error as { message: string; extensions?: Record<string, unknown> };
+          return [new GraphQLError(message, { extensions: extensions?.code ? extensions : { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+      },
       // Each operation over the socket authenticates like an HTTP request: a bearer token in the
       // connection_init payload (`{ "authorization": "Bearer …" }`) or the upgrade request's cookie.
       context: (ctx) => {
@@ -97,6 +114,7 @@ export async function startApiServer(args: {
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
+    parseOptions: { maxTokens: LIMITS.tokens },
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     plugins: [
@@ -151,6 +169,17 @@ export async function startApiServer(args: {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
+    // Oversized documents are refused before Apollo parses them (its hooks would answer 500).
+    (req: Request, res: Response, next: NextFunction) => {
+      const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
+      try {
+        checkDocumentSize(typeof query === 'string' ? query : undefined);
+        next();
+      } catch (error) {
+        const { message, extensions } = error as { message: string; extensions: Record<string, unknown> };
+        res.status(400).json({ errors: [{ message, extensions }] });
+      }
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => contextFor(req, res),
     }),
