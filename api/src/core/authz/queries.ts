@@ -31,6 +31,7 @@ export async function findAuthorised<T extends object>(
 ): Promise<T[]> {
   const filter = authorised(reader.ability, subject, where, action);
   if (!filter) return [];
+  // The casts only bridge MikroORM's NoInfer<T> generics for a caller-chosen entity type.
   return reader.em.find(entity, filter as never, { orderBy: (options.orderBy ?? { id: 'asc' }) as never, limit: options.limit, offset: options.offset });
 }
 
