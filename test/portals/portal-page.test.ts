@@ -65,6 +65,19 @@ describe('portal home', () => {
     expect(res.headers['cache-control']).toMatch(/public/);
   });
 
+  it('shows the subtree’s public work updates and open notices, never internal or unpublished items', async () => {
+    const body = text((await get('/p/huayou-caiyou1/')).body);
+    expect(body).toContain('第一采油厂开展“党员先锋岗”评比活动');
+    expect(body).toContain('采油一队党支部开展主题党日活动'); // a branch below the plant
+    expect(body).toContain('关于拟发展李明同志为中共预备党员的公示');
+    expect(body).toMatch(/公示剩余 3 天/);
+    expect(body).not.toContain('第四季度党费收缴情况通报'); // ORGANIZATION visibility
+    expect(body).not.toContain('述职评议会'); // still in review
+    expect(body).not.toContain('集团党委召开'); // above this portal's organisation
+    const group = text((await get('/p/huayou/')).body);
+    expect(group).toMatch(/置顶 集团党委召开2026年度党建工作会议/);
+  });
+
   it('chooses the portal by Host header', async () => {
     const res = await get('/', 'jcpower.localhost:4321');
     expect(res.status).toBe(200);

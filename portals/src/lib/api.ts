@@ -4,6 +4,7 @@
  */
 import portalHomeDocument from '../../../schema/operations/PortalHome.graphql?raw';
 import subtreeDocument from '../../../schema/operations/OrganizationSubtree.graphql?raw';
+import feedDocument from '../../../schema/operations/PortalFeed.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -77,6 +78,27 @@ export async function subtree(id: string, limit = 1000): Promise<{ nodes: OrgSum
     after = descendants.pageInfo.hasNextPage ? descendants.pageInfo.endCursor : null;
   } while (after && nodes.length < limit);
   return { nodes, totalCount };
+}
+
+export interface FeedItem {
+  id: string;
+  title: string;
+  summary?: string;
+  publishedAt?: string;
+  pinnedAt?: string | null;
+  organization: { name: string } | null;
+  notice?: { endsAt: string; remainingSeconds: number } | null;
+}
+
+export interface PortalFeed {
+  news: { nodes: FeedItem[] };
+  notices: { nodes: FeedItem[] };
+  featured: { nodes: FeedItem[] };
+}
+
+/** What a portal's home shows, read as any visitor would (anonymously): only public items. */
+export async function portalFeed(organizationId: string): Promise<PortalFeed> {
+  return request<PortalFeed>(feedDocument, 'PortalFeed', { organizationId });
 }
 
 export const LEVEL_LABELS: Record<OrganizationLevel, string> = {
