@@ -76,6 +76,9 @@ describe('portal home', () => {
     expect(body).not.toContain('集团党委召开'); // above this portal's organisation
     const group = text((await get('/p/huayou/')).body);
     expect(group).toMatch(/置顶 集团党委召开2026年度党建工作会议/);
+    // The tree lists siblings in their sort order (集团机关党委 first), not in id order.
+    expect(group.indexOf('集团机关党委')).toBeLessThan(group.indexOf('勘探开发研究院党委'));
+    expect(group.indexOf('勘探开发研究院党委')).toBeLessThan(group.indexOf('第一采油厂党委 党委'));
   });
 
   it('chooses the portal by Host header', async () => {

@@ -45,6 +45,7 @@ export interface OrgSummary {
   name: string;
   level: OrganizationLevel;
   depth: number;
+  sortOrder: number;
 }
 
 export interface PortalHome {

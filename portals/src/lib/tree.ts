@@ -1,4 +1,4 @@
-/** Turns a pre-order list with depths into a nested tree for rendering. */
+/** Turns a pre-order list with depths into a nested tree, siblings by their sort order. */
 import type { OrgSummary } from './api.js';
 
 export interface TreeNode extends OrgSummary {
@@ -14,5 +14,11 @@ export function nest(root: OrgSummary, descendants: OrgSummary[]): TreeNode {
     stack.at(-1)!.children.push(node);
     stack.push(node);
   }
+  sortSiblings(top);
   return top;
+}
+
+function sortSiblings(node: TreeNode): void {
+  node.children.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'));
+  for (const child of node.children) sortSiblings(child);
 }
