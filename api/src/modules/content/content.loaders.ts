@@ -3,6 +3,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import { countAuthorised, findAuthorised, type ListOptions, type OrderBy } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
+import { notFound } from '../../core/graphql/errors.js';
+import { expectGlobalId } from '../../core/graphql/relay.js';
 import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { User } from '../identity/user.entity.js';
 import { Content, ContentRevision } from './content.entity.js';
@@ -12,6 +14,19 @@ import { searchQuery } from './search-tokens.js';
 export const contentById = defineLoader<string, Content | null>(async (ctx, ids) =>
   byKey(ids, await findAuthorised(ctx, Content, 'Content', { id: { $in: [...ids] } }), (c) => String(c.id)),
 );
+
+/** An item of `kind` the caller may read, or null: items of other kinds never pass as this one. */
+export async function readableOfKind(ctx: Context, id: number | string, kind: ContentKind): Promise<Content | null> {
+  const content = await contentById(ctx).load(String(id));
+  return content?.kind === kind ? content : null;
+}
+
+/** The local id behind a global id of `typeName`, if the caller may read that item; NOT_FOUND otherwise. */
+export async function expectReadable(ctx: Context, globalId: string, typeName: string, kind: ContentKind, what: string): Promise<string> {
+  const local = expectGlobalId(globalId, typeName);
+  if (!(await readableOfKind(ctx, local, kind))) throw notFound(`${what} does not exist.`);
+  return String(local);
+}
 
 export const findReadableContent = (ctx: Context, where: FilterQuery<Content>, options: ListOptions) => findAuthorised(ctx, Content, 'Content', where, options);
 

@@ -11,7 +11,7 @@ import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { Content, ContentTarget } from '../content/content.entity.js';
 import { ContentKind, ContentStatus } from '../content/content-enums.js';
-import { authorById, bodyOf, contentById, countReadableContent, findReadableContent } from '../content/content.loaders.js';
+import { authorById, bodyOf, countReadableContent, expectReadable, findReadableContent, readableOfKind } from '../content/content.loaders.js';
 import { submitContent } from '../content/content.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
@@ -39,18 +39,11 @@ import {
 
 const DISCLOSURE = ContentKind.DISCLOSURE;
 
-async function readableDisclosure(ctx: Context, id: number): Promise<Content | null> {
-  const content = await contentById(ctx).load(String(id));
-  return content?.kind === DISCLOSURE ? content : null;
-}
+const readableDisclosure = (ctx: Context, id: number) => readableOfKind(ctx, id, DISCLOSURE);
 
 registerNodeType({ typeName: 'Disclosure', entity: Content, is: (v) => (v as Content).kind === DISCLOSURE, load: (ctx, id) => readableDisclosure(ctx, id) });
 
-async function disclosureId(ctx: Context, id: string): Promise<string> {
-  const local = expectGlobalId(id, 'Disclosure');
-  if (!(await readableDisclosure(ctx, local))) throw notFound('The disclosure does not exist.');
-  return String(local);
-}
+const disclosureId = (ctx: Context, id: string) => expectReadable(ctx, id, 'Disclosure', DISCLOSURE, 'The disclosure');
 
 /** The disclosure row of items the caller already may read. */
 const rowOf = defineLoader<string, Disclosure | null>(async (ctx, ids) =>

@@ -17,7 +17,7 @@ import { OrganizationType } from '../organizations/organization.types.js';
 import { ContentStatus, ContentKind, Visibility } from '../content/content-enums.js';
 import { Content } from '../content/content.entity.js';
 import { RecommendationStatus } from '../content/recommendation.entity.js';
-import { authorById, bodyOf, contentById, countReadableContent, findReadableContent, revisionsOf, type RevisionView } from '../content/content.loaders.js';
+import { authorById, bodyOf, countReadableContent, expectReadable, findReadableContent, readableOfKind, revisionsOf, type RevisionView } from '../content/content.loaders.js';
 import {
   approveContent,
   archiveContent,
@@ -46,19 +46,11 @@ import {
 
 const NEWS = ContentKind.NEWS;
 
-/** A news article the caller may read, or null: other kinds never pass as news. */
-async function readableNews(ctx: Context, id: number): Promise<Content | null> {
-  const content = await contentById(ctx).load(String(id));
-  return content?.kind === NEWS ? content : null;
-}
+const readableNews = (ctx: Context, id: number) => readableOfKind(ctx, id, NEWS);
 
 registerNodeType({ typeName: 'NewsArticle', entity: Content, is: (v) => (v as Content).kind === NEWS, load: (ctx, id) => readableNews(ctx, id) });
 
-async function newsId(ctx: Context, id: string): Promise<string> {
-  const local = expectGlobalId(id, 'NewsArticle');
-  if (!(await readableNews(ctx, local))) throw notFound('The article does not exist.');
-  return String(local);
-}
+const newsId = (ctx: Context, id: string) => expectReadable(ctx, id, 'NewsArticle', NEWS, 'The article');
 
 /** Articles entering or leaving review, for those who review them (optionally one subtree). */
 function reviewQueueSource(ctx: Context, organizationId: string | null) {
