@@ -13,6 +13,7 @@ import { Content, ContentTarget } from '../content/content.entity.js';
 import { ContentKind, ContentStatus } from '../content/content-enums.js';
 import { authorById, bodyOf, countReadableContent, expectReadable, findReadableContent, readableOfKind } from '../content/content.loaders.js';
 import { submitContent } from '../content/content.service.js';
+import { commonContentWhere } from '../content/filters.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
@@ -84,18 +85,7 @@ export class DisclosureResolver {
     @Arg('filter', () => DisclosureFilter, { nullable: true }) filter: DisclosureFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Content>> {
-    const where: Record<string, unknown> = { kind: DISCLOSURE, status: filter?.status ?? ContentStatus.PUBLISHED };
-    if (filter?.organizationId) {
-      const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
-      where.organization = !org ? 0 : filter.includeSubtree === false ? org.id : { path: { $like: `${org.path}%` } };
-    }
-    if (filter?.tags?.length) where.tags = { $overlap: filter.tags.slice(0, 10) };
-    if (filter?.publishedSince && filter.publishedUntil && filter.publishedUntil < filter.publishedSince) {
-      throw badInput('`publishedUntil` must not be before `publishedSince`.', 'publishedUntil');
-    }
-    if (filter?.publishedSince || filter?.publishedUntil) {
-      where.publishedAt = { ...(filter.publishedSince ? { $gte: filter.publishedSince } : {}), ...(filter.publishedUntil ? { $lt: filter.publishedUntil } : {}) };
-    }
+    const where = await commonContentWhere(ctx, DISCLOSURE, filter);
     const disclosure: Record<string, unknown> = {};
     if (filter?.category) disclosure.category = filter.category;
     if (filter?.noticeOpen) Object.assign(disclosure, { noticeStartsAt: { $lte: new Date() }, noticeEndsAt: { $gt: new Date() } });

@@ -30,6 +30,7 @@ import {
   updateContent,
 } from '../content/content.service.js';
 import { ContentRevisionType } from '../content/content.types.js';
+import { commonContentWhere } from '../content/filters.js';
 import { publishedOnPortal } from '../content/live.js';
 import { coverIdOf, imageOf, mediaById, MediaImageType } from '../media/media.types.js';
 import { runSearch } from '../content/search.js';
@@ -81,20 +82,8 @@ function noTargeting(visibility: Visibility | null | undefined): void {
 }
 
 async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<FilterQuery<Content>> {
-  const where: Record<string, unknown> = { kind: NEWS, status: filter?.status ?? ContentStatus.PUBLISHED };
-  if (filter?.organizationId) {
-    const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
-    if (!org) return { id: '0' };
-    where.organization = filter.includeSubtree === false ? org.id : { path: { $like: `${org.path}%` } };
-  }
-  if (filter?.tags?.length) where.tags = { $overlap: filter.tags.slice(0, 10) };
+  const where = await commonContentWhere(ctx, NEWS, filter);
   if (filter?.pinned != null) where.pinnedAt = filter.pinned ? { $ne: null } : null;
-  if (filter?.publishedSince && filter.publishedUntil && filter.publishedUntil < filter.publishedSince) {
-    throw badInput('`publishedUntil` must not be before `publishedSince`.', 'publishedUntil');
-  }
-  if (filter?.publishedSince || filter?.publishedUntil) {
-    where.publishedAt = { ...(filter.publishedSince ? { $gte: filter.publishedSince } : {}), ...(filter.publishedUntil ? { $lt: filter.publishedUntil } : {}) };
-  }
   if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
   if (filter?.recommendedTo) {
     where.recommendations = { toOrganization: expectGlobalId(filter.recommendedTo, 'Organization', 'recommendedTo'), status: RecommendationStatus.ACCEPTED };
