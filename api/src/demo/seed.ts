@@ -1,5 +1,5 @@
 /**
- * Loads the demo tenants, accounts, news and disclosures. Idempotent and additive: an enterprise whose slug exists,
+ * Loads the demo tenants, accounts, news, disclosures, cases, resources and their partnership. Idempotent and additive: an enterprise whose slug exists,
  * or an account whose login exists, is left alone, so a database seeded by an older version gains
  * what the demo has grown since. Concurrent starts are serialised by an advisory lock. Runs as
  * the explicit system actor.
@@ -22,6 +22,12 @@ import { demoDisclosures, demoNews, type DemoDisclosure, type DemoNews } from '.
 import { Disclosure } from '../modules/disclosures/disclosure.entity.js';
 import { DisclosureStep } from '../modules/disclosures/disclosure-enums.js';
 import { VISIBILITY_OF } from '../modules/disclosures/disclosure.service.js';
+import { CaseFeature, ExperienceCase } from '../modules/cases/case.entity.js';
+import { composeBody, sanitiseSections } from '../modules/cases/case.service.js';
+import { Partnership, PartnershipStatus, PartnerLink } from '../modules/partnerships/partnership.entity.js';
+import { RequestStatus } from '../modules/resources/resource-enums.js';
+import { ResourceRequest, SharedResource } from '../modules/resources/resource.entity.js';
+import { demoCases, demoPartnership, demoPendingRequest, demoResources } from './demo-exchange.js';
 
 const SEED_LOCK = 0x73656564; // "seed"
 
@@ -62,6 +68,7 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
       await createDemoDisclosure(em, enterprise.id, item);
       created.push(item.title);
     }
+    await seedExchange(em, created);
     if (!(await em.count(User, { email: demoPlatformAdmin.email }))) {
       const admin = await createUser(em, { ...demoPlatformAdmin, password: DEMO_PASSWORD });
       admin.isPlatformAdmin = true;
@@ -70,6 +77,53 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
     }
   });
   return created;
+}
+
+/** The partnership, cases, resources and the pending request (each only if missing). */
+async function seedExchange(em: EntityManager, created: string[]): Promise<void> {
+  const [a, b] = await Promise.all([em.findOneOrFail(Enterprise, { slug: demoPartnership.proposer }), em.findOneOrFail(Enterprise, { slug: demoPartnership.partner })]);
+  if (!(await em.count(Partnership, { $or: [{ proposer: a, partner: b }, { proposer: b, partner: a }] }))) {
+    const p = em.create(Partnership, {
+      proposer: a,
+      partner: b,
+      status: PartnershipStatus.ACTIVE,
+      message: demoPartnership.message,
+      proposedBy: await userByLogin(em, demoPartnership.proposedBy),
+      decidedBy: await userByLogin(em, demoPartnership.acceptedBy),
+      decidedAt: new Date(),
+    });
+    em.create(PartnerLink, { enterprise: a, partner: b, partnership: p });
+    em.create(PartnerLink, { enterprise: b, partner: a, partnership: p });
+    await em.flush();
+    created.push(`partnership ${a.slug}–${b.slug}`);
+  }
+  for (const item of demoCases) {
+    const enterprise = await em.findOneOrFail(Enterprise, { slug: item.enterprise });
+    if (await em.count(Content, { enterprise, title: item.title })) continue;
+    const sections = sanitiseSections(item);
+    const content = await createDemoNews(em, enterprise.id, { ...item, bodyHtml: composeBody(sections) }, ContentKind.CASE);
+    em.create(ExperienceCase, { content, ...sections });
+    for (const level of item.featuredBy ?? []) {
+      em.create(CaseFeature, { content, organization: await em.findOneOrFail(Organization, { enterprise, name: level }), featuredBy: null });
+    }
+    await em.flush();
+    created.push(item.title);
+  }
+  for (const item of demoResources) {
+    const enterprise = await em.findOneOrFail(Enterprise, { slug: item.enterprise });
+    if (await em.count(Content, { enterprise, title: item.title })) continue;
+    const content = await createDemoNews(em, enterprise.id, item, ContentKind.RESOURCE);
+    em.create(SharedResource, { content, resourceKind: item.resourceKind, access: item.access, address: item.address ?? null, openingDetails: item.openingDetails ?? null, topics: item.topics ?? [] });
+    await em.flush();
+    created.push(item.title);
+  }
+  const resource = await em.findOneOrFail(Content, { kind: ContentKind.RESOURCE, title: demoPendingRequest.resource });
+  if (!(await em.count(ResourceRequest, { content: resource }))) {
+    const organization = await em.findOneOrFail(Organization, { name: demoPendingRequest.organization });
+    em.create(ResourceRequest, { content: resource, organization, requestedBy: await userByLogin(em, demoPendingRequest.requestedBy), purpose: demoPendingRequest.purpose, status: RequestStatus.PENDING });
+    await em.flush();
+    created.push(`request for ${demoPendingRequest.resource}`);
+  }
 }
 
 const userByLogin = (em: EntityManager, login: string) => em.findOneOrFail(User, login.includes('@') ? { email: login } : { phone: login });

@@ -15,6 +15,11 @@ import { NewsResolver } from './news/news.resolver.js';
 import { NewsFeaturingResolver, RecommendationResolver } from './news/recommendation.resolver.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import './content/content.policy.js';
+import { EnterprisePartnersResolver, PartnershipResolver } from './partnerships/partnership.resolver.js';
+import { CaseAdoptionResolver, CaseCommentResolver, ExperienceCaseResolver } from './cases/case.resolver.js';
+import { WorkflowResolver } from './items/workflow.resolver.js';
+import { ResourceRequestResolver, SharedResourceResolver } from './resources/resource.resolver.js';
+import { UsageByOrganizationResolver, UsageResolver } from './usage/usage.resolver.js';
 import { PortalResolver } from './portals/portal.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 
@@ -36,4 +41,14 @@ export const moduleResolvers = [
   DisclosureFeedbackResolver,
   ContentViewResolver,
   SearchResolver,
+  PartnershipResolver,
+  EnterprisePartnersResolver,
+  WorkflowResolver,
+  ExperienceCaseResolver,
+  CaseCommentResolver,
+  CaseAdoptionResolver,
+  SharedResourceResolver,
+  ResourceRequestResolver,
+  UsageResolver,
+  UsageByOrganizationResolver,
 ] as const;

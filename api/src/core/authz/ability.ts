@@ -23,6 +23,7 @@ export type Action =
   | 'manageAdmins' // grant and revoke ORG_ADMIN: only from strictly above
   | 'readAudit'
   | 'manageApiClients'
+  | 'managePartnerships' // on an Enterprise: propose, accept, decline and end partnerships
   | 'createContent' // on an Organization: write content owned by it
   | 'edit'
   | 'submit'
@@ -34,6 +35,9 @@ export type Action =
   | 'useMedia' // on an Organization: upload files for it, and fetch and use its files
   | 'approveDisclosure' // 审批: an admin approves a reviewed disclosure
   | 'readFeedback' // the feedback on a disclosure, and replying to it
+  | 'moderate' // hide and restore comments on an item
+  | 'readStatistics' // an item's usage figures (views, downloads, adoptions, requests)
+  | 'decideRequests' // approve or reject requests for access to a resource
   | 'manage';
 export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'Content' | 'all';
 /** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */
@@ -105,8 +109,8 @@ export function defineAbilityFor(viewer: Viewer): AppAbility {
       const subtree = { $startsWith: grant.path };
       can(ADMIN_OVER_SUBTREE, 'Organization', { path: subtree });
       can(['move', 'archive', 'manageAdmins'], 'Organization', { path: { ...subtree, $ne: grant.path } });
-      // Top-level admins (at a root of the enterprise's tree) manage its API clients.
-      if (grant.depth === 0) can(['manageApiClients', 'readAudit'], 'Enterprise', { id: grant.enterpriseId });
+      // Top-level admins (at a root of the enterprise's tree) manage its API clients and partnerships.
+      if (grant.depth === 0) can(['manageApiClients', 'managePartnerships', 'readAudit'], 'Enterprise', { id: grant.enterpriseId });
     }
   }
   return build();

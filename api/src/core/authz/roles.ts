@@ -14,3 +14,6 @@ export const ApiScope = {
   CONTENT_WRITE: 'CONTENT_WRITE',
 } as const;
 export type ApiScope = (typeof ApiScope)[keyof typeof ApiScope];
+
+/** Roles that work on content (write, review, administer), as opposed to MEMBER, which reads. */
+export const WORKER_ROLES: readonly Role[] = [Role.EDITOR, Role.REVIEWER, Role.ORG_ADMIN];

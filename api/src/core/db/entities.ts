@@ -8,9 +8,13 @@ import { Membership } from '../../modules/identity/membership.entity.js';
 import { ApiClient } from '../../modules/identity/api-client.entity.js';
 import { AuthThrottle } from '../../modules/identity/auth-throttle.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
-import { Content, ContentMedia, ContentRevision, ContentTarget } from '../../modules/content/content.entity.js';
+import { Content, ContentAttachment, ContentMedia, ContentRevision, ContentTarget } from '../../modules/content/content.entity.js';
 import { Recommendation } from '../../modules/content/recommendation.entity.js';
 import { MediaFile } from '../../modules/media/media.entity.js';
+import { CaseAdoption, CaseComment, CaseFeature, ContentLike, ExperienceCase } from '../../modules/cases/case.entity.js';
+import { ResourceRequest, SharedResource } from '../../modules/resources/resource.entity.js';
+import { UsageDaily } from '../../modules/usage/usage.entity.js';
+import { Partnership, PartnerLink } from '../../modules/partnerships/partnership.entity.js';
 import { Disclosure, DisclosureFeedback, DisclosureRead } from '../../modules/disclosures/disclosure.entity.js';
 
-export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, ContentMedia, ContentTarget, Recommendation, MediaFile, Disclosure, DisclosureFeedback, DisclosureRead];
+export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, ContentMedia, ContentAttachment, ContentTarget, Recommendation, MediaFile, Disclosure, DisclosureFeedback, DisclosureRead, Partnership, PartnerLink, ExperienceCase, CaseComment, ContentLike, CaseAdoption, CaseFeature, SharedResource, ResourceRequest, UsageDaily];

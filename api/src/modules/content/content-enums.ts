@@ -3,6 +3,8 @@
 export const ContentKind = {
   NEWS: 'NEWS', // 工作动态
   DISCLOSURE: 'DISCLOSURE', // 党务公开
+  CASE: 'CASE', // 经验交流: experience cases
+  RESOURCE: 'RESOURCE', // 共建共享: shared resources
 } as const;
 export type ContentKind = (typeof ContentKind)[keyof typeof ContentKind];
 
@@ -20,8 +22,9 @@ export type ContentStatus = (typeof ContentStatus)[keyof typeof ContentStatus];
 export const Visibility = {
   PUBLIC: 'PUBLIC', // everyone
   ENTERPRISE: 'ENTERPRISE', // signed-in members of the owner's enterprise
+  OWN_ORGANIZATION: 'OWN_ORGANIZATION', // members of the owner organisation itself, plus editors, reviewers and admins at or above it
   ORGANIZATION: 'ORGANIZATION', // members of the owner's subtree, plus reviewers and admins above it
-  PARTNERS: 'PARTNERS', // the enterprise, plus enterprises in an active partnership (partnerships to come)
+  PARTNERS: 'PARTNERS', // the enterprise, plus enterprises in an active partnership
   PLATFORM: 'PLATFORM', // every signed-in user of every enterprise
   TARGETED: 'TARGETED', // members of the named organisations' subtrees (ContentTarget), plus reviewers and admins above the owner
 } as const;

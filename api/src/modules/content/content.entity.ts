@@ -19,6 +19,8 @@ import { ContentKind, ContentStatus, Visibility } from './content-enums.js';
   name: 'content_publish_due_idx',
   expression: `create index "content_publish_due_idx" on "content" ("published_at") where status = 'PUBLISHED' and publish_notified_at is null`,
 })
+@Index({ name: 'content_most_liked_idx', properties: ['kind', 'status', 'likeCount', 'id'] })
+@Index({ name: 'content_most_adopted_idx', properties: ['kind', 'status', 'adoptionCount', 'id'] })
 @Index({ name: 'content_tags_idx', expression: 'create index "content_tags_idx" on "content" using gin ("tags")' })
 @Index({ name: 'content_search_idx', expression: 'create index "content_search_idx" on "content" using gin ("search_vector")' })
 export class Content {
@@ -77,6 +79,23 @@ export class Content {
 
   @Property({ type: 'integer', default: 0 })
   viewCount: number & Opt = 0;
+
+  /**
+   * Engagement counters, each changed by one atomic UPDATE in the transaction that inserts (or
+   * deletes) the row it counts, so concurrent clicks are counted exactly once.
+   */
+  @Property({ type: 'integer', default: 0 })
+  likeCount: number & Opt = 0;
+
+  /** Visible (not hidden) comments. */
+  @Property({ type: 'integer', default: 0 })
+  commentCount: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  adoptionCount: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  downloadCount: number & Opt = 0;
 
   /** Bumped on every edit; each edit also leaves a ContentRevision. */
   @Property({ type: 'integer', default: 1 })
@@ -147,6 +166,19 @@ export class ContentMedia {
 
   @ManyToOne(() => MediaFile, { primary: true, deleteRule: 'cascade', index: 'content_media_media_file_idx' })
   mediaFile!: MediaFile;
+}
+
+/** Files attached to an item for download (a resource's courseware, a disclosure's PDF), in order. */
+@Entity({ tableName: 'content_attachment' })
+export class ContentAttachment {
+  @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
+  content!: Content;
+
+  @ManyToOne(() => MediaFile, { primary: true, deleteRule: 'cascade', index: 'content_attachment_media_file_idx' })
+  mediaFile!: MediaFile;
+
+  @Property({ type: 'smallint' })
+  position!: number;
 }
 
 /** An organisation a TARGETED item is addressed to (its members and their subtrees read it). */

@@ -4,8 +4,10 @@
  * Reading a published item (published_at reached):
  *   PUBLIC        everyone; an API key only inside its enterprise
  *   ENTERPRISE    signed-in members of the owner's enterprise (and INTERNAL_READ keys)
- *   PARTNERS      as ENTERPRISE until partnerships exist
+ *   PARTNERS      as ENTERPRISE, plus signed-in members of enterprises in an ACTIVE partnership with
+ *                 the owner's (a join on partner_link, so ending a partnership hides it at once)
  *   PLATFORM      every signed-in user
+ *   OWN_ORGANIZATION  members of the owner organisation itself, and the workers at or above it
  *   ORGANIZATION  members of the owner organisation's subtree (the owner is on their path), and
  *                 editors, reviewers and admins at or above the owner
  *   TARGETED      members of the named organisations' subtrees, and the workers above the owner
@@ -20,6 +22,10 @@
  *   reviewQueue    reviewers and admins at or above the owner (the review-queue subscription)
  *   approveDisclosure  ORG_ADMIN at or above the owner (审批), never on their own item
  *   readFeedback   reviewers and admins at or above the owner (disclosure feedback and replies)
+ *   moderate       reviewers and admins at or above the owner (hide and restore comments)
+ *   readStatistics the author, and editors, reviewers and admins at or above the owner
+ *   decideRequests ORG_ADMIN at or above the owner (access requests for a resource)
+ * Featuring a case (优秀案例) at a level: whoever may decideRecommendations there.
  * Recommending upward (上报): whoever may publishControl an item recommends it to an organisation
  * above its owner; reviewers and admins at or above that organisation decide (decideRecommendations).
  */
@@ -50,22 +56,25 @@ registerPolicy((can, viewer, now) => {
   if (viewer.kind !== 'user') return;
 
   can('read', 'Content', { ...published, visibility: Visibility.PLATFORM });
-  for (const enterprise of new Set(viewer.grants.map((g) => g.enterpriseId))) {
-    can('read', 'Content', { ...published, enterprise, visibility: { $in: [Visibility.ENTERPRISE, Visibility.PARTNERS] } });
+  const enterprises = [...new Set(viewer.grants.map((g) => g.enterpriseId))];
+  if (enterprises.length) {
+    can('read', 'Content', { ...published, enterprise: { $in: enterprises }, visibility: { $in: [Visibility.ENTERPRISE, Visibility.PARTNERS] } });
+    can('read', 'Content', { ...published, visibility: Visibility.PARTNERS, enterprise: { partnerLinks: { partner: { $in: enterprises } } } });
   }
   const me = viewer.userId;
-  can(['read', 'readHistory'], 'Content', { author: me });
+  can(['read', 'readHistory', 'readStatistics'], 'Content', { author: me });
   can(['edit', 'submit'], 'Content', { author: me, status: UNPUBLISHED_EDITABLE });
 
   for (const grant of viewer.grants) {
     const subtree = { organization: { path: { $startsWith: grant.path } } };
     // Members read ORGANIZATION items of their own organisation and of every one above it.
     can('read', 'Content', { ...published, visibility: Visibility.ORGANIZATION, organization: { $in: pathIds(grant.path) } });
+    can('read', 'Content', { ...published, visibility: Visibility.OWN_ORGANIZATION, organization: grant.organizationId });
     // TARGETED items: members of a named organisation or of one below it.
     can('read', 'Content', { ...published, visibility: Visibility.TARGETED, targets: { organization: { $in: pathIds(grant.path) } } });
     if (WORKERS.includes(grant.role)) {
-      can(['read', 'readHistory'], 'Content', subtree);
-      can('useMedia', 'Organization', { path: { $startsWith: grant.path } });
+      can(['read', 'readHistory', 'readStatistics'], 'Content', subtree);
+      can(['useMedia', 'readStatistics'], 'Organization', { path: { $startsWith: grant.path } });
     }
     if (WRITERS.includes(grant.role)) {
       can('createContent', 'Organization', { path: { $startsWith: grant.path } });
@@ -76,8 +85,9 @@ registerPolicy((can, viewer, now) => {
       // Four eyes: nobody approves their own work.
       can('review', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
       can('publishControl', 'Content', { ...subtree, status: ContentStatus.PUBLISHED });
-      can(['reviewQueue', 'readFeedback'], 'Content', subtree);
+      can(['reviewQueue', 'readFeedback', 'moderate'], 'Content', subtree);
       if (grant.role === Role.ORG_ADMIN) {
+        can('decideRequests', 'Content', subtree);
         can('approveDisclosure', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
       }
       can('decideRecommendations', 'Organization', { path: { $startsWith: grant.path } });

@@ -1,13 +1,15 @@
-/** What every content kind shares in GraphQL: recording views. */
+/** What every content kind shares in GraphQL: recording views (the item's counter and the daily figures). */
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { countAuthorised } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput, notFound } from '../../core/graphql/errors.js';
 import { fromGlobalId } from '../../core/graphql/relay.js';
 import { Content } from './content.entity.js';
+import { UsageMetric } from '../usage/usage.entity.js';
+import { recordUsage } from '../usage/usage.service.js';
 import { ContentStatus } from './content-enums.js';
 
-const CONTENT_TYPES = new Set(['NewsArticle', 'Disclosure']);
+const CONTENT_TYPES = new Set(['NewsArticle', 'Disclosure', 'ExperienceCase', 'SharedResource']);
 
 @Resolver()
 export class ContentViewResolver {
@@ -20,7 +22,10 @@ export class ContentViewResolver {
     const local = String(decoded.id);
     if (!(await countAuthorised(ctx, Content, 'Content', { id: local, status: ContentStatus.PUBLISHED }))) throw notFound('The item does not exist.');
     // One atomic increment: concurrent views are all counted, none twice.
-    const [row] = await ctx.em.execute<{ view_count: number }[]>('update content set view_count = view_count + 1 where id = ? returning view_count', [local]);
-    return row!.view_count;
+    return ctx.em.transactional(async (tx) => {
+      const [row] = await tx.execute<{ view_count: number }[]>('update content set view_count = view_count + 1 where id = ? returning view_count', [local]);
+      await recordUsage(tx, ctx.viewer, local, UsageMetric.VIEW);
+      return row!.view_count;
+    });
   }
 }

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { mayReadMedia } from '../media/media.access.js';
 import { MediaFile } from '../media/media.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { Content, ContentRevision } from './content.entity.js';
+import { Content, ContentAttachment, ContentRevision } from './content.entity.js';
 import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
 import { MAX_BODY_CHARS, sanitiseRichText } from './sanitize.js';
 import { documentText } from './search-tokens.js';
@@ -25,7 +25,11 @@ export interface ContentFields {
   visibility?: Visibility | null;
   /** The cover image (a MediaFile id); an empty string removes it. */
   coverId?: string | null;
+  /** Files attached for download, in order (MediaFile ids); absent keeps them, [] removes them. */
+  attachmentIds?: string[] | null;
 }
+
+const MAX_ATTACHMENTS = 20;
 
 const MAX_TAGS = 10;
 const MAX_SCHEDULE_DAYS = 366;
@@ -57,16 +61,20 @@ export function referencedMedia(html: string): string[] {
  * organisation's, or ones visible to them through other content) of the same enterprise:
  * embedding a file must never publish what its owner kept private.
  */
-async function attachMedia(tx: EntityManager, actor: Actor, content: Content, coverId?: string | null): Promise<void> {
+async function attachMedia(tx: EntityManager, actor: Actor, content: Content, coverId?: string | null, attachmentIds?: string[] | null): Promise<void> {
   // Absent keeps the current cover, '' removes it, an id sets it.
   if (coverId === '') content.cover = null;
   const cover = coverId === '' ? null : (coverId ?? (content.cover ? String(content.cover.id) : null));
-  const ids = [...new Set([...referencedMedia(content.bodyHtml), ...(cover ? [cover] : [])])];
+  if (attachmentIds && attachmentIds.length > MAX_ATTACHMENTS) throw badInput(`At most ${MAX_ATTACHMENTS} attachments.`, 'attachmentIds');
+  const attachments = attachmentIds
+    ? [...new Set(attachmentIds)]
+    : (await tx.find(ContentAttachment, { content: content.id }, { orderBy: { position: 'asc' } })).map((a) => String(a.mediaFile.id));
+  const ids = [...new Set([...referencedMedia(content.bodyHtml), ...(cover ? [cover] : []), ...attachments])];
   const files = ids.length ? await tx.find(MediaFile, { id: { $in: ids } }) : [];
   for (const id of ids) {
     const file = files.find((f) => String(f.id) === id);
     if (!file || file.enterprise.id !== content.enterprise.id || !(await mayReadMedia(tx, actor, file))) {
-      throw badInput(`The item uses a file (/media/${id}) you may not use here.`, id === cover ? 'coverId' : 'bodyHtml');
+      throw badInput(`The item uses a file (/media/${id}) you may not use here.`, id === cover ? 'coverId' : attachments.includes(id) ? 'attachmentIds' : 'bodyHtml');
     }
   }
   if (cover) {
@@ -76,6 +84,10 @@ async function attachMedia(tx: EntityManager, actor: Actor, content: Content, co
   }
   await content.media.init();
   content.media.set(files);
+  if (attachmentIds) {
+    await tx.nativeDelete(ContentAttachment, { content: content.id });
+    attachments.forEach((id, position) => tx.create(ContentAttachment, { content, mediaFile: files.find((f) => String(f.id) === id)!, position }));
+  }
 }
 
 /** Validates and applies fields. */
@@ -150,7 +162,7 @@ export async function createContent(
     });
     apply(content, input);
     await tx.flush();
-    await attachMedia(tx, actor, content, input.coverId);
+    await attachMedia(tx, actor, content, input.coverId, input.attachmentIds);
     revise(tx, actor, content);
     await afterWrite(tx, actor, content, 'create');
     return content;
@@ -165,7 +177,7 @@ export async function updateContent(em: EntityManager, actor: Actor, id: string,
       throw conflict(`Someone else saved this item in the meantime (version ${content.version}); reload and edit again.`, 'expectedVersion');
     }
     apply(content, fields);
-    if (fields.bodyHtml != null || fields.coverId != null) await attachMedia(tx, actor, content, fields.coverId);
+    if (fields.bodyHtml != null || fields.coverId != null || fields.attachmentIds != null) await attachMedia(tx, actor, content, fields.coverId, fields.attachmentIds);
     content.version += 1;
     content.updatedAt = new Date();
     revise(tx, actor, content);

@@ -1,5 +1,6 @@
 /** GraphQL enums and shapes shared by every content kind. */
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
 import { ContentStatus, Visibility } from './content-enums.js';
 
 registerEnumType(ContentStatus, {
@@ -12,8 +13,9 @@ registerEnumType(Visibility, {
   valuesConfig: {
     PUBLIC: { description: 'Everyone (公开).' },
     ENTERPRISE: { description: 'Signed-in members of the owner’s enterprise.' },
+    OWN_ORGANIZATION: { description: 'Members of the owner organisation itself (not its subtree), plus editors, reviewers and admins at or above it.' },
     ORGANIZATION: { description: 'Members of the owner organisation’s subtree, plus reviewers and admins above it.' },
-    PARTNERS: { description: 'The enterprise and its active partners (partnerships to come; until then as ENTERPRISE).' },
+    PARTNERS: { description: 'Signed-in members of the enterprise and of enterprises in an active partnership with it (共建单位).' },
     PLATFORM: { description: 'Every signed-in user of every enterprise.' },
     TARGETED: { description: 'Members of the named organisations (and their subtrees), plus reviewers and admins above the owner.' },
   },
@@ -29,4 +31,29 @@ export class ContentRevisionType {
   @Field(() => [String]) tags!: string[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => String, { nullable: true, description: 'Who saved this version.' }) editorName!: string | null;
+}
+
+/** The fields every content kind's GraphQL type shares (each kind's type extends it; not a GraphQL type itself). */
+export abstract class ContentFieldsType extends Node {
+  @Field() title!: string;
+  @Field() summary!: string;
+  @Field(() => [String]) tags!: string[];
+  @Field(() => ContentStatus) status!: ContentStatus;
+  @Field(() => Visibility) visibility!: Visibility;
+  @Field(() => String, { nullable: true, description: 'Why a reviewer sent it back (REJECTED only).' }) rejectionReason!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was (or will be) published.' }) publishedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) pinnedAt!: Date | null;
+  @Field(() => Int) version!: number;
+  @Field(() => Int) viewCount!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+
+@ObjectType('Attachment', { description: 'A file attached to an item for download.' })
+export class AttachmentType {
+  @Field(() => ID) id!: string;
+  @Field() fileName!: string;
+  @Field() mimeType!: string;
+  @Field(() => Int, { description: 'Bytes.' }) size!: number;
+  @Field({ description: 'Relative URL on the API (GET /media/<id>/<name>), for those who may use the item.' }) url!: string;
 }

@@ -1,5 +1,6 @@
-import { type Opt } from '@mikro-orm/core';
-import { Check, Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Collection, type Opt } from '@mikro-orm/core';
+import { Check, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { PartnerLink } from '../partnerships/partnership.entity.js';
 
 /** The tenant. Every tenant-owned row carries `enterprise_id` (also the future sharding key). */
 @Entity({ tableName: 'enterprise' })
@@ -20,4 +21,8 @@ export class Enterprise {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
+
+  /** Enterprises that may read this one's PARTNERS content (active partnerships only). */
+  @OneToMany(() => PartnerLink, (l) => l.enterprise)
+  partnerLinks = new Collection<PartnerLink>(this);
 }

@@ -1,24 +1,16 @@
 /**
- * Search across content kinds (news, disclosures), Chinese-aware, best matches first, inside the
+ * Search across content kinds (news, disclosures, cases, resources), Chinese-aware, best matches first, inside the
  * caller's read filter — the same machinery as `newsSearch` (content/search-tokens.ts).
  */
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, Root, Subscription, createUnionType, registerEnumType, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType, type SubscribeResolverData } from 'type-graphql';
 import { publishedOnPortal } from '../content/live.js';
 import type { Context } from '../../core/graphql/context.js';
 import { Content } from '../content/content.entity.js';
 import { ContentKind } from '../content/content-enums.js';
 import { runSearch } from '../content/search.js';
-import { DisclosureType } from '../disclosures/disclosure.types.js';
-import { NewsArticleType } from '../news/news.types.js';
+import { ContentItem } from '../items/content-item.js';
 
-registerEnumType(ContentKind, { name: 'ContentKind', description: 'Kinds of content: NEWS (工作动态), DISCLOSURE (党务公开).' });
-
-/** Any content item: what search finds and what `contentPublished` delivers. */
-const ContentItem = createUnionType({
-  name: 'ContentItem',
-  types: () => [NewsArticleType, DisclosureType] as const,
-  resolveType: (value) => ((value as Content).kind === ContentKind.DISCLOSURE ? 'Disclosure' : 'NewsArticle'),
-});
+registerEnumType(ContentKind, { name: 'ContentKind', description: 'Kinds of content: NEWS (工作动态), DISCLOSURE (党务公开), CASE (经验交流), RESOURCE (共建共享).' });
 
 @ObjectType('SearchHit')
 class SearchHitType {
@@ -36,7 +28,7 @@ class SearchConnectionType {
 
 @Resolver()
 export class SearchResolver {
-  @Query(() => SearchConnectionType, { description: 'Full-text search over published news and disclosures you may read.' })
+  @Query(() => SearchConnectionType, { description: 'Full-text search over the published items you may read: news, disclosures, cases and resources (or the `kinds` given).' })
   async search(
     @Arg('query') query: string,
     @Arg('first', () => Int) first: number,
@@ -48,7 +40,7 @@ export class SearchResolver {
   }
 
   @Subscription(() => ContentItem, {
-    description: 'News and disclosures as they are published on a portal (its organisation’s subtree), scheduled ones at their time — only those you may read.',
+    description: 'Items (of `kinds`, default all) as they are published on a portal (its organisation’s subtree), scheduled ones at their time — only those you may read.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { portalSlug: string; kinds?: ContentKind[] | null }, Context>) =>
       publishedOnPortal(context, args.portalSlug, args.kinds?.length ? args.kinds : Object.values(ContentKind)),
   })

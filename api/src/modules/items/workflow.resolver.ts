@@ -1,0 +1,76 @@
+/**
+ * The shared workflow for kinds without steps of their own (cases, resources — and news, which
+ * also keeps its named mutations): submit, approve, reject, unpublish, archive, pin.
+ * Disclosures have their own 审核/审批 steps and are refused here.
+ */
+import { Arg, Ctx, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Context } from '../../core/graphql/context.js';
+import { badInput } from '../../core/graphql/errors.js';
+import { mutate, UserError } from '../../core/graphql/payload.js';
+import { fromGlobalId } from '../../core/graphql/relay.js';
+import { ContentKind } from '../content/content-enums.js';
+import { expectReadable } from '../content/content.loaders.js';
+import { approveContent, archiveContent, pinContent, rejectContent, submitContent, unpublishContent } from '../content/content.service.js';
+import { ContentItem, TYPE_OF_KIND } from './content-item.js';
+
+@ObjectType()
+class ContentItemPayload {
+  @Field(() => ContentItem, { nullable: true }) item?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+const WORKFLOW_KINDS: ContentKind[] = [ContentKind.NEWS, ContentKind.CASE, ContentKind.RESOURCE];
+
+/** The local id of an item of a workflow kind that the caller may read; NOT_FOUND otherwise. */
+async function itemId(ctx: Context, id: string): Promise<string> {
+  const type = fromGlobalId(id)?.type;
+  const kind = WORKFLOW_KINDS.find((k) => TYPE_OF_KIND[k] === type);
+  if (!kind) {
+    if (type === TYPE_OF_KIND.DISCLOSURE) throw badInput('Disclosures go through their own steps (disclosureSubmit, disclosureReview, disclosureApprove).', 'id');
+    throw badInput('Not a valid content id.', 'id');
+  }
+  return expectReadable(ctx, id, type!, kind, 'The item');
+}
+
+@Resolver()
+export class WorkflowResolver {
+  @Mutation(() => ContentItemPayload, { description: 'Submits a draft (or a rejected item) for review: cases, resources, news.' })
+  async contentSubmit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentItemPayload> {
+    const local = await itemId(ctx, id);
+    return mutate(async () => ({ item: await submitContent(ctx.em, ctx, local) }));
+  }
+
+  @Mutation(() => ContentItemPayload, { description: 'Approves and publishes, now or at `publishAt` (reviewers and admins at or above the owner; never one’s own item).' })
+  async contentApprove(
+    @Arg('id', () => ID) id: string,
+    @Arg('publishAt', () => GraphQLISODateTime, { nullable: true }) publishAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<ContentItemPayload> {
+    const local = await itemId(ctx, id);
+    return mutate(async () => ({ item: await approveContent(ctx.em, ctx, local, publishAt) }));
+  }
+
+  @Mutation(() => ContentItemPayload, { description: 'Sends an item back to its author with a reason.' })
+  async contentReject(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<ContentItemPayload> {
+    const local = await itemId(ctx, id);
+    return mutate(async () => ({ item: await rejectContent(ctx.em, ctx, local, reason) }));
+  }
+
+  @Mutation(() => ContentItemPayload, { description: 'Takes a published item back to draft.' })
+  async contentUnpublish(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentItemPayload> {
+    const local = await itemId(ctx, id);
+    return mutate(async () => ({ item: await unpublishContent(ctx.em, ctx, local) }));
+  }
+
+  @Mutation(() => ContentItemPayload, { description: 'Archives a published item.' })
+  async contentArchive(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentItemPayload> {
+    const local = await itemId(ctx, id);
+    return mutate(async () => ({ item: await archiveContent(ctx.em, ctx, local) }));
+  }
+
+  @Mutation(() => ContentItemPayload, { description: 'Pins (or unpins) a published item to the top of its lists.' })
+  async contentPin(@Arg('id', () => ID) id: string, @Arg('pinned', () => Boolean) pinned: boolean, @Ctx() ctx: Context): Promise<ContentItemPayload> {
+    const local = await itemId(ctx, id);
+    return mutate(async () => ({ item: await pinContent(ctx.em, ctx, local, pinned) }));
+  }
+}

@@ -1,0 +1,26 @@
+/** GraphQL types of 共建 partnerships. */
+import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { PartnershipStatus } from './partnership.entity.js';
+
+registerEnumType(PartnershipStatus, {
+  name: 'PartnershipStatus',
+  description: 'PROPOSED → ACTIVE or DECLINED; PROPOSED or ACTIVE → ENDED. PARTNERS content is shared while ACTIVE only.',
+});
+
+@ObjectType('Partnership', { implements: Node, description: '共建: two enterprises sharing PARTNERS content. Seen by the top-level admins of either side.' })
+export class PartnershipType extends Node {
+  @Field(() => PartnershipStatus) status!: PartnershipStatus;
+  @Field() message!: string;
+  @Field(() => String, { nullable: true }) declineReason!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) endedAt!: Date | null;
+}
+
+@ObjectType()
+export class PartnershipPayload {
+  @Field(() => PartnershipType, { nullable: true }) partnership?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

@@ -1,0 +1,149 @@
+/** GraphQL types of 共建共享. */
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { ContentStatus } from '../content/content-enums.js';
+import { ContentFieldsType } from '../content/content.types.js';
+import { RequestStatus, ResourceAccess, ResourceKind, ShareScope } from './resource-enums.js';
+
+registerEnumType(ResourceKind, {
+  name: 'ResourceKind',
+  valuesConfig: {
+    COURSEWARE: { description: '课件' },
+    MICRO_LESSON: { description: '微党课' },
+    VIDEO: { description: '视频' },
+    TEMPLATE: { description: '模板' },
+    EDUCATION_BASE: { description: '教育基地 (with address and opening details)' },
+    LECTURER: { description: '讲师 (with topics)' },
+  },
+});
+registerEnumType(ResourceAccess, {
+  name: 'ResourceAccess',
+  valuesConfig: {
+    OPEN: { description: 'Whoever may see it may use it.' },
+    ON_REQUEST: { description: 'Others request access for their organisation; the owner’s admins decide.' },
+  },
+});
+registerEnumType(ShareScope, {
+  name: 'ShareScope',
+  description: 'Who sees a resource.',
+  valuesConfig: {
+    ORGANIZATION: { description: 'Members of the owner organisation itself (本组织).' },
+    SUBTREE: { description: 'Members of the owner organisation and its subtree (本组织及下级).' },
+    ENTERPRISE: { description: 'Signed-in members of the enterprise (企业内).' },
+    PARTNERS: { description: 'The enterprise and its active partners (共建单位).' },
+    PLATFORM: { description: 'Every signed-in user of the platform.' },
+    PUBLIC: { description: 'Everyone.' },
+  },
+});
+registerEnumType(RequestStatus, { name: 'ResourceRequestStatus', description: 'PENDING → APPROVED → REVOKED; PENDING → REJECTED or WITHDRAWN.' });
+
+export const ResourceOrder = { RECENT: 'RECENT', MOST_DOWNLOADED: 'MOST_DOWNLOADED' } as const;
+export type ResourceOrder = (typeof ResourceOrder)[keyof typeof ResourceOrder];
+registerEnumType(ResourceOrder, { name: 'ResourceOrder' });
+
+export const RequestDirection = { INCOMING: 'INCOMING', OUTGOING: 'OUTGOING' } as const;
+export type RequestDirection = (typeof RequestDirection)[keyof typeof RequestDirection];
+registerEnumType(RequestDirection, {
+  name: 'ResourceRequestDirection',
+  valuesConfig: {
+    INCOMING: { description: 'Requests for resources you work on (to decide).' },
+    OUTGOING: { description: 'Requests you made, or your organisations made.' },
+  },
+});
+
+@ObjectType('SharedResource', { implements: Node, description: '共建共享: a resource one organisation shares with others.' })
+export class SharedResourceType extends ContentFieldsType {
+  @Field(() => ResourceKind) resourceKind!: ResourceKind;
+  @Field(() => ResourceAccess) access!: ResourceAccess;
+  @Field(() => ShareScope) shareScope!: ShareScope;
+  @Field(() => String, { nullable: true, description: 'EDUCATION_BASE: the address.' }) address!: string | null;
+  @Field(() => String, { nullable: true, description: 'EDUCATION_BASE: opening hours and how to book.' }) openingDetails!: string | null;
+  @Field(() => [String], { description: 'LECTURER: topics.' }) topics!: string[];
+  @Field(() => Int) downloadCount!: number;
+}
+export const SharedResourceConnection = connectionType('SharedResource', SharedResourceType);
+
+@ObjectType('ResourceRequest', { implements: Node, description: 'An organisation’s request to use an ON_REQUEST resource. Seen by both sides.' })
+export class ResourceRequestType extends Node {
+  @Field() purpose!: string;
+  @Field(() => RequestStatus) status!: RequestStatus;
+  @Field(() => String, { nullable: true, description: 'Why it was rejected (or a note on the approval).' }) decisionReason!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Approved access ends then; null = until revoked.' }) accessUntil!: Date | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+}
+export const ResourceRequestConnection = connectionType('ResourceRequest', ResourceRequestType);
+
+@InputType({ description: 'Filters for resource lists. Without `status`, only published resources are listed.' })
+export class ResourceFilter {
+  @Field(() => ID, { nullable: true, description: 'Resources of this organisation (and, by default, its subtree).' }) organizationId?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
+  @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
+  @Field(() => [String], { nullable: true }) tags?: string[] | null;
+  @Field(() => [ResourceKind], { nullable: true }) resourceKinds?: ResourceKind[] | null;
+  @Field(() => ResourceAccess, { nullable: true }) access?: ResourceAccess | null;
+  @Field(() => ID, { nullable: true, description: 'Only resources of this enterprise (e.g. a partner’s library).' }) enterpriseId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only resources you wrote.' }) mine?: boolean | null;
+}
+
+@InputType()
+export class ResourceCreateInput {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => ResourceKind) resourceKind!: ResourceKind;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true, description: 'Description (rich text; sanitised on save).' }) bodyHtml?: string | null;
+  @Field(() => [String], { nullable: true }) tags?: string[] | null;
+  @Field(() => ShareScope, { nullable: true, defaultValue: ShareScope.ENTERPRISE }) shareScope?: ShareScope | null;
+  @Field(() => ResourceAccess, { nullable: true, defaultValue: ResourceAccess.OPEN }) access?: ResourceAccess | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) openingDetails?: string | null;
+  @Field(() => [String], { nullable: true }) topics?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Uploaded files (POST /media), in order.' }) attachmentIds?: string[] | null;
+  @Field(() => ID, { nullable: true }) coverId?: string | null;
+}
+
+@InputType()
+export class ResourceUpdateInput {
+  @Field(() => ResourceKind, { nullable: true }) resourceKind?: ResourceKind | null;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
+  @Field(() => [String], { nullable: true }) tags?: string[] | null;
+  @Field(() => ShareScope, { nullable: true }) shareScope?: ShareScope | null;
+  @Field(() => ResourceAccess, { nullable: true }) access?: ResourceAccess | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) openingDetails?: string | null;
+  @Field(() => [String], { nullable: true }) topics?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Replaces the files; [] removes them all.' }) attachmentIds?: string[] | null;
+  @Field(() => ID, { nullable: true }) coverId?: string | null;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+}
+
+@InputType()
+export class ResourceRequestFilter {
+  @Field(() => RequestDirection, { nullable: true }) direction?: RequestDirection | null;
+  @Field(() => RequestStatus, { nullable: true }) status?: RequestStatus | null;
+  @Field(() => ID, { nullable: true }) resourceId?: string | null;
+}
+
+@ObjectType()
+export class SharedResourcePayload {
+  @Field(() => SharedResourceType, { nullable: true }) sharedResource?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ResourceRequestPayload {
+  @Field(() => ResourceRequestType, { nullable: true }) request?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ResourceDownloadPayload {
+  @Field(() => String, { nullable: true, description: 'The file’s URL on the API (GET it with the same credentials).' }) url?: string;
+  @Field(() => Int, { nullable: true }) downloadCount?: number;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
