@@ -10,7 +10,7 @@ export const CaseOrder = { RECENT: 'RECENT', MOST_LIKED: 'MOST_LIKED', MOST_ADOP
 export type CaseOrder = (typeof CaseOrder)[keyof typeof CaseOrder];
 registerEnumType(CaseOrder, { name: 'CaseOrder', description: 'RECENT: newest publication first; MOST_LIKED, MOST_ADOPTED: highest count first (ties: newest).' });
 
-@ObjectType('ExperienceCase', { implements: Node, description: '经验交流: an experience case — background, practice and results — that other organisations can adopt.' })
+@ObjectType('ExperienceCase', { implements: [Node, ContentFieldsType], description: '经验交流: an experience case — background, practice and results — that other organisations can adopt.' })
 export class ExperienceCaseType extends ContentFieldsType {
   @Field(() => Int) likeCount!: number;
   @Field(() => Int, { description: 'Visible comments.' }) commentCount!: number;

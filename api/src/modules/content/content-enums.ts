@@ -8,6 +8,14 @@ export const ContentKind = {
 } as const;
 export type ContentKind = (typeof ContentKind)[keyof typeof ContentKind];
 
+/** The GraphQL type name of each kind (also the prefix of its global ids). */
+export const TYPE_OF_KIND: Record<ContentKind, string> = {
+  NEWS: 'NewsArticle',
+  DISCLOSURE: 'Disclosure',
+  CASE: 'ExperienceCase',
+  RESOURCE: 'SharedResource',
+};
+
 /** DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED, or REJECTED (with a reason) back to the author. */
 export const ContentStatus = {
   DRAFT: 'DRAFT',

@@ -1,7 +1,7 @@
 /** GraphQL enums and shapes shared by every content kind. */
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../core/graphql/node.js';
-import { ContentStatus, Visibility } from './content-enums.js';
+import { ContentStatus, TYPE_OF_KIND, Visibility, type ContentKind } from './content-enums.js';
 
 registerEnumType(ContentStatus, {
   name: 'ContentStatus',
@@ -33,7 +33,12 @@ export class ContentRevisionType {
   @Field(() => String, { nullable: true, description: 'Who saved this version.' }) editorName!: string | null;
 }
 
-/** The fields every content kind's GraphQL type shares (each kind's type extends it; not a GraphQL type itself). */
+/** The fields every content kind's GraphQL type shares: each kind's type extends and implements it. */
+@InterfaceType('Content', {
+  implements: Node,
+  description: 'What every content item has, whatever its kind.',
+  resolveType: (value) => TYPE_OF_KIND[(value as { kind: ContentKind }).kind],
+})
 export abstract class ContentFieldsType extends Node {
   @Field() title!: string;
   @Field() summary!: string;

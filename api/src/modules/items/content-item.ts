@@ -1,19 +1,13 @@
 /** `ContentItem`: any content item, whatever its kind — what search finds, live updates deliver and the shared workflow returns. */
 import { createUnionType } from 'type-graphql';
 import { Content } from '../content/content.entity.js';
-import { ContentKind } from '../content/content-enums.js';
+import { TYPE_OF_KIND } from '../content/content-enums.js';
+
+export { TYPE_OF_KIND };
 import { ExperienceCaseType } from '../cases/case.types.js';
 import { DisclosureType } from '../disclosures/disclosure.types.js';
 import { NewsArticleType } from '../news/news.types.js';
 import { SharedResourceType } from '../resources/resource.types.js';
-
-/** The GraphQL type name of each kind (also the prefix of its global ids). */
-export const TYPE_OF_KIND: Record<ContentKind, string> = {
-  NEWS: 'NewsArticle',
-  DISCLOSURE: 'Disclosure',
-  CASE: 'ExperienceCase',
-  RESOURCE: 'SharedResource',
-};
 
 export const ContentItem = createUnionType({
   name: 'ContentItem',

@@ -53,7 +53,7 @@ registerEnumType(RequestDirection, {
   },
 });
 
-@ObjectType('SharedResource', { implements: Node, description: '共建共享: a resource one organisation shares with others.' })
+@ObjectType('SharedResource', { implements: [Node, ContentFieldsType], description: '共建共享: a resource one organisation shares with others.' })
 export class SharedResourceType extends ContentFieldsType {
   @Field(() => ResourceKind) resourceKind!: ResourceKind;
   @Field(() => ResourceAccess) access!: ResourceAccess;
