@@ -228,3 +228,20 @@ describe('downloads and usage figures', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('writing resources', () => {
+  it('asks an education base for its address and a lecturer for topics; keeps files to the writer’s own', async () => {
+    const plant = gid('Organization', await orgId(db, '第一采油厂党委'));
+    const create = (i: Record<string, unknown>, gql: Gql = as.plantAdmin) =>
+      gql(`mutation($i: ResourceCreateInput!) { resourceCreate(input: $i) { sharedResource { id shareScope access topics } userErrors { code field } } }`, { i: { organizationId: plant, title: '测试资源', ...i } });
+    expect((await create({ resourceKind: 'EDUCATION_BASE' })).data!.resourceCreate.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'address'] }]);
+    expect((await create({ resourceKind: 'LECTURER', topics: [] })).data!.resourceCreate.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'topics'] }]);
+    const lecturer = await create({ resourceKind: 'LECTURER', topics: ['安全生产', '安全生产', '党史'], shareScope: 'ORGANIZATION', access: 'ON_REQUEST' });
+    expect(lecturer.data!.resourceCreate.sharedResource).toMatchObject({ shareScope: 'ORGANIZATION', access: 'ON_REQUEST', topics: ['安全生产', '党史'] });
+    // A file the writer may not use (the group's, attached to an ON_REQUEST resource) is refused;
+    // members and other enterprises' admins do not write here.
+    expect(outcome(await create({ resourceKind: 'TEMPLATE', attachmentIds: [fileId] }), 'resourceCreate')).toBe('BAD_USER_INPUT');
+    expect(outcome(await create({ resourceKind: 'TEMPLATE' }, as.member), 'resourceCreate')).toBe('FORBIDDEN');
+    expect(outcome(await create({ resourceKind: 'TEMPLATE' }, as.powerAdmin), 'resourceCreate')).toBe('FORBIDDEN');
+  });
+});
