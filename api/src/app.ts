@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './core/config.js';
 import { openOrm } from './core/db/orm.js';
+import { RateBudgets } from './core/http/rate-budget.js';
 import { startApiServer, type ApiServer } from './core/http/server.js';
 import type { Logger } from './core/log.js';
 import { EventBus } from './core/events/bus.js';
@@ -18,7 +19,9 @@ export interface RunningApi {
 }
 
 export async function startApi(args: { config: Config; log: Logger; databaseUrl: string; port?: number }): Promise<RunningApi> {
-  const orm = await openOrm({ databaseUrl: args.databaseUrl, poolMax: args.config.dbPoolMax, log: args.log });
+  const orm = await openOrm({ databaseUrl: args.databaseUrl, poolMax: args.config.dbPoolMax, log: args.log, statementTimeoutMs: args.config.dbStatementTimeoutMs });
+  const { rateLimits } = args.config;
+  const budgeted = rateLimits.anonymous || rateLimits.user || rateLimits.apiKey;
   const bus = new EventBus(args.databaseUrl, args.log);
   let server: ApiServer;
   let scheduler: { stop(): Promise<void> } | undefined;
@@ -34,6 +37,13 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       authenticate,
       bus,
       routes: [(contextFor) => mediaRoutes({ storage: new LocalDiskStorage(args.config.mediaDir), contextFor, log: args.log })],
+      exposure: {
+        budgets: budgeted ? new RateBudgets(orm, rateLimits) : null,
+        anonymousDocuments: args.config.anonymousDocuments,
+        hideSchemaFromAnonymous: args.config.hideSchemaFromAnonymous,
+      },
+      trustProxy: args.config.trustProxy,
+      requestTimeoutMs: args.config.requestTimeoutMs,
       sessionCookieName: SESSION_COOKIE,
       secureCookies: args.config.env === 'production',
     });

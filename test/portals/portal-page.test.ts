@@ -17,7 +17,9 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 beforeAll(async () => {
   db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
+  // As in production: anonymous callers run only trusted documents, with budgets per visitor —
+  // the portals send nothing else, and each visitor pays for their own pages.
+  api = await startTestApi(db.url, { ANONYMOUS_DOCUMENTS: 'trusted', RATE_LIMIT_ANONYMOUS: '100000' });
   process.env.PORTALS_API_URL = api.url;
   const entry = pathToFileURL(path.join(REPO_ROOT, 'portals/dist/server/entry.mjs')).href;
   const { handler } = (await import(/* @vite-ignore */ entry)) as { handler: Handler };
@@ -107,5 +109,22 @@ describe('portal home', () => {
     } finally {
       process.env.PORTALS_API_URL = saved;
     }
+  });
+});
+
+describe('calls to the API', () => {
+  it('sends trusted documents only, charged to the visitor’s address', async () => {
+    const before = api.logs.length;
+    const res = await fetch(`${base}/p/huayou/`);
+    expect(res.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    const calls = api.logs.slice(before).filter((l) => l.msg === 'request' && l.path === '/graphql');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call.trustedDocument).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(call.status).toBe(200);
+    }
+    // Each visitor has a budget of their own (the address comes forwarded by the portal).
+    expect((await db.query<{ key: string }>(`select key from rate_budget`)).map((b) => b.key)).toContain('ip:127.0.0.1');
   });
 });

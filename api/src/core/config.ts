@@ -26,6 +26,16 @@ export interface Config {
   schedulerIntervalMs: number;
   mediaDir: string;
   demoData: boolean;
+  /** Which proxies' X-Forwarded-For to believe for the caller's address (Express `trust proxy`). */
+  trustProxy: string | false;
+  /** Points (query cost) per window; 0 turns a budget off. */
+  rateLimits: { windowSeconds: number; anonymous: number; user: number; apiKey: number };
+  /** `trusted`: anonymous callers may run only the portals' trusted documents. */
+  anonymousDocuments: 'any' | 'trusted';
+  /** Introspection and "did you mean" suggestions withheld from anonymous callers. */
+  hideSchemaFromAnonymous: boolean;
+  requestTimeoutMs: number;
+  dbStatementTimeoutMs: number;
 }
 
 function read(env: Env, name: string): string | undefined {
@@ -87,6 +97,14 @@ function host(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** `loopback` (default: the portals and a local reverse proxy), `false`, or a list of addresses/CIDRs. */
+function trustProxy(env: Env): string | false {
+  const value = read(env, 'TRUST_PROXY') ?? 'loopback';
+  if (['false', 'none', 'off', '0'].includes(value.toLowerCase())) return false;
+  if (!/^[A-Za-z0-9.:/, -]+$/.test(value)) throw new ConfigError(`TRUST_PROXY must be loopback, false, or addresses/CIDRs separated by commas (got "${value}")`);
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   return {
@@ -104,5 +122,16 @@ export function loadConfig(env: Env = process.env): Config {
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
     mediaDir: path.resolve(REPO_ROOT, read(env, 'MEDIA_DIR') ?? '.data/media'),
     demoData: bool(env, 'DEMO_DATA', true),
+    trustProxy: trustProxy(env),
+    rateLimits: {
+      windowSeconds: integer(env, 'RATE_WINDOW_SECONDS', 60, 1, 86_400),
+      anonymous: integer(env, 'RATE_LIMIT_ANONYMOUS', 20_000, 0, 100_000_000),
+      user: integer(env, 'RATE_LIMIT_USER', 50_000, 0, 100_000_000),
+      apiKey: integer(env, 'RATE_LIMIT_API_KEY', 100_000, 0, 100_000_000),
+    },
+    anonymousDocuments: oneOf(env, 'ANONYMOUS_DOCUMENTS', ['any', 'trusted'], nodeEnv === 'production' ? 'trusted' : 'any'),
+    hideSchemaFromAnonymous: bool(env, 'HIDE_SCHEMA_FROM_ANONYMOUS', nodeEnv === 'production'),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
   };
 }

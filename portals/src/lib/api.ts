@@ -1,7 +1,10 @@
 /**
- * The portals' GraphQL client. Documents are the named operations in schema/operations/, sent by
- * operation name; the API URL comes from PORTALS_API_URL at request time.
+ * The portals' GraphQL client. Documents are the named operations in schema/operations/, sent as
+ * trusted documents (by id: the SHA-256 of the file; the API runs its own copy). The visitor's
+ * address goes along as X-Forwarded-For. The API URL comes from PORTALS_API_URL at request time.
  */
+import { createHash } from 'node:crypto';
+import { currentVisitor } from './visitor.js';
 import portalHomeDocument from '../../../schema/operations/PortalHome.graphql?raw';
 import subtreeDocument from '../../../schema/operations/OrganizationSubtree.graphql?raw';
 import feedDocument from '../../../schema/operations/PortalFeed.graphql?raw';
@@ -17,14 +20,22 @@ export class ApiError extends Error {
   }
 }
 
+const documentIds = new Map<string, string>();
+const documentIdOf = (document: string) => {
+  let id = documentIds.get(document);
+  if (!id) documentIds.set(document, (id = `sha256:${createHash('sha256').update(document).digest('hex')}`));
+  return id;
+};
+
 async function request<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
   const url = process.env.PORTALS_API_URL || DEFAULT_API_URL;
+  const address = currentVisitor()?.address;
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: document, operationName, variables }),
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
+      body: JSON.stringify({ documentId: documentIdOf(document), operationName, variables }),
       signal: AbortSignal.timeout(5000),
     });
   } catch {

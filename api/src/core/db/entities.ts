@@ -14,7 +14,8 @@ import { MediaFile } from '../../modules/media/media.entity.js';
 import { CaseAdoption, CaseComment, CaseFeature, ContentLike, ExperienceCase } from '../../modules/cases/case.entity.js';
 import { ResourceRequest, SharedResource } from '../../modules/resources/resource.entity.js';
 import { UsageDaily } from '../../modules/usage/usage.entity.js';
+import { RateBudget } from '../http/rate-budget.entity.js';
 import { Partnership, PartnerLink } from '../../modules/partnerships/partnership.entity.js';
 import { Disclosure, DisclosureFeedback, DisclosureRead } from '../../modules/disclosures/disclosure.entity.js';
 
-export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, ContentMedia, ContentAttachment, ContentTarget, Recommendation, MediaFile, Disclosure, DisclosureFeedback, DisclosureRead, Partnership, PartnerLink, ExperienceCase, CaseComment, ContentLike, CaseAdoption, CaseFeature, SharedResource, ResourceRequest, UsageDaily];
+export const entities = [Enterprise, Organization, Portal, PortalHost, User, Session, Membership, ApiClient, AuthThrottle, AuditEvent, Content, ContentRevision, ContentMedia, ContentAttachment, ContentTarget, Recommendation, MediaFile, Disclosure, DisclosureFeedback, DisclosureRead, Partnership, PartnerLink, ExperienceCase, CaseComment, ContentLike, CaseAdoption, CaseFeature, SharedResource, ResourceRequest, UsageDaily, RateBudget];

@@ -37,6 +37,16 @@ export function ormConfig(opts: { databaseUrl: string; poolMax?: number; log: Lo
   });
 }
 
-export async function openOrm(opts: { databaseUrl: string; poolMax?: number; log: Logger }): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(opts));
+/**
+ * The API's ORM. With `statementTimeoutMs`, PostgreSQL cancels any statement running longer
+ * (set per connection through the URL's `options`), so no request holds the database for long.
+ */
+export async function openOrm(opts: { databaseUrl: string; poolMax?: number; log: Logger; statementTimeoutMs?: number }): Promise<MikroORM> {
+  let databaseUrl = opts.databaseUrl;
+  if (opts.statementTimeoutMs) {
+    const url = new URL(databaseUrl);
+    url.searchParams.set('options', `${url.searchParams.get('options') ?? ''} -c statement_timeout=${opts.statementTimeoutMs}`.trim());
+    databaseUrl = url.toString();
+  }
+  return MikroORM.init(ormConfig({ ...opts, databaseUrl }));
 }

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import { defineAbilityFor, type AppAbility, type Viewer } from '../authz/ability.js';
 import { StatementCounter } from '../db/statement-counter.js';
+import type { BudgetState } from '../http/rate-budget.js';
 import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../log.js';
 
@@ -31,7 +32,7 @@ export interface Context {
    * Filled in once the operation is resolved, for the access log. An object, because Apollo
    * shallow-clones the context per operation and the log reads the original.
    */
-  operation: { name?: string; cost?: { requested: number; limit: number } };
+  operation: { name?: string; cost?: { requested: number; limit: number }; budget?: BudgetState; trustedDocument?: string };
   /** Domain events, for subscriptions; null where the process runs none. */
   bus: EventBus | null;
   /**

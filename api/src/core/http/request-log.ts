@@ -11,10 +11,13 @@ import type { Context } from '../graphql/context.js';
 import type { StatementCounter } from '../db/statement-counter.js';
 import { ErrorCode, isClientError } from '../graphql/errors.js';
 import { checkLimits } from '../graphql/limits.js';
+import { applyExposure, OPEN_POLICY, withoutSuggestions, type ExposurePolicy } from './exposure.js';
 import type { Logger } from '../log.js';
 
 export interface RequestLocals {
   requestId: string;
+  /** The id of the trusted document the request ran, if it sent one. */
+  trustedDocument?: string;
   /** Set for GraphQL requests, so the access log can report the operation and its SQL count. */
   graphql?: Context;
   /** Counts statements from the start, authentication included, even if the context fails. */
@@ -48,6 +51,8 @@ export function accessLog(log: Logger) {
           path,
           status: res.statusCode,
           operationName: locals(res).graphql?.operation.name,
+          trustedDocument: locals(res).trustedDocument,
+          ip: req.ip,
           statements: locals(res).statements?.count,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         },
@@ -62,7 +67,7 @@ export function accessLog(log: Logger) {
  * Apollo plugin: records the operation name and statement count for the access log, logs internal
  * errors with the request id, and adds that id to the masked errors the client receives.
  */
-export function graphqlRequestPlugin(log: Logger): ApolloServerPlugin<Context> {
+export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_POLICY): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       return {
@@ -70,6 +75,8 @@ export function graphqlRequestPlugin(log: Logger): ApolloServerPlugin<Context> {
           contextValue.operation.name = operationName ?? undefined;
           // Limits before execution: an over-limit request runs nothing.
           if (operation) contextValue.operation.cost = checkLimits(schema, document, operation, request.variables ?? {});
+          // Then what this caller may run at all, and its rate budget.
+          await applyExposure(policy, contextValue, document);
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
@@ -86,7 +93,16 @@ export function graphqlRequestPlugin(log: Logger): ApolloServerPlugin<Context> {
             response.http.headers.set('x-query-cost-limit', String(cost.limit));
           }
           if (response.body.kind !== 'single') return;
-          if (cost) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
+          const budget = contextValue.operation.budget;
+          if (budget) {
+            response.http.headers.set('x-ratelimit-limit', String(budget.limit));
+            response.http.headers.set('x-ratelimit-remaining', String(budget.remaining));
+            response.http.headers.set('x-ratelimit-reset', String(Math.ceil(budget.resetAt.getTime() / 1000)));
+          }
+          if (cost) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { ...cost, ...(budget ? { budget: { ...budget, resetAt: budget.resetAt.toISOString() } } : {}) } };
+          if (policy.hideSchemaFromAnonymous && contextValue.viewer.kind === 'anonymous') {
+            for (const error of response.body.singleResult.errors ?? []) (error as { message: string }).message = withoutSuggestions(error.message);
+          }
           for (const error of response.body.singleResult.errors ?? []) {
             if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;

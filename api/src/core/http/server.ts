@@ -3,7 +3,7 @@
  * path, health endpoints, request ids and access logs, and a graceful close.
  */
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -24,6 +24,8 @@ import { ErrorCode, formatError, isClientError } from '../graphql/errors.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import type { Logger } from '../log.js';
 import { accessLog, graphqlRequestPlugin, locals, requestIds } from './request-log.js';
+import { loadTrustedDocuments } from '../graphql/trusted-documents.js';
+import { OPEN_POLICY, type ExposurePolicy } from './exposure.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY = '1mb';
@@ -52,6 +54,12 @@ export async function startApiServer(args: {
   bus: EventBus | null;
   sessionCookieName: string;
   secureCookies: boolean;
+  /** Exposure policy: budgets, trusted documents, schema hiding (defaults: open, no budgets). */
+  exposure?: ExposurePolicy;
+  /** Express `trust proxy`: whose X-Forwarded-For names the caller (default: loopback). */
+  trustProxy?: string | false;
+  /** Requests must arrive whole within this time (slow-client protection). */
+  requestTimeoutMs?: number;
   /** Non-GraphQL endpoints of domain modules (e.g. file uploads), given the same per-request context. */
   routes?: ((contextFor: (req: Request, res: Response) => Promise<Context>) => express.Router)[];
 }): Promise<ApiServer> {
@@ -59,7 +67,25 @@ export async function startApiServer(args: {
   const schema = await buildAppSchema();
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', args.trustProxy ?? 'loopback');
+  const exposure = args.exposure ?? OPEN_POLICY;
+  // The caller's address for sockets, by the same trust rule Express applies to HTTP requests.
+  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const clientAddress = (req: http.IncomingMessage): string | null => {
+    const socket = req.socket.remoteAddress ?? null;
+    const forwarded = req.headers['x-forwarded-for'];
+    if (!socket || typeof forwarded !== 'string') return socket;
+    const hops = [socket, ...forwarded.split(',').map((h) => h.trim()).filter(Boolean).reverse()];
+    let hop = 0;
+    while (hop < hops.length - 1 && trust(hops[hop]!, hop)) hop++;
+    return hops[hop]!;
+  };
+  const trustedDocuments = loadTrustedDocuments();
   const httpServer = http.createServer(app);
+  if (args.requestTimeoutMs) {
+    httpServer.requestTimeout = args.requestTimeoutMs;
+    httpServer.headersTimeout = Math.min(args.requestTimeoutMs, 60_000);
+  }
   let closing = false;
 
   const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
@@ -67,14 +93,27 @@ export async function startApiServer(args: {
     {
       schema,
       // The same limits as over HTTP, before anything runs.
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         try {
           checkDocumentSize(payload.query);
           const document = parse(payload.query, { maxTokens: LIMITS.tokens });
           const invalid = validate(schema, document);
           if (invalid.length) return invalid;
           const operation = getOperationAST(document, payload.operationName);
-          if (operation) checkLimits(schema, document, operation, payload.variables ?? {});
+          const cost = operation ? checkLimits(schema, document, operation, payload.variables ?? {}) : null;
+          // Over a socket, a bearer token's budget is the user's; without one, the address's.
+          const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null;
+          const request = (ctx.extra as { request: http.IncomingMessage }).request;
+          if (!authorization && !request.headers.cookie && exposure.anonymousDocuments === 'trusted' && operation?.operation !== 'subscription') {
+            throw new GraphQLError('Anonymous callers may only subscribe over WebSocket; other operations need an API key or a session.', { extensions: { code: ErrorCode.FORBIDDEN } });
+          }
+          const limits = exposure.budgets?.limits;
+          const payer = !limits
+            ? null
+            : authorization
+              ? limits.user && { key: `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`, limit: authorization.startsWith('Bearer djk_') ? limits.apiKey : limits.user }
+              : limits.anonymous && { key: `ip:${clientAddress(request)}`, limit: limits.anonymous };
+          if (payer) await exposure.budgets!.charge(payer, Math.max(1, cost?.requested ?? 1));
           return undefined;
         } catch (error) {
           // Re-made here: graphql's CJS and ESM builds do not share the error class.
@@ -90,7 +129,7 @@ export async function startApiServer(args: {
         const credentials: RequestCredentials = {
           authorization: typeof params.authorization === 'string' ? params.authorization : undefined,
           cookie: request.headers.cookie,
-          ip: request.socket.remoteAddress ?? null,
+          ip: clientAddress(request),
         };
         return createContext({ orm, bus: args.bus, requestId: randomUUID(), log, authenticate: (em) => args.authenticate(em, credentials) });
       },
@@ -120,7 +159,7 @@ export async function startApiServer(args: {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: args.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
-      graphqlRequestPlugin(log),
+      graphqlRequestPlugin(log, exposure),
     ],
   });
   await apollo.start();
@@ -144,7 +183,7 @@ export async function startApiServer(args: {
     const { requestId } = locals(res);
     const statements = new StatementCounter();
     locals(res).statements = statements;
-    const credentials: RequestCredentials = { authorization: req.headers.authorization, cookie: req.headers.cookie, ip: req.socket.remoteAddress ?? null };
+    const credentials: RequestCredentials = { authorization: req.headers.authorization, cookie: req.headers.cookie, ip: req.ip ?? req.socket.remoteAddress ?? null };
     const ctx = await createContext({
       orm,
       bus: args.bus,
@@ -159,6 +198,7 @@ export async function startApiServer(args: {
         clear: () => res.clearCookie(args.sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/' }),
       },
     });
+    if (locals(res).trustedDocument) ctx.operation.trustedDocument = locals(res).trustedDocument;
     locals(res).graphql = ctx;
     return ctx;
   };
@@ -169,6 +209,17 @@ export async function startApiServer(args: {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
+    // Trusted documents arrive by id: the server runs its own copy of the text.
+    (req: Request, res: Response, next: NextFunction) => {
+      const body = req.body as { query?: unknown; documentId?: unknown } | undefined;
+      if (body && typeof body.documentId === 'string' && body.query === undefined) {
+        const text = trustedDocuments.get(body.documentId);
+        if (!text) return void res.status(400).json({ errors: [{ message: 'Unknown document id: only the portals’ trusted documents are stored.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+        body.query = text;
+        locals(res).trustedDocument = body.documentId;
+      }
+      next();
+    },
     // Oversized documents are refused before Apollo parses them (its hooks would answer 500).
     (req: Request, res: Response, next: NextFunction) => {
       const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;

@@ -1,0 +1,50 @@
+/**
+ * What the open internet may do, decided before execution, after the limits:
+ *  - anonymous callers may be held to the portals' trusted documents (ANONYMOUS_DOCUMENTS=trusted);
+ *  - introspection and "did you mean" suggestions may be withheld from anonymous callers;
+ *  - every operation is charged to its caller's rate budget (rate-budget.ts).
+ */
+import type { DocumentNode } from 'graphql';
+import { visit } from 'graphql';
+import type { Context } from '../graphql/context.js';
+import { AppError, ErrorCode } from '../graphql/errors.js';
+import { budgetKey, type RateBudgets } from './rate-budget.js';
+
+export interface ExposurePolicy {
+  budgets: RateBudgets | null;
+  anonymousDocuments: 'any' | 'trusted';
+  hideSchemaFromAnonymous: boolean;
+}
+
+export const OPEN_POLICY: ExposurePolicy = { budgets: null, anonymousDocuments: 'any', hideSchemaFromAnonymous: false };
+
+function asksForSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/** Runs after the limits (the cost is known): refuses what the caller may not run, charges the rest. */
+export async function applyExposure(policy: ExposurePolicy, ctx: Context, document: DocumentNode): Promise<void> {
+  const anonymous = ctx.viewer.kind === 'anonymous';
+  if (anonymous && policy.anonymousDocuments === 'trusted' && !ctx.operation.trustedDocument) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'Anonymous callers may run only trusted documents (send `documentId`); other documents need an API key or a session.', {
+      http: { status: 403 },
+    });
+  }
+  if (anonymous && policy.hideSchemaFromAnonymous && asksForSchema(document)) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'Introspection is not available to anonymous callers; the schema is published as schema/schema.graphql.', { http: { status: 403 } });
+  }
+  const payer = policy.budgets && budgetKey(ctx.viewer, policy.budgets.limits);
+  if (payer) {
+    // Subscriptions are charged when they start; each operation at least one point.
+    ctx.operation.budget = await policy.budgets!.charge(payer, Math.max(1, ctx.operation.cost?.requested ?? 1));
+  }
+}
+
+/** graphql-js adds "Did you mean …?" to validation messages; they spell out the schema. */
+export const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean [^?]*\?/g, '');
