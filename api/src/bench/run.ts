@@ -1,0 +1,237 @@
+/**
+ * `pnpm bench`: loads a large generated dataset into a throwaway PostgreSQL, starts the API (as in
+ * production: trusted documents, rate budgets, one process) and the raw-SQL floor
+ * (floor-server.ts) side by side, and measures four requests on each over loopback with
+ * autocannon: requests/s, p50 and p99 latency, SQL statements per request. Then subscription
+ * fan-out: N WebSocket subscribers, one publication, delivery latency. Prints the tables.
+ *
+ * BENCH_SECONDS (default 10) per measurement; BENCH_CONNECTIONS (default 16);
+ * BENCH_SUBSCRIBERS (default 200,2000); BENCH_SCALE (default 1) multiplies the dataset.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createClient } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { pino } from 'pino';
+import { runCli } from '../cli/run.js';
+import { migrateUp } from '../core/db/migrations.js';
+import { openOrm } from '../core/db/orm.js';
+import { freePort, startThrowawayServer } from '../core/db/throwaway.js';
+import { loadTrustedDocuments } from '../core/graphql/trusted-documents.js';
+import { seedDemoData } from '../demo/seed.js';
+import { DEMO_PASSWORD } from '../demo/demo-data.js';
+import { generateBenchData } from './generate.js';
+
+const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '200,2000').split(',').map(Number);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
+
+interface Child {
+  process: ChildProcess;
+  lines: Record<string, any>[];
+  url: string;
+}
+
+/** Starts a process of this package and waits for its "listening" line. */
+async function startChild(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', '@oxc-node/core/register', entry], { cwd: API_DIR, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines: Record<string, any>[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start`)), 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        lines.push(JSON.parse(line));
+      } catch {
+        return;
+      }
+      if (ready.test(line)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
+  });
+  return { process: child, lines, url: `http://127.0.0.1:${env.API_PORT ?? env.PORT}/graphql` };
+}
+
+const stop = (child: Child) =>
+  new Promise<void>((resolve) => {
+    child.process.once('exit', () => resolve());
+    child.process.kill('SIGTERM');
+  });
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { headers: res.headers, body: (await res.json()) as any };
+}
+
+interface Scenario {
+  name: string;
+  body: () => Record<string, unknown>;
+  headers: Record<string, string>;
+  /** Equal on both servers when both answer the same thing. */
+  fingerprint: (data: any) => string;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  statements: number;
+  errors: number;
+}
+
+async function measure(url: string, scenario: Scenario): Promise<Omit<Figures, 'statements'>> {
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration,
+      headers: { 'content-type': 'application/json', ...scenario.headers },
+      requests: [
+        {
+          // A fresh body per request, from one of a thousand visitors.
+          setupRequest: (req: any) => ({
+            ...req,
+            body: JSON.stringify(scenario.body()),
+            headers: { ...req.headers, 'x-forwarded-for': `10.1.${Math.floor(Math.random() * 4)}.${Math.floor(Math.random() * 250)}` },
+          }),
+        },
+      ],
+    } as autocannon.Options);
+  await run(2); // warm-up
+  const result = await run(SECONDS);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
+}
+
+runCli(async () => {
+  const sizes = { organizations: 200 * SCALE, users: 5_000 * SCALE, news: 100_000 * SCALE, disclosures: 20_000 * SCALE, cases: 10_000 * SCALE };
+  say(`Dangjian bench · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.version} · ${SECONDS} s per run, ${CONNECTIONS} connections`);
+  const started = Date.now();
+  const pgServer = await startThrowawayServer();
+  const children: Child[] = [];
+  try {
+    const { url: databaseUrl } = await pgServer.createDatabase('bench');
+    const orm = await openOrm({ databaseUrl, log: pino({ level: 'silent' }) });
+    await migrateUp(orm);
+    await seedDemoData(orm);
+    await orm.close();
+    const db = new pg.Client({ connectionString: databaseUrl });
+    db.on('error', () => {}); // the server stops under it at the end
+    await db.connect();
+    await generateBenchData(db, sizes, (line) => say(`  generated ${line}`));
+    const [counts] = (await db.query(`select count(*) filter (where kind = 'NEWS') as news, count(*) filter (where kind = 'DISCLOSURE') as disclosures, count(*) filter (where kind = 'CASE') as cases, (select count(*) from organization) as orgs, (select count(*) from app_user) as users from content`)).rows;
+    say(`Dataset: ${counts.news} news, ${counts.disclosures} disclosures, ${counts.cases} cases, ${counts.orgs} organisations, ${counts.users} users (loaded in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+    const apiPort = await freePort();
+    const floorPort = await freePort();
+    const api = await startChild(
+      'src/main.ts',
+      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000' },
+      /API listening/,
+    );
+    children.push(api);
+    const floor = await startChild('src/bench/floor-server.ts', { DATABASE_URL: databaseUrl, PORT: String(floorPort), DB_POOL_MAX: '10' }, /floor listening/);
+    children.push(floor);
+
+    const documents = loadTrustedDocuments();
+    const idOf = (name: string) => [...documents].find(([, text]) => new RegExp(`(query|mutation) ${name}\\b`).test(text))![0];
+    const signIn = await post(api.url, { documentId: idOf('SignIn'), operationName: 'SignIn', variables: { input: { login: '13800000001', password: DEMO_PASSWORD } } });
+    const token = signIn.body.data.signIn.token as string;
+    const root = (await db.query(`select id from organization where name = '华油能源集团有限公司党委'`)).rows[0].id;
+    const plant = (await db.query(`select id from organization where name = '第一采油厂党委'`)).rows[0].id;
+    const articles = (await db.query(`select id from content where kind = 'NEWS' and visibility = 'PUBLIC' and status = 'PUBLISHED' order by random() limit 1000`)).rows.map((r) => gid('NewsArticle', r.id));
+    const terms = ['党建工作', '主题党日', '安全生产', '党员先锋岗', '乡村振兴', '廉洁文化'];
+    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+
+    const scenarios: Scenario[] = [
+      { name: 'portal home', headers: {}, body: () => ({ documentId: idOf('PortalFeed'), operationName: 'PortalFeed', variables: { organizationId: gid('Organization', root) } }), fingerprint: (d) => d.news.nodes.map((n: any) => n.id).join() },
+      { name: 'article', headers: {}, body: () => ({ documentId: idOf('NewsArticle'), operationName: 'NewsArticle', variables: { id: pick(articles) } }), fingerprint: (d) => String(!!d.newsArticle) },
+      {
+        name: 'member list',
+        headers: { authorization: `Bearer ${token}` },
+        body: () => ({ documentId: idOf('MemberNews'), operationName: 'MemberNews', variables: { organizationId: gid('Organization', plant) } }),
+        fingerprint: (d) => `${d.news.totalCount}:${d.news.nodes.map((n: any) => n.id).join()}`,
+      },
+      { name: 'search', headers: {}, body: () => ({ documentId: idOf('NewsSearch'), operationName: 'NewsSearch', variables: { query: pick(terms), first: 10 } }), fingerprint: (d) => String(d.newsSearch.totalCount > 0) },
+    ];
+
+    const table: string[] = [];
+    const row = (cells: (string | number)[]) => table.push(cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 14 : 0)).join(''));
+    row(['request', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors']);
+    for (const scenario of scenarios) {
+      // Both servers must give the same answer, or the comparison means nothing.
+      const probeBody = { ...scenario.body(), variables: { ...(scenario.body().variables as object) } };
+      const requestId = `bench-probe-${scenario.name.replace(/\W/g, '-')}`;
+      const a = await post(api.url, probeBody, { ...scenario.headers, 'x-request-id': requestId });
+      const f = await post(floor.url, probeBody, scenario.headers);
+      if (a.body.errors || !a.body.data) throw new Error(`${scenario.name}: the API answered ${JSON.stringify(a.body.errors)}`);
+      if (f.body.errors || !f.body.data) throw new Error(`${scenario.name}: the floor answered ${JSON.stringify(f.body.errors)}`);
+      if (scenario.fingerprint(a.body.data) !== scenario.fingerprint(f.body.data)) throw new Error(`${scenario.name}: the API and the floor disagree`);
+      await new Promise((r) => setTimeout(r, 100));
+      const apiStatements = api.lines.find((l) => l.requestId === requestId && l.msg === 'request')?.statements ?? NaN;
+      const floorStatements = Number(f.headers.get('x-sql-statements'));
+
+      const apiFigures = { ...(await measure(api.url, scenario)), statements: apiStatements };
+      const floorFigures = { ...(await measure(floor.url, scenario)), statements: floorStatements };
+      row([scenario.name, 'API', apiFigures.rps.toFixed(0), apiFigures.p50, apiFigures.p99, apiFigures.statements, apiFigures.errors]);
+      row(['', 'floor', floorFigures.rps.toFixed(0), floorFigures.p50, floorFigures.p99, floorFigures.statements, floorFigures.errors]);
+      row(['', 'API/floor', `${((apiFigures.rps / floorFigures.rps) * 100).toFixed(0)}%`, `${(apiFigures.p50 / Math.max(floorFigures.p50, 0.01)).toFixed(1)}×`, `${(apiFigures.p99 / Math.max(floorFigures.p99, 0.01)).toFixed(1)}×`, '', '']);
+      say(`  measured ${scenario.name}`);
+    }
+    say('');
+    say(table.join('\n'));
+
+    // Subscription fan-out: N anonymous subscribers on the group portal, one publication.
+    say('');
+    say('subscribers  delivered   p50 ms   p99 ms   max ms');
+    const editor = await post(api.url, { documentId: idOf('SignIn'), operationName: 'SignIn', variables: { input: { login: 'editor@cy1.huayou.example', password: DEMO_PASSWORD } } });
+    const reviewer = await post(api.url, { documentId: idOf('SignIn'), operationName: 'SignIn', variables: { input: { login: 'reviewer@cy1.huayou.example', password: DEMO_PASSWORD } } });
+    const branch = (await db.query(`select id from organization where name = '采油一队党支部'`)).rows[0].id;
+    for (const n of SUBSCRIBERS) {
+      const arrivals: number[] = [];
+      const clients = await Promise.all(
+        Array.from({ length: n }, async () => {
+          const client = createClient({ url: api.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+          await new Promise<void>((resolve, reject) => {
+            client.on('connected', () => resolve());
+            client.on('error', reject);
+          });
+          client.subscribe({ query: `subscription { contentPublished(portalSlug: "huayou", kinds: [NEWS]) { ... on NewsArticle { id } } }` }, { next: () => arrivals.push(performance.now()), error: () => {}, complete: () => {} });
+          return client;
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 1000 + n)); // let every subscription start
+      const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+      const created = await post(api.url, { query: `mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, variables: { i: { organizationId: gid('Organization', branch), title: `扇出测试 ${n}`, bodyHtml: '<p>扇出测试</p>' } } }, auth(editor.body.data.signIn.token));
+      const id = created.body.data.newsCreate.newsArticle.id;
+      await post(api.url, { query: `mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, variables: { id } }, auth(editor.body.data.signIn.token));
+      const t0 = performance.now();
+      await post(api.url, { query: `mutation($id: ID!) { newsApprove(id: $id) { userErrors { code } } }`, variables: { id } }, auth(reviewer.body.data.signIn.token));
+      const deadline = Date.now() + 120_000;
+      while (arrivals.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const latencies = arrivals.map((t) => t - t0).sort((x, y) => x - y);
+      const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(0) : '-');
+      say(`${String(n).padStart(11)}${`${arrivals.length}/${n}`.padStart(11)}${at(0.5).padStart(9)}${at(0.99).padStart(9)}${(latencies.at(-1)?.toFixed(0) ?? '-').padStart(9)}`);
+      await Promise.all(clients.map((c) => c.dispose()));
+    }
+    await db.end();
+  } catch (error) {
+    say(`bench failed: ${(error as Error).stack ?? error}`);
+    throw error;
+  } finally {
+    for (const child of children) await stop(child);
+    await pgServer.dispose();
+  }
+  say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+});
