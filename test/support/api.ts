@@ -37,7 +37,7 @@ export async function startTestApi(databaseUrl: string, env: Record<string, stri
   const mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-media-'));
   // Budgets off unless a test sets them: suites send hundreds of requests from one address.
   const config = loadConfig({ NODE_ENV: 'test', API_PORT: '1', SHUTDOWN_TIMEOUT_MS: '5000', MEDIA_DIR: mediaDir, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_USER: '0', RATE_LIMIT_API_KEY: '0', ...env });
-  const log = pino({ level: 'info' }, sink);
+  const log = pino({ level: env.LOG_LEVEL ?? 'info' }, sink);
   const api = await startApi({ config, log, databaseUrl, port: 0 });
   const url = api.server.url;
   return {

@@ -16,19 +16,26 @@ const PUBLISHED = `c.status = 'PUBLISHED' and c.published_at <= now()`;
 
 type Answer = { data: unknown; statements: number };
 
+/** The subtree prefix as a literal, so the planner can use the path index. */
+async function subtreeOf(orgId: number): Promise<string> {
+  const { rows } = await pool.query('select path from organization where id = $1', [orgId]);
+  return `${rows[0]?.path ?? '/none/'}%`;
+}
+
 async function portalFeed(orgId: number): Promise<Answer> {
-  const subtree = `o.path like (select path from organization where id = $1) || '%'`;
+  const prefix = await subtreeOf(orgId);
+  const subtree = `o.path like $1`;
   const [news, notices, featured] = await Promise.all([
     pool.query(
       `select c.id, c.title, c.summary, c.published_at, c.pinned_at, o.name from content c join organization o on o.id = c.organization_id
        where c.kind = 'NEWS' and ${PUBLISHED} and c.visibility = 'PUBLIC' and ${subtree} order by c.published_at desc, c.id desc limit 9`,
-      [orgId],
+      [prefix],
     ),
     pool.query(
       `select c.id, c.title, o.name, d.notice_ends_at from content c join disclosure d on d.content_id = c.id join organization o on o.id = c.organization_id
        where c.kind = 'DISCLOSURE' and ${PUBLISHED} and c.visibility = 'PUBLIC' and ${subtree} and d.notice_starts_at <= now() and d.notice_ends_at > now()
        order by c.published_at desc, c.id desc limit 6`,
-      [orgId],
+      [prefix],
     ),
     pool.query(
       `select c.id, c.title, o.name from content c join content_recommendation r on r.content_id = c.id join organization o on o.id = c.organization_id
@@ -39,7 +46,7 @@ async function portalFeed(orgId: number): Promise<Answer> {
   ]);
   const item = (r: any) => ({ id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title, organization: { name: r.name } });
   return {
-    statements: 3,
+    statements: 4,
     data: {
       news: { nodes: news.rows.slice(0, 8).map((r) => ({ ...item(r), summary: r.summary, publishedAt: r.published_at, pinnedAt: r.pinned_at })) },
       notices: { nodes: notices.rows.slice(0, 5).map((r) => ({ ...item(r), notice: { endsAt: r.notice_ends_at, remainingSeconds: Math.max(0, Math.floor((r.notice_ends_at - Date.now()) / 1000)) } })) },
@@ -76,19 +83,19 @@ async function memberNews(authorization: string | undefined, orgId: number): Pro
   const enterprises = [...new Set(grants.rows.map((g) => g.enterprise_id))];
   const own = grants.rows.map((g) => g.id);
   const pathIds = [...new Set(grants.rows.flatMap((g: { path: string }) => g.path.split('/').filter(Boolean).map(Number)))];
-  const where = `c.kind = 'NEWS' and ${PUBLISHED} and o.path like (select path from organization where id = $1) || '%' and (
+  const where = `c.kind = 'NEWS' and ${PUBLISHED} and o.path like $1 and (
       c.visibility in ('PUBLIC', 'PLATFORM')
       or (c.visibility in ('ENTERPRISE', 'PARTNERS') and c.enterprise_id = any($2))
       or (c.visibility = 'PARTNERS' and exists (select 1 from partner_link l where l.enterprise_id = c.enterprise_id and l.partner_id = any($2)))
       or (c.visibility = 'ORGANIZATION' and c.organization_id = any($3))
       or (c.visibility = 'OWN_ORGANIZATION' and c.organization_id = any($4)))`;
-  const params = [orgId, enterprises, pathIds, own];
+  const params = [await subtreeOf(orgId), enterprises, pathIds, own];
   const [list, count] = await Promise.all([
     pool.query(`select c.id, c.title, c.published_at, c.visibility, o.name from content c join organization o on o.id = c.organization_id where ${where} order by c.published_at desc, c.id desc limit 21`, params),
     pool.query(`select count(*)::int as n from content c join organization o on o.id = c.organization_id where ${where}`, params),
   ]);
   return {
-    statements: 3,
+    statements: 4,
     data: {
       news: {
         totalCount: count.rows[0].n,

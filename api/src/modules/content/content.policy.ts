@@ -29,6 +29,8 @@
  * Recommending upward (上报): whoever may publishControl an item recommends it to an organisation
  * above its owner; reviewers and admins at or above that organisation decide (decideRecommendations).
  */
+// To-many conditions use `$some` (an EXISTS subquery): a join would multiply rows and make the
+// ORM group and count distinct over the whole result before it can apply a page's limit.
 import { registerPolicy } from '../../core/authz/ability.js';
 import { ApiScope, Role } from '../../core/authz/roles.js';
 import { pathIds } from '../organizations/organization.entity.js';
@@ -59,7 +61,7 @@ registerPolicy((can, viewer, now) => {
   const enterprises = [...new Set(viewer.grants.map((g) => g.enterpriseId))];
   if (enterprises.length) {
     can('read', 'Content', { ...published, enterprise: { $in: enterprises }, visibility: { $in: [Visibility.ENTERPRISE, Visibility.PARTNERS] } });
-    can('read', 'Content', { ...published, visibility: Visibility.PARTNERS, enterprise: { partnerLinks: { partner: { $in: enterprises } } } });
+    can('read', 'Content', { ...published, visibility: Visibility.PARTNERS, enterprise: { partnerLinks: { $some: { partner: { $in: enterprises } } } } });
   }
   const me = viewer.userId;
   can(['read', 'readHistory', 'readStatistics'], 'Content', { author: me });
@@ -71,7 +73,7 @@ registerPolicy((can, viewer, now) => {
     can('read', 'Content', { ...published, visibility: Visibility.ORGANIZATION, organization: { $in: pathIds(grant.path) } });
     can('read', 'Content', { ...published, visibility: Visibility.OWN_ORGANIZATION, organization: grant.organizationId });
     // TARGETED items: members of a named organisation or of one below it.
-    can('read', 'Content', { ...published, visibility: Visibility.TARGETED, targets: { organization: { $in: pathIds(grant.path) } } });
+    can('read', 'Content', { ...published, visibility: Visibility.TARGETED, targets: { $some: { organization: { $in: pathIds(grant.path) } } } });
     if (WORKERS.includes(grant.role)) {
       can(['read', 'readHistory', 'readStatistics'], 'Content', subtree);
       can(['useMedia', 'readStatistics'], 'Organization', { path: { $startsWith: grant.path } });

@@ -15,7 +15,7 @@ import type { MediaFile } from './media.entity.js';
 
 export async function mayReadMedia(em: EntityManager, actor: Actor, media: MediaFile): Promise<boolean> {
   if (await can(em, actor, 'useMedia', Organization, 'Organization', media.organization.id)) return true;
-  const items = await findAuthorised({ em, ability: actor.ability }, Content, 'Content', { media: media.id }, { limit: 50 });
+  const items = await findAuthorised({ em, ability: actor.ability }, Content, 'Content', { media: { $some: { id: media.id } } }, { limit: 50 });
   if (items.length === 0) return false;
   if (items.some((c) => c.kind !== ContentKind.RESOURCE)) return true;
   // In a resource's description or cover, a file is as readable as the resource itself.

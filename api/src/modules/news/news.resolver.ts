@@ -86,7 +86,7 @@ async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<Filte
   if (filter?.pinned != null) where.pinnedAt = filter.pinned ? { $ne: null } : null;
   if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
   if (filter?.recommendedTo) {
-    where.recommendations = { toOrganization: expectGlobalId(filter.recommendedTo, 'Organization', 'recommendedTo'), status: RecommendationStatus.ACCEPTED };
+    where.recommendations = { $some: { toOrganization: expectGlobalId(filter.recommendedTo, 'Organization', 'recommendedTo'), status: RecommendationStatus.ACCEPTED } };
   }
   return where as FilterQuery<Content>;
 }
