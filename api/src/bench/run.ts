@@ -6,7 +6,8 @@
  * fan-out: N WebSocket subscribers, one publication, delivery latency. Prints the tables.
  *
  * BENCH_SECONDS (default 10) per measurement; BENCH_CONNECTIONS (default 16);
- * BENCH_SUBSCRIBERS (default 200,2000); BENCH_SCALE (default 1) multiplies the dataset.
+ * BENCH_SUBSCRIBERS (default 200,2000); BENCH_SCALE (default 1) multiplies the dataset;
+ * BENCH_KEEP_DB=1 leaves the database running afterwards (its URL is printed).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -120,8 +121,10 @@ runCli(async () => {
   const started = Date.now();
   const pgServer = await startThrowawayServer();
   const children: Child[] = [];
+  let keptUrl = '';
   try {
     const { url: databaseUrl } = await pgServer.createDatabase('bench');
+    keptUrl = databaseUrl;
     const orm = await openOrm({ databaseUrl, log: pino({ level: 'silent' }) });
     await migrateUp(orm);
     await seedDemoData(orm);
@@ -231,7 +234,9 @@ runCli(async () => {
     throw error;
   } finally {
     for (const child of children) await stop(child);
-    await pgServer.dispose();
+    // BENCH_KEEP_DB=1 leaves the database running, to EXPLAIN what was measured.
+    if (process.env.BENCH_KEEP_DB) say(`Database kept: ${keptUrl}`);
+    else await pgServer.dispose();
   }
   say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 });

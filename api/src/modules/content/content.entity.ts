@@ -14,7 +14,13 @@ import { ContentKind, ContentStatus, Visibility } from './content-enums.js';
  */
 @Entity({ tableName: 'content' })
 @Index({ name: 'content_feed_idx', properties: ['kind', 'status', 'publishedAt'] })
-@Index({ name: 'content_organization_idx', properties: ['organization', 'status'] })
+// Lists and counts of a subtree: one index-only range per organisation, whatever the read rules
+// add (visibility, enterprise, author and id are included for them).
+@Index({
+  name: 'content_subtree_list_idx',
+  expression:
+    'create index "content_subtree_list_idx" on "content" ("organization_id", "kind", "status", "published_at") include ("visibility", "enterprise_id", "author_id", "id")',
+})
 @Index({
   name: 'content_publish_due_idx',
   expression: `create index "content_publish_due_idx" on "content" ("published_at") where status = 'PUBLISHED' and publish_notified_at is null`,
