@@ -7,7 +7,8 @@
  *
  * BENCH_SECONDS (default 10) per measurement; BENCH_CONNECTIONS (default 16);
  * BENCH_SUBSCRIBERS (default 200,2000); BENCH_SCALE (default 1) multiplies the dataset;
- * BENCH_KEEP_DB=1 leaves the database running afterwards (its URL is printed).
+ * BENCH_KEEP_DB=1 leaves the database running afterwards (its URL is printed); BENCH_TRACE=1 prints
+ * the SQL of each probe request with its time (and slows the API down: use it to explain, not to measure).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -140,7 +141,7 @@ runCli(async () => {
     const floorPort = await freePort();
     const api = await startChild(
       'src/main.ts',
-      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000' },
+      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
       /API listening/,
     );
     children.push(api);
@@ -184,6 +185,8 @@ runCli(async () => {
       await new Promise((r) => setTimeout(r, 100));
       const apiStatements = api.lines.find((l) => l.requestId === requestId && l.msg === 'request')?.statements ?? NaN;
       const floorStatements = Number(f.headers.get('x-sql-statements'));
+      // BENCH_TRACE=1: each statement of the probe request, with its time.
+      if (process.env.BENCH_TRACE) for (const l of api.lines.filter((l) => l.requestId === requestId && l.sql)) say(`    ${l.took} ms  ${String(l.sql).slice(0, 160)}`);
 
       const apiFigures = { ...(await measure(api.url, scenario)), statements: apiStatements };
       const floorFigures = { ...(await measure(floor.url, scenario)), statements: floorStatements };
