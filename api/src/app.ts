@@ -9,6 +9,7 @@ import type { Logger } from './core/log.js';
 import { EventBus } from './core/events/bus.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { startPublicationScheduler } from './modules/content/publication-scheduler.js';
+import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 import { mediaRoutes } from './modules/media/media.routes.js';
 import { LocalDiskStorage } from './modules/media/storage.js';
 
@@ -23,10 +24,14 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
   const { rateLimits } = args.config;
   const budgeted = rateLimits.anonymous || rateLimits.user || rateLimits.apiKey;
   const bus = new EventBus(args.databaseUrl, args.log);
+  const corsOrigins = allowedOriginsCache(orm);
   let server: ApiServer;
   let scheduler: { stop(): Promise<void> } | undefined;
   try {
     await bus.start();
+    void (async () => {
+      for await (const event of bus.stream()) if (event.type === 'enterprise.allowedOrigins') corsOrigins.invalidate();
+    })().catch((error: unknown) => args.log.warn({ err: error }, 'allowed-origins listener stopped'));
     scheduler = startPublicationScheduler(orm, args.log, args.config.schedulerIntervalMs);
     server = await startApiServer({
       orm,
@@ -43,6 +48,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
         hideSchemaFromAnonymous: args.config.hideSchemaFromAnonymous,
       },
       trustProxy: args.config.trustProxy,
+      corsOrigins,
       requestTimeoutMs: args.config.requestTimeoutMs,
       sessionCookieName: SESSION_COOKIE,
       secureCookies: args.config.env === 'production',

@@ -148,3 +148,60 @@ describe('trusted documents and anonymous callers in production mode', () => {
     expect(shown.errors![0]!.message).toMatch(/Did you mean "enterprise"/);
   });
 });
+
+describe('CORS allow-lists per enterprise', () => {
+  let api: TestApi;
+  let other: Spawned;
+  let otherUrl: string;
+
+  beforeAll(async () => {
+    api = await startTestApi(db.url);
+    const port = await freePort();
+    other = runEntry('src/main.ts', { DATABASE_URL: db.url, API_PORT: String(port), LOG_LEVEL: 'info' });
+    await other.waitFor(/API listening/);
+    otherUrl = `http://127.0.0.1:${port}/graphql`;
+  });
+  afterAll(async () => {
+    other?.child.kill('SIGTERM');
+    await other?.exited;
+    await api?.close();
+  });
+
+  const preflight = (url: string, origin: string) =>
+    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+
+  it('answers only the origins an enterprise allowed, on every process, as soon as they change', async () => {
+    const app = 'https://dangjian-app.huayou-energy.example';
+    expect((await preflight(api.url, app)).status).toBe(403);
+    const token = await signIn(api, DEMO.groupAdmin);
+    const [{ id }] = await db.query<{ id: number }>(`select id from enterprise where slug = 'huayou'`);
+    const set = (origins: string[], who = token) =>
+      postGraphQL<any>(api.url, { query: `mutation($e: ID!, $o: [String!]!) { enterpriseAllowedOriginsSet(enterpriseId: $e, origins: $o) { enterprise { allowedOrigins } userErrors { code field } } }`, variables: { e: Buffer.from(`Enterprise:${id}`).toString('base64url'), o: origins } }, { authorization: `Bearer ${who}` });
+    // Not an origin; not an admin of this enterprise.
+    expect((await set(['https://x.example/path'])).data!.enterpriseAllowedOriginsSet.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'origins'] }]);
+    expect((await set([app], await signIn(api, DEMO.plantAdmin))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await set([`${app}/`, app.toUpperCase()])).data!.enterpriseAllowedOriginsSet.enterprise.allowedOrigins).toEqual([app]);
+
+    // Both processes follow at once (the change is announced on the event bus).
+    for (const url of [api.url, otherUrl]) {
+      let res = await preflight(url, app);
+      for (let i = 0; i < 20 && res.status !== 204; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        res = await preflight(url, app);
+      }
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(app);
+      expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+    }
+    const actual = await fetch(api.url, { method: 'POST', headers: { origin: app, 'content-type': 'application/json' }, body: JSON.stringify({ query: CHEAP }) });
+    expect(actual.headers.get('access-control-allow-origin')).toBe(app);
+    expect(actual.headers.get('access-control-expose-headers')).toContain('x-ratelimit-remaining');
+    // Another origin gets nothing to go on.
+    const evil = await fetch(api.url, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: CHEAP }) });
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight(api.url, 'https://evil.example')).status).toBe(403);
+    // Members do not see the list.
+    const member = await postGraphQL<any>(api.url, { query: `{ enterprise(slug: "huayou") { allowedOrigins } }` }, { authorization: `Bearer ${await signIn(api, DEMO.member)}` });
+    expect(member.data!.enterprise.allowedOrigins).toBeNull();
+  });
+});

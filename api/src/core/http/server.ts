@@ -58,6 +58,8 @@ export async function startApiServer(args: {
   exposure?: ExposurePolicy;
   /** Express `trust proxy`: whose X-Forwarded-For names the caller (default: loopback). */
   trustProxy?: string | false;
+  /** Web origins allowed to call from browsers (CORS); none when absent. */
+  corsOrigins?: { has(origin: string): Promise<boolean> };
   /** Requests must arrive whole within this time (slow-client protection). */
   requestTimeoutMs?: number;
   /** Non-GraphQL endpoints of domain modules (e.g. file uploads), given the same per-request context. */
@@ -205,6 +207,24 @@ export async function startApiServer(args: {
 
   app.use(requestIds());
   app.use(accessLog(log));
+  // CORS: browser apps of the origins an enterprise allowed. Bearer tokens and API keys only —
+  // no cookies cross origins. Anything else gets no CORS headers, so browsers refuse it.
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (!origin) return next();
+    res.vary('Origin');
+    const allowed = args.corsOrigins ? await args.corsOrigins.has(origin).catch(() => false) : false;
+    if (allowed) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-expose-headers', 'x-request-id, x-query-cost, x-query-cost-limit, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after');
+    }
+    if (req.method !== 'OPTIONS') return next();
+    if (!allowed) return void res.status(403).json({ errors: [{ message: 'This origin is not allowed to call the API.', extensions: { code: ErrorCode.FORBIDDEN } }] });
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
+    res.setHeader('access-control-max-age', '600');
+    res.status(204).end();
+  });
   for (const route of args.routes ?? []) app.use(route(contextFor));
   app.use(
     GRAPHQL_PATH,

@@ -22,6 +22,10 @@ export class Enterprise {
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
 
+  /** Web origins (`https://app.example.com`) whose browser apps may call the API (CORS). */
+  @Property({ type: 'array', columnType: 'text[]', defaultRaw: "'{}'" })
+  allowedOrigins: string[] & Opt = [];
+
   /** Enterprises that may read this one's PARTNERS content (active partnerships only). */
   @OneToMany(() => PartnerLink, (l) => l.enterprise)
   partnerLinks = new Collection<PartnerLink>(this);

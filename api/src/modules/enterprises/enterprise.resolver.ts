@@ -1,4 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { findAuthorised } from '../../core/authz/queries.js';
+import { defineLoader } from '../../core/graphql/loaders.js';
+import { mutate, UserError } from '../../core/graphql/payload.js';
+import { expectGlobalId } from '../../core/graphql/relay.js';
+import { setAllowedOrigins } from './allowed-origins.js';
 import type { Context } from '../../core/graphql/context.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { decodeCursor, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
@@ -11,6 +16,18 @@ import { PortalType } from '../portals/portal.types.js';
 import { Enterprise } from './enterprise.entity.js';
 import { countReadableEnterprises, enterpriseById, findReadableEnterprises } from './enterprise.loaders.js';
 import { EnterpriseConnection, EnterpriseType } from './enterprise.types.js';
+
+@ObjectType()
+class EnterprisePayload {
+  @Field(() => EnterpriseType, { nullable: true }) enterprise?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+/** Which enterprises the caller administers (one query for a page of them). */
+const managesEnterprise = defineLoader<number, boolean>(async (ctx, ids) => {
+  const managed = new Set((await findAuthorised(ctx, Enterprise, 'Enterprise', { id: { $in: [...ids] } }, {}, 'manageApiClients')).map((e) => e.id));
+  return ids.map((id) => managed.has(id));
+});
 
 registerNodeType({ typeName: 'Enterprise', entity: Enterprise, load: (ctx, id) => enterpriseById(ctx).load(id) });
 
@@ -46,6 +63,17 @@ export class EnterpriseResolver {
   @FieldResolver(() => [OrganizationType], { description: 'Top-level organisations of the enterprise (usually its group Party committee).' })
   rootOrganizations(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<Organization[]> {
     return rootsOfEnterprise(ctx).load(enterprise.id);
+  }
+
+  @FieldResolver(() => [String], { nullable: true, description: 'Web origins whose browser apps may call the API (CORS); for the enterprise’s top-level admins, null for others.' })
+  async allowedOrigins(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<string[] | null> {
+    return (await managesEnterprise(ctx).load(enterprise.id)) ? enterprise.allowedOrigins : null;
+  }
+
+  @Mutation(() => EnterprisePayload, { description: 'Replaces the web origins allowed to call the API from browsers (top-level admins; at most 20; scheme, host and port only).' })
+  enterpriseAllowedOriginsSet(@Arg('enterpriseId', () => ID) enterpriseId: string, @Arg('origins', () => [String]) origins: string[], @Ctx() ctx: Context): Promise<EnterprisePayload> {
+    const local = expectGlobalId(enterpriseId, 'Enterprise', 'enterpriseId');
+    return mutate(async () => ({ enterprise: await setAllowedOrigins(ctx.em, ctx, local, origins) }));
   }
 
   @FieldResolver(() => [PortalType], { description: 'Portal sites of the enterprise and its subsidiaries.' })
