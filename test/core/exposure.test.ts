@@ -174,7 +174,7 @@ describe('CORS allow-lists per enterprise', () => {
     const app = 'https://dangjian-app.huayou-energy.example';
     expect((await preflight(api.url, app)).status).toBe(403);
     const token = await signIn(api, DEMO.groupAdmin);
-    const [{ id }] = await db.query<{ id: number }>(`select id from enterprise where slug = 'huayou'`);
+    const id = (await db.query<{ id: number }>(`select id from enterprise where slug = 'huayou'`))[0]!.id;
     const set = (origins: string[], who = token) =>
       postGraphQL<any>(api.url, { query: `mutation($e: ID!, $o: [String!]!) { enterpriseAllowedOriginsSet(enterpriseId: $e, origins: $o) { enterprise { allowedOrigins } userErrors { code field } } }`, variables: { e: Buffer.from(`Enterprise:${id}`).toString('base64url'), o: origins } }, { authorization: `Bearer ${who}` });
     // Not an origin; not an admin of this enterprise.
