@@ -128,3 +128,69 @@ describe('calls to the API', () => {
     expect((await db.query<{ key: string }>(`select key from rate_budget`)).map((b) => b.key)).toContain('ip:127.0.0.1');
   });
 });
+
+describe('portal pages', () => {
+  const PLANT = '/p/huayou-caiyou1';
+
+  it('lists news with paging, links to articles, and renders an article with its title and Open Graph tags', async () => {
+    const list = await get(`${PLANT}/news/`);
+    expect(list.status).toBe(200);
+    expect(list.body).toContain('<title>工作动态 - 第一采油厂党建网</title>');
+    const link = list.body.match(/href="(\/p\/huayou-caiyou1\/news\/[A-Za-z0-9_-]+)">第一采油厂开展“党员先锋岗”评比活动/);
+    expect(link, 'the article is linked from the list').not.toBeNull();
+    expect(text(list.body)).not.toContain('第四季度党费收缴情况通报');
+    const article = await get(link![1]!);
+    expect(article.status).toBe(200);
+    expect(article.body).toContain('<title>第一采油厂开展“党员先锋岗”评比活动 - 第一采油厂党建网</title>');
+    expect(article.body).toContain('<meta property="og:type" content="article">');
+    expect(article.body).toMatch(/<link rel="canonical" href="http:\/\/[^"]+\/p\/huayou-caiyou1\/news\//);
+    expect(text(article.body)).toContain('经各党支部推荐、厂党委审核，共评选出二十名“党员先锋岗”');
+    expect(article.body).toContain('aria-current="page"'); // the navigation marks 工作动态
+    // An internal article is not found, as are forged ids and cursors.
+    const [internal] = await db.query<{ id: string }>(`select id from content where kind = 'NEWS' and visibility <> 'PUBLIC' and status = 'PUBLISHED' limit 1`);
+    expect((await get(`${PLANT}/news/${Buffer.from(`NewsArticle:${internal!.id}`).toString('base64url')}`)).status).toBe(404);
+    expect((await get(`${PLANT}/news/not-an-id`)).status).toBe(404);
+    expect((await get(`${PLANT}/news/?after=forged`)).status).toBe(404);
+  });
+
+  it('shows the disclosures board with the open notice’s countdown, and takes a visitor’s feedback', async () => {
+    const board = await get(`${PLANT}/disclosures/`);
+    expect(board.status).toBe(200);
+    expect(text(board.body)).toMatch(/公示中 关于拟发展李明同志为中共预备党员的公示 .* 公示剩余 3 天/);
+    const link = board.body.match(/href="(\/p\/huayou-caiyou1\/disclosures\/[A-Za-z0-9_-]+)">关于拟发展李明同志/)![1]!;
+    const page = await get(link);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body).toContain('<form method="post"');
+    const post = (body: string) =>
+      new Promise<{ status: number; location?: string }>((resolve, reject) => {
+        const req = http.request(new URL(link, base), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const before = (await db.query<{ n: number }>(`select count(*)::int as n from disclosure_feedback`))[0]!.n;
+    const sent = await post(new URLSearchParams({ body: '同意公示，李明同志在生产一线表现突出。', authorName: '王师傅', contact: '' }).toString());
+    expect(sent.status).toBe(303);
+    expect(sent.location).toMatch(/\?sent=1#feedback$/);
+    expect((await db.query<{ n: number }>(`select count(*)::int as n from disclosure_feedback`))[0]!.n).toBe(before + 1);
+    expect(text((await get(`${link}?sent=1`)).body)).toContain('已收到您的意见');
+    const empty = await post('body=');
+    expect(empty.status).toBe(200);
+  });
+
+  it('renders cases (featured first), resources and search results with highlights', async () => {
+    // Featured by the plant: first on the plant's portal.
+    const cases = text((await get(`${PLANT}/cases/`)).body);
+    expect(cases).toMatch(/优秀案例 优秀 “党员责任区”让每口油井都有人管/);
+    expect(text((await get('/p/huayou/cases/')).body)).not.toContain('优秀案例');
+    expect(cases).not.toContain('倒班员工也能学'); // PARTNERS: not for visitors
+    const resources = await get('/p/huayou/resources/');
+    expect(text(resources.body)).toContain('微党课 微党课：一口井的坚守');
+    expect(text(resources.body)).not.toContain('石油精神教育基地'); // PARTNERS
+    const search = await get(`/p/huayou/search/?q=${encodeURIComponent('党员先锋岗')}`);
+    expect(search.body).toContain('<mark>党员先锋岗</mark>');
+    expect(text(search.body)).toMatch(/找到 \d+ 条结果/);
+  });
+});

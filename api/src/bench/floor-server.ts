@@ -91,7 +91,7 @@ async function memberNews(authorization: string | undefined, orgId: number): Pro
       or (c.visibility = 'OWN_ORGANIZATION' and c.organization_id = any($4)))`;
   const params = [await subtreeOf(orgId), enterprises, pathIds, own];
   const [list, count] = await Promise.all([
-    pool.query(`select c.id, c.title, c.published_at, c.visibility, o.name from content c join organization o on o.id = c.organization_id where ${where} order by c.published_at desc, c.id desc limit 21`, params),
+    pool.query(`select c.id, c.title, c.summary, c.published_at, c.visibility, o.name from content c join organization o on o.id = c.organization_id where ${where} order by c.published_at desc, c.id desc limit 21`, params),
     pool.query(`select count(*)::int as n from content c join organization o on o.id = c.organization_id where ${where}`, params),
   ]);
   return {
@@ -100,7 +100,7 @@ async function memberNews(authorization: string | undefined, orgId: number): Pro
       news: {
         totalCount: count.rows[0].n,
         pageInfo: { hasNextPage: list.rows.length > 20, endCursor: list.rows[19] ? Buffer.from(JSON.stringify([list.rows[19].published_at, String(list.rows[19].id)])).toString('base64url') : null },
-        nodes: list.rows.slice(0, 20).map((r) => ({ id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title, publishedAt: r.published_at, visibility: r.visibility, organization: { name: r.name } })),
+        nodes: list.rows.slice(0, 20).map((r) => ({ id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title, summary: r.summary, publishedAt: r.published_at, visibility: r.visibility, organization: { name: r.name } })),
       },
     },
   };
@@ -137,7 +137,7 @@ const server = http.createServer((req, res) => {
           ? await portalFeed(localId(v.organizationId!))
           : body.operationName === 'NewsArticle'
             ? await article(localId(v.id!))
-            : body.operationName === 'MemberNews'
+            : body.operationName === 'NewsList'
               ? await memberNews(req.headers.authorization, localId(v.organizationId!))
               : await search(v.query!);
       res.writeHead(200, { 'content-type': 'application/json', 'x-sql-statements': String(answer.statements) });

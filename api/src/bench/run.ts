@@ -164,7 +164,7 @@ runCli(async () => {
       {
         name: 'member list',
         headers: { authorization: `Bearer ${token}` },
-        body: () => ({ documentId: idOf('MemberNews'), operationName: 'MemberNews', variables: { organizationId: gid('Organization', plant) } }),
+        body: () => ({ documentId: idOf('NewsList'), operationName: 'NewsList', variables: { organizationId: gid('Organization', plant) } }),
         fingerprint: (d) => `${d.news.totalCount}:${d.news.nodes.map((n: any) => n.id).join()}`,
       },
       { name: 'search', headers: {}, body: () => ({ documentId: idOf('NewsSearch'), operationName: 'NewsSearch', variables: { query: pick(terms), first: 10 } }), fingerprint: (d) => String(d.newsSearch.totalCount > 0) },

@@ -8,6 +8,11 @@ import { currentVisitor } from './visitor.js';
 import portalHomeDocument from '../../../schema/operations/PortalHome.graphql?raw';
 import subtreeDocument from '../../../schema/operations/OrganizationSubtree.graphql?raw';
 import feedDocument from '../../../schema/operations/PortalFeed.graphql?raw';
+import newsListDocument from '../../../schema/operations/NewsList.graphql?raw';
+import articleDocument from '../../../schema/operations/NewsArticle.graphql?raw';
+import disclosuresDocument from '../../../schema/operations/Disclosures.graphql?raw';
+import exchangeDocument from '../../../schema/operations/Exchange.graphql?raw';
+import searchDocument from '../../../schema/operations/Search.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -27,7 +32,7 @@ const documentIdOf = (document: string) => {
   return id;
 };
 
-async function request<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
+export async function request<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
   const url = process.env.PORTALS_API_URL || DEFAULT_API_URL;
   const address = currentVisitor()?.address;
   let response: Response;
@@ -119,3 +124,12 @@ export const LEVEL_LABELS: Record<OrganizationLevel, string> = {
   BRANCH: '党支部',
   GROUP: '党小组',
 };
+
+/** The trusted documents of the portal's pages, by file. */
+export const DOCUMENTS = {
+  newsList: newsListDocument,
+  article: articleDocument,
+  disclosures: disclosuresDocument,
+  exchange: exchangeDocument,
+  search: searchDocument,
+} as const;

@@ -1,0 +1,126 @@
+/**
+ * Every page of a portal, resolved from its path: which page, its data (loaded at the route, as
+ * the visitor), and the HTTP answer. Both routing modes (Host and /p/<slug>/) use this.
+ */
+import { ApiError, DOCUMENTS, request } from './api.js';
+import { loadHome, type HomeData } from './home.js';
+import { siteFor, type Site } from './site.js';
+
+type Page =
+  | { page: 'home'; data: HomeData }
+  | { page: 'news'; data: any; after: string | null }
+  | { page: 'article'; data: any }
+  | { page: 'disclosures'; data: any; category: string | null }
+  | { page: 'disclosure'; data: any; sent: boolean; errors: { field: string | null; message: string }[]; form: Record<string, string> }
+  | { page: 'cases'; data: any; sort: string }
+  | { page: 'case'; data: any }
+  | { page: 'resources'; data: any }
+  | { page: 'resource'; data: any }
+  | { page: 'search'; data: any; query: string };
+
+export type RouteResult =
+  | ({ kind: 'ok'; site: Site } & Page)
+  | { kind: 'redirect'; to: string }
+  | { kind: 'not-found'; site: Site | null }
+  | { kind: 'unavailable' };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CASE_ORDERS: Record<string, string> = { recent: 'RECENT', liked: 'MOST_LIKED', adopted: 'MOST_ADOPTED' };
+
+/** Plain-text messages for the feedback form, in the visitor's language. */
+const FEEDBACK_MESSAGES: Record<string, string> = {
+  body: '请填写 1–2000 字的意见内容。',
+  authorName: '姓名过长。',
+  contact: '联系方式过长。',
+};
+
+async function page(site: Site, path: string[], url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string } | null> {
+  const org = site.portal.organization.id;
+  const after = url.searchParams.get('after');
+  const [section, id, ...rest] = path;
+  if (rest.length || (id !== undefined && !ID.test(id))) return null;
+  switch (section ?? '') {
+    case '':
+      return { page: 'home', data: await loadHome(site.portal) };
+    case 'news':
+      if (id) {
+        const data = await request<any>(DOCUMENTS.article, 'NewsArticle', { id });
+        return data.newsArticle ? { page: 'article', data: data.newsArticle } : null;
+      }
+      return { page: 'news', data: (await request<any>(DOCUMENTS.newsList, 'NewsList', { organizationId: org, after })).news, after };
+    case 'disclosures': {
+      if (!id) {
+        const category = url.searchParams.get('category');
+        const data = await request<any>(DOCUMENTS.disclosures, 'Disclosures', { organizationId: org, category: category || null, after });
+        return { page: 'disclosures', data: data.disclosures, category };
+      }
+      const errors: { field: string | null; message: string }[] = [];
+      let form: Record<string, string> = {};
+      if (req.method === 'POST') {
+        const body = await req.formData();
+        form = { body: String(body.get('body') ?? ''), authorName: String(body.get('authorName') ?? ''), contact: String(body.get('contact') ?? '') };
+        const input = { body: form.body, authorName: form.authorName || null, contact: form.contact || null };
+        const result = await request<any>(DOCUMENTS.disclosures, 'DisclosureFeedback', { id, input });
+        const userErrors = result.disclosureFeedbackCreate.userErrors as { field: string[] | null; message: string; code: string }[];
+        if (userErrors.length === 0) return { kind: 'redirect', to: `${url.pathname}?sent=1#feedback` };
+        for (const e of userErrors) {
+          const field = e.field?.at(-1) ?? null;
+          errors.push({ field, message: (field && FEEDBACK_MESSAGES[field]) || (e.code === 'CONFLICT' ? '公示期已结束，不再接收意见。' : '提交未成功，请检查后重试。') });
+        }
+      }
+      const data = await request<any>(DOCUMENTS.disclosures, 'Disclosure', { id });
+      return data.disclosure ? { page: 'disclosure', data: data.disclosure, sent: url.searchParams.get('sent') === '1', errors, form } : null;
+    }
+    case 'cases': {
+      if (id) {
+        const data = await request<any>(DOCUMENTS.exchange, 'ExperienceCase', { id });
+        return data.experienceCase ? { page: 'case', data: data.experienceCase } : null;
+      }
+      const sort = url.searchParams.get('sort') ?? 'recent';
+      const data = await request<any>(DOCUMENTS.exchange, 'Cases', { organizationId: org, after, orderBy: CASE_ORDERS[sort] ?? 'RECENT' });
+      return { page: 'cases', data, sort: CASE_ORDERS[sort] ? sort : 'recent' };
+    }
+    case 'resources': {
+      if (id) {
+        const data = await request<any>(DOCUMENTS.exchange, 'SharedResource', { id });
+        return data.sharedResource ? { page: 'resource', data: data.sharedResource } : null;
+      }
+      return { page: 'resources', data: (await request<any>(DOCUMENTS.exchange, 'Resources', { organizationId: org, after })).sharedResources };
+    }
+    case 'search': {
+      if (id) return null;
+      const query = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+      const data = query ? (await request<any>(DOCUMENTS.search, 'Search', { query, after })).search : null;
+      return { page: 'search', data, query };
+    }
+    default:
+      return null;
+  }
+}
+
+export async function resolveRoute(req: Request, slug: string | undefined, rawPath: string | undefined): Promise<RouteResult> {
+  try {
+    const site = await siteFor(req, slug);
+    if (!site) return { kind: 'not-found', site: null };
+    const path = (rawPath ?? '').split('/').filter(Boolean);
+    const result = await page(site, path, new URL(req.url), req);
+    if (!result) return { kind: 'not-found', site };
+    if ('kind' in result) return result;
+    return { kind: 'ok', site, ...result };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      // A bad cursor or id from the address bar is the visitor's mistake: not found, not an outage.
+      if (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND') return { kind: 'not-found', site: null };
+      console.error(JSON.stringify({ msg: 'portal could not read the API', code: error.code, error: error.message }));
+      return { kind: 'unavailable' };
+    }
+    throw error;
+  }
+}
+
+/** Status and caching: public pages are shared-cacheable briefly; forms and errors are not. */
+export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
+  response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
+  const cacheable = result.kind === 'ok' && method === 'GET' && result.page !== 'disclosure';
+  response.headers.set('cache-control', cacheable ? 'public, max-age=60, stale-while-revalidate=300' : 'no-store');
+}

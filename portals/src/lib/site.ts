@@ -1,0 +1,55 @@
+/**
+ * The site a request is for: the portal (by Host, or by /p/<slug>/ locally) and the base path its
+ * links start with, so every page links within its own portal whichever way it was reached.
+ */
+import { portalByHost, portalBySlug, type PortalHome } from './api.js';
+
+export interface Site {
+  portal: PortalHome;
+  /** '' for a host-named portal, '/p/<slug>' locally. */
+  base: string;
+}
+
+export async function siteFor(request: Request, slug: string | undefined): Promise<Site | null> {
+  if (slug !== undefined) {
+    const portal = await portalBySlug(slug);
+    return portal ? { portal, base: `/p/${encodeURIComponent(portal.slug)}` } : null;
+  }
+  const portal = await portalByHost(request.headers.get('host') ?? '');
+  return portal ? { portal, base: '' } : null;
+}
+
+export const link = (site: Site, path: string) => `${site.base}/${path}`;
+
+export const NAV = [
+  ['', '首页'],
+  ['news/', '工作动态'],
+  ['disclosures/', '党务公开'],
+  ['cases/', '经验交流'],
+  ['resources/', '共建共享'],
+  ['search/', '搜索'],
+] as const;
+
+export const DISCLOSURE_CATEGORIES: Record<string, string> = {
+  HIGHER_DECISIONS: '贯彻落实上级决策部署',
+  GOALS_AND_PLANS: '目标任务、工作计划',
+  EDUCATION: '党员教育管理、“三会一课”',
+  ORGANIZATION_BUILDING: '组织建设',
+  CONDUCT_AND_SERVICE: '作风建设、联系服务群众',
+  DISCIPLINE: '党风廉政建设',
+  OTHER: '其他',
+};
+
+export const RESOURCE_KINDS: Record<string, string> = {
+  COURSEWARE: '课件',
+  MICRO_LESSON: '微党课',
+  VIDEO: '视频',
+  TEMPLATE: '模板',
+  EDUCATION_BASE: '教育基地',
+  LECTURER: '讲师',
+};
+
+export const formatDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }) : '');
+
+/** Days (rounded up) left in a notice window, for the countdown. */
+export const daysLeft = (seconds: number) => Math.max(0, Math.ceil(seconds / 86_400));
