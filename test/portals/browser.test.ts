@@ -1,0 +1,70 @@
+/**
+ * The portals in a real browser: Debian's Chromium (/usr/bin/chromium, installed by .ci/run),
+ * driven by playwright-core — never a downloaded browser. The portals' built handler and the API
+ * run in this process against a database copied from the demo template.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../api/src/core/config.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+let db: TestDatabase;
+let api: TestApi;
+let portals: http.Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  db = await createTestDatabase('demo');
+  api = await startTestApi(db.url, { ANONYMOUS_DOCUMENTS: 'trusted' });
+  process.env.PORTALS_API_URL = api.url;
+  const entry = pathToFileURL(path.join(REPO_ROOT, 'portals/dist/server/entry.mjs')).href;
+  const { handler } = (await import(/* @vite-ignore */ entry)) as { handler: (req: http.IncomingMessage, res: http.ServerResponse) => void };
+  portals = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => portals.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(portals.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => portals?.close(r));
+  await api?.close();
+  await db?.drop();
+});
+
+describe('a visitor in Chromium', () => {
+  it('reads an article on a subsidiary’s portal, from its home page, with the keyboard', async () => {
+    await page.goto(`${base}/p/huayou-caiyou1/`);
+    await expect(page.title()).resolves.toBe('第一采油厂党建网');
+    // The first Tab reaches the skip link, which leads to the main content.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到正文');
+    await page.getByRole('link', { name: '第一采油厂开展“党员先锋岗”评比活动' }).click();
+    await page.waitForURL(/\/p\/huayou-caiyou1\/news\/[A-Za-z0-9_-]+$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('第一采油厂开展“党员先锋岗”评比活动');
+    await expect(page.locator('article .prose').textContent()).resolves.toContain('共评选出二十名“党员先锋岗”');
+    await expect(page.title()).resolves.toBe('第一采油厂开展“党员先锋岗”评比活动 - 第一采油厂党建网');
+    // Fits a phone: nothing wider than the viewport.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+  });
+
+  it('leaves feedback on an open public notice', async () => {
+    await page.goto(`${base}/p/huayou-caiyou1/disclosures/`);
+    await expect(page.getByText('公示剩余 3 天').count()).resolves.toBeGreaterThan(0);
+    await page.getByRole('link', { name: /关于拟发展李明同志为中共预备党员的公示/ }).click();
+    await page.getByLabel('意见内容（必填）').fill('同意公示。李明同志工作踏实，群众认可。');
+    await page.getByLabel('姓名（选填）').fill('张师傅');
+    await page.getByRole('button', { name: '提交意见' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('已收到您的意见');
+    const rows = await db.query<{ body: string; author_name: string }>(`select body, author_name from disclosure_feedback order by id desc limit 1`);
+    expect(rows[0]).toEqual({ body: '同意公示。李明同志工作踏实，群众认可。', author_name: '张师傅' });
+  });
+});
