@@ -46,14 +46,14 @@ describe('a visitor in Chromium', () => {
     await expect(page.title()).resolves.toBe('第一采油厂党建网');
     // The first Tab reaches the skip link, which leads to the main content.
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到正文');
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe('跳到正文');
     await page.getByRole('link', { name: '第一采油厂开展“党员先锋岗”评比活动' }).click();
     await page.waitForURL(/\/p\/huayou-caiyou1\/news\/[A-Za-z0-9_-]+$/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('第一采油厂开展“党员先锋岗”评比活动');
     await expect(page.locator('article .prose').textContent()).resolves.toContain('共评选出二十名“党员先锋岗”');
     await expect(page.title()).resolves.toBe('第一采油厂开展“党员先锋岗”评比活动 - 第一采油厂党建网');
     // Fits a phone: nothing wider than the viewport.
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await expect(page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
   });
 
   it('leaves feedback on an open public notice', async () => {

@@ -194,3 +194,19 @@ describe('portal pages', () => {
     expect(text(search.body)).toMatch(/找到 \d+ 条结果/);
   });
 });
+
+describe('feeds', () => {
+  it('serves RSS of the public news and a sitemap, per portal', async () => {
+    const rss = await get('/p/huayou-caiyou1/rss.xml');
+    expect(rss.status).toBe(200);
+    expect(rss.headers['content-type']).toMatch(/application\/rss\+xml/);
+    expect(rss.body).toContain('<title>第一采油厂开展“党员先锋岗”评比活动</title>');
+    expect(rss.body).not.toContain('集团党委召开'); // above this portal
+    const byHost = await get('/rss.xml', 'jcpower.localhost:4321');
+    expect(byHost.body).toContain('<title>江川供电党建 · 工作动态</title>');
+    const map = await get('/p/huayou-caiyou1/sitemap.xml');
+    expect(map.status).toBe(200);
+    expect(map.body).toMatch(/<loc>http:\/\/[^<]+\/p\/huayou-caiyou1\/news\/[A-Za-z0-9_-]+<\/loc>/);
+    expect((await get('/p/nope/rss.xml')).status).toBe(404);
+  });
+});
