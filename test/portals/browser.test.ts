@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../api/src/core/config.js';
+import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -38,6 +39,34 @@ afterAll(async () => {
   await new Promise((r) => portals?.close(r));
   await api?.close();
   await db?.drop();
+});
+
+describe('a member in Chromium', () => {
+  it('signs in and sees an internal disclosure a visitor cannot, then signs out', async () => {
+    const member = await browser.newPage({ locale: 'zh-CN' });
+    const internal = '第一采油厂党委2026年度党建工作要点'; // WHOLE_ENTERPRISE
+    await member.goto(`${base}/p/huayou-caiyou1/disclosures/`);
+    await expect(member.getByText(internal).count()).resolves.toBe(0);
+    await member.getByRole('link', { name: '登录' }).click();
+    await member.getByLabel('邮箱或手机号').fill('13800000001');
+    await member.getByLabel('密码').fill('wrong-password-1');
+    await member.getByRole('button', { name: '登录' }).click();
+    await expect(member.getByRole('alert').textContent()).resolves.toContain('账号或密码不正确');
+    await member.getByLabel('密码').fill(DEMO_PASSWORD);
+    await member.getByRole('button', { name: '登录' }).click();
+    await member.waitForURL(`${base}/p/huayou-caiyou1/`);
+    await expect(member.locator('.account span').textContent()).resolves.toBe('张伟');
+    const cookie = (await member.context().cookies()).find((c) => c.name === 'dj_portal_session');
+    expect(cookie?.httpOnly).toBe(true);
+    const board = await member.goto(`${base}/p/huayou-caiyou1/disclosures/`);
+    expect(board!.headers()['cache-control']).toBe('no-store');
+    await expect(member.getByRole('link', { name: internal }).count()).resolves.toBe(1);
+    await member.getByRole('button', { name: '退出' }).click();
+    await member.waitForURL(`${base}/p/huayou-caiyou1/`);
+    await member.goto(`${base}/p/huayou-caiyou1/disclosures/`);
+    await expect(member.getByText(internal).count()).resolves.toBe(0);
+    await member.close();
+  });
 });
 
 describe('a visitor in Chromium', () => {

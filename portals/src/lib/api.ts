@@ -13,6 +13,7 @@ import articleDocument from '../../../schema/operations/NewsArticle.graphql?raw'
 import disclosuresDocument from '../../../schema/operations/Disclosures.graphql?raw';
 import exchangeDocument from '../../../schema/operations/Exchange.graphql?raw';
 import searchDocument from '../../../schema/operations/Search.graphql?raw';
+import signInDocument from '../../../schema/operations/SignIn.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -34,12 +35,17 @@ const documentIdOf = (document: string) => {
 
 export async function request<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
   const url = process.env.PORTALS_API_URL || DEFAULT_API_URL;
-  const address = currentVisitor()?.address;
+  const { address, token } = currentVisitor() ?? { address: null, token: null };
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(address ? { 'x-forwarded-for': address } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ documentId: documentIdOf(document), operationName, variables }),
       signal: AbortSignal.timeout(5000),
     });
@@ -132,4 +138,5 @@ export const DOCUMENTS = {
   disclosures: disclosuresDocument,
   exchange: exchangeDocument,
   search: searchDocument,
+  signIn: signInDocument,
 } as const;

@@ -5,6 +5,8 @@
 import { ApiError, DOCUMENTS, request } from './api.js';
 import { loadHome, type HomeData } from './home.js';
 import { siteFor, type Site } from './site.js';
+import { currentVisitor, SESSION_COOKIE } from './visitor.js';
+import type { AstroCookies } from 'astro';
 
 type Page =
   | { page: 'home'; data: HomeData }
@@ -16,11 +18,12 @@ type Page =
   | { page: 'case'; data: any }
   | { page: 'resources'; data: any }
   | { page: 'resource'; data: any }
-  | { page: 'search'; data: any; query: string };
+  | { page: 'search'; data: any; query: string }
+  | { page: 'signin'; error: string | null; login: string };
 
 export type RouteResult =
   | ({ kind: 'ok'; site: Site } & Page)
-  | { kind: 'redirect'; to: string }
+  | { kind: 'redirect'; to: string; session?: string | null }
   | { kind: 'not-found'; site: Site | null }
   | { kind: 'unavailable' };
 
@@ -34,7 +37,7 @@ const FEEDBACK_MESSAGES: Record<string, string> = {
   contact: '联系方式过长。',
 };
 
-async function page(site: Site, path: string[], url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string } | null> {
+async function page(site: Site, path: string[], url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string; session?: string | null } | null> {
   const org = site.portal.organization.id;
   const after = url.searchParams.get('after');
   const [section, id, ...rest] = path;
@@ -93,6 +96,28 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
       const data = query ? (await request<any>(DOCUMENTS.search, 'Search', { query, after })).search : null;
       return { page: 'search', data, query };
     }
+    case 'signin': {
+      if (id) return null;
+      if (req.method !== 'POST') return { page: 'signin', error: null, login: '' };
+      const form = await req.formData();
+      const login = String(form.get('login') ?? '').trim().slice(0, 254);
+      const password = String(form.get('password') ?? '').slice(0, 200);
+      try {
+        const result = await request<any>(DOCUMENTS.signIn, 'SignIn', { input: { login, password } });
+        const token = result.signIn.token as string | null;
+        if (token) return { kind: 'redirect', to: `${site.base}/`, session: token };
+        return { page: 'signin', error: '账号或密码不正确。', login };
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'RATE_LIMITED') return { page: 'signin', error: '尝试次数过多，请稍后再试。', login };
+        if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') return { page: 'signin', error: '请输入账号和密码。', login };
+        throw error;
+      }
+    }
+    case 'signout': {
+      if (id || req.method !== 'POST') return null;
+      await request<any>(DOCUMENTS.signIn, 'SignOut', {}).catch(() => null);
+      return { kind: 'redirect', to: `${site.base}/`, session: null };
+    }
     default:
       return null;
   }
@@ -118,9 +143,22 @@ export async function resolveRoute(req: Request, slug: string | undefined, rawPa
   }
 }
 
-/** Status and caching: public pages are shared-cacheable briefly; forms and errors are not. */
+/** Status and caching: public pages are shared-cacheable briefly; members' pages, forms and errors are not. */
 export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
   response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
-  const cacheable = result.kind === 'ok' && method === 'GET' && result.page !== 'disclosure';
+  // A member's pages are theirs alone; forms are never cached.
+  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin'].includes(result.page);
   response.headers.set('cache-control', cacheable ? 'public, max-age=60, stale-while-revalidate=300' : 'no-store');
+  // The same address shows more to a signed-in member: caches must keep the two apart.
+  response.headers.set('vary', 'Cookie');
+}
+
+/** Sets or clears the portal's session cookie after sign-in, sign-out or a refused token. */
+export function applySession(cookies: AstroCookies, result: RouteResult, url: URL): void {
+  const session = result.kind === 'redirect' ? result.session : undefined;
+  if (typeof session === 'string') {
+    cookies.set(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', path: '/', maxAge: 30 * 86_400 });
+  } else if (session === null || currentVisitor()?.expired) {
+    cookies.delete(SESSION_COOKIE, { path: '/' });
+  }
 }

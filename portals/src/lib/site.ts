@@ -2,21 +2,42 @@
  * The site a request is for: the portal (by Host, or by /p/<slug>/ locally) and the base path its
  * links start with, so every page links within its own portal whichever way it was reached.
  */
-import { portalByHost, portalBySlug, type PortalHome } from './api.js';
+import { ApiError, DOCUMENTS, portalByHost, portalBySlug, request as query, type PortalHome } from './api.js';
+import { currentVisitor } from './visitor.js';
 
 export interface Site {
   portal: PortalHome;
   /** '' for a host-named portal, '/p/<slug>' locally. */
   base: string;
+  /** The signed-in member's name, or null for a visitor. */
+  member: string | null;
+}
+
+/** Who is signed in; an expired or revoked session makes the rest of the request anonymous. */
+async function member(): Promise<string | null> {
+  const visitor = currentVisitor();
+  if (!visitor?.token) return null;
+  try {
+    const me = await query<{ viewer: { user: { displayName: string } | null } }>(DOCUMENTS.signIn, 'Me', {});
+    return me.viewer.user?.displayName ?? null;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+      visitor.token = null;
+      visitor.expired = true;
+      return null;
+    }
+    throw error;
+  }
 }
 
 export async function siteFor(request: Request, slug: string | undefined): Promise<Site | null> {
+  const name = await member();
   if (slug !== undefined) {
     const portal = await portalBySlug(slug);
-    return portal ? { portal, base: `/p/${encodeURIComponent(portal.slug)}` } : null;
+    return portal ? { portal, base: `/p/${encodeURIComponent(portal.slug)}`, member: name } : null;
   }
   const portal = await portalByHost(request.headers.get('host') ?? '');
-  return portal ? { portal, base: '' } : null;
+  return portal ? { portal, base: '', member: name } : null;
 }
 
 export const link = (site: Site, path: string) => `${site.base}/${path}`;
