@@ -97,3 +97,54 @@ describe('a visitor in Chromium', () => {
     expect(rows[0]).toEqual({ body: '同意公示。李明同志工作踏实，群众认可。', author_name: '张师傅' });
   });
 });
+
+describe('a subsidiary admin in Chromium', () => {
+  it('changes the primary colour: refused below WCAG AA, previewed, published — and only that portal changes', async () => {
+    const admin = await browser.newPage({ locale: 'zh-CN' });
+    const plant = `${base}/p/huayou-caiyou1`;
+    await admin.goto(`${plant}/signin`);
+    await admin.getByLabel('邮箱或手机号').fill('admin@cy1.huayou.example');
+    await admin.getByLabel('密码').fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: '登录' }).click();
+    await admin.waitForURL(`${plant}/`);
+    await admin.goto(`${plant}/workspace/theme`);
+
+    // Yellow behind white text is unreadable: refused with the ratio.
+    await admin.locator('#primaryColor').fill('#ffee00');
+    await admin.getByRole('button', { name: '保存并预览' }).click();
+    await expect(admin.getByRole('alert').textContent()).resolves.toMatch(/颜色对比度不足（1\.\d+:1，.*4\.5:1）/);
+
+    await admin.locator('#primaryColor').fill('#1e3a8a');
+    await admin.getByRole('button', { name: '保存并预览' }).click();
+    await admin.waitForURL(`${plant}/?preview=1`);
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('主题预览（未发布）');
+    const masthead = (p: Page) => p.locator('header.masthead').evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor);
+    await expect(masthead(admin)).resolves.toBe('rgb(30, 58, 138)');
+    // A visitor still sees the published red, even asking for the preview.
+    await page.goto(`${plant}/?preview=1`);
+    await expect(masthead(page)).resolves.toBe('rgb(179, 18, 27)');
+
+    await admin.goto(`${plant}/workspace/theme`);
+    await admin.getByRole('button', { name: '发布' }).click();
+    await admin.waitForURL(`${plant}/`);
+    await page.goto(`${plant}/`);
+    await expect(masthead(page)).resolves.toBe('rgb(30, 58, 138)');
+    await page.goto(`${base}/p/huayou-lianhua/`);
+    await expect(masthead(page)).resolves.toBe('rgb(179, 18, 27)');
+    await admin.close();
+  });
+
+  it('is refused for a portal it does not administer', async () => {
+    const refinery = await browser.newPage({ locale: 'zh-CN' });
+    await refinery.goto(`${base}/p/huayou-caiyou1/signin`);
+    await refinery.getByLabel('邮箱或手机号').fill('admin@lh.huayou.example');
+    await refinery.getByLabel('密码').fill(DEMO_PASSWORD);
+    await refinery.getByRole('button', { name: '登录' }).click();
+    await refinery.waitForURL(/huayou-caiyou1\/$/);
+    await refinery.goto(`${base}/p/huayou-caiyou1/workspace/theme`);
+    await refinery.locator('#primaryColor').fill('#065f46');
+    await refinery.getByRole('button', { name: '发布' }).click();
+    await expect(refinery.getByRole('alert').textContent()).resolves.toContain('您没有权限修改本门户的主题');
+    await refinery.close();
+  });
+});

@@ -210,3 +210,15 @@ describe('feeds', () => {
     expect((await get('/p/nope/rss.xml')).status).toBe(404);
   });
 });
+
+describe('everything a page needs comes from the handler', () => {
+  it('inlines styles and serves the icon and robots.txt', async () => {
+    const home = await get('/p/huayou/');
+    expect(home.body).toMatch(/<style>[^<]*\.masthead/);
+    expect(home.body).not.toMatch(/<link rel="stylesheet"/);
+    const icon = await get('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect((await get('/robots.txt')).body).toContain('Sitemap: ');
+  });
+});

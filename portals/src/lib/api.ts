@@ -14,6 +14,7 @@ import disclosuresDocument from '../../../schema/operations/Disclosures.graphql?
 import exchangeDocument from '../../../schema/operations/Exchange.graphql?raw';
 import searchDocument from '../../../schema/operations/Search.graphql?raw';
 import signInDocument from '../../../schema/operations/SignIn.graphql?raw';
+import themeDocument from '../../../schema/operations/PortalTheme.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -70,12 +71,26 @@ export interface OrgSummary {
   sortOrder: number;
 }
 
+export interface Theme {
+  primaryColor: string;
+  accentColor: string;
+  font: 'SANS' | 'SERIF' | 'KAI';
+  radius: number;
+  spacing: 'COMPACT' | 'NORMAL' | 'RELAXED';
+  logoUrl: string | null;
+  bannerUrl: string | null;
+  navigation: { label: string; url: string }[];
+  homeSections: string[];
+}
+
 export interface PortalHome {
   id: string;
   slug: string;
   title: string;
   enterprise: { name: string; shortName: string };
   organization: OrgSummary;
+  theme: Theme;
+  themeDraft: Theme | null;
 }
 
 export async function portalBySlug(slug: string): Promise<PortalHome | null> {
@@ -139,4 +154,5 @@ export const DOCUMENTS = {
   exchange: exchangeDocument,
   search: searchDocument,
   signIn: signInDocument,
+  theme: themeDocument,
 } as const;

@@ -19,7 +19,8 @@ type Page =
   | { page: 'resources'; data: any }
   | { page: 'resource'; data: any }
   | { page: 'search'; data: any; query: string }
-  | { page: 'signin'; error: string | null; login: string };
+  | { page: 'signin'; error: string | null; login: string }
+  | { page: 'theme'; error: string | null };
 
 export type RouteResult =
   | ({ kind: 'ok'; site: Site } & Page)
@@ -36,6 +37,14 @@ const FEEDBACK_MESSAGES: Record<string, string> = {
   authorName: '姓名过长。',
   contact: '联系方式过长。',
 };
+
+/** The API explains in English for integrators; the editor says it in Chinese. */
+function themeMessage(message: string, field: string | undefined): string {
+  const ratio = message.match(/([\d.]+):1, WCAG AA needs ([\d.]+):1/);
+  if (ratio) return `颜色对比度不足（${ratio[1]}:1，无障碍标准 WCAG AA 要求至少 ${ratio[2]}:1），请选择更深或更浅的颜色。`;
+  const labels: Record<string, string> = { primaryColor: '主色', accentColor: '强调色', radius: '圆角', navigation: '导航链接', homeSections: '首页栏目', logoUrl: '标志图片地址' };
+  return `${(field && labels[field]) || '主题'}填写有误，请检查。`;
+}
 
 async function page(site: Site, path: string[], url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string; session?: string | null } | null> {
   const org = site.portal.organization.id;
@@ -113,6 +122,39 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
         throw error;
       }
     }
+    case 'workspace': {
+      if (id !== 'theme') return null;
+      if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
+      if (req.method !== 'POST') return { page: 'theme', error: null };
+      const form = await req.formData();
+      const field = (name: string) => String(form.get(name) ?? '');
+      const navigation = field('navigation')
+        .split('\n')
+        .map((line) => line.split('|').map((part) => part.trim()))
+        .filter(([label]) => label)
+        .map(([label, url]) => ({ label: label!, url: url ?? '' }));
+      const input = {
+        primaryColor: field('primaryColor'),
+        accentColor: field('accentColor'),
+        font: field('font'),
+        radius: Number(field('radius')),
+        spacing: field('spacing'),
+        logoUrl: field('logoUrl'),
+        navigation,
+        homeSections: form.getAll('homeSections').map(String),
+      };
+      const publish = field('action') === 'publish';
+      try {
+        const result = await request<any>(DOCUMENTS.theme, 'PortalThemeSave', { portalId: site.portal.id, input, publish });
+        const [problem] = result.portalThemeSave.userErrors as { message: string; field: string[] | null }[];
+        if (problem) return { page: 'theme', error: themeMessage(problem.message, problem.field?.at(-1)) };
+      } catch (error) {
+        if (error instanceof ApiError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) return { page: 'theme', error: '您没有权限修改本门户的主题。' };
+        if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') return { page: 'theme', error: '请检查填写的内容。' };
+        throw error;
+      }
+      return { kind: 'redirect', to: publish ? `${site.base}/` : `${site.base}/?preview=1` };
+    }
     case 'signout': {
       if (id || req.method !== 'POST') return null;
       await request<any>(DOCUMENTS.signIn, 'SignOut', {}).catch(() => null);
@@ -143,12 +185,15 @@ export async function resolveRoute(req: Request, slug: string | undefined, rawPa
   }
 }
 
-/** Status and caching: public pages are shared-cacheable briefly; members' pages, forms and errors are not. */
+/**
+ * Status and caching: browsers revalidate every public page (a change shows on the next visit);
+ * shared caches may keep one a minute. Members' pages, forms and errors are never stored.
+ */
 export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
   response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
   // A member's pages are theirs alone; forms are never cached.
-  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin'].includes(result.page);
-  response.headers.set('cache-control', cacheable ? 'public, max-age=60, stale-while-revalidate=300' : 'no-store');
+  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme'].includes(result.page);
+  response.headers.set('cache-control', cacheable ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' : 'no-store');
   // The same address shows more to a signed-in member: caches must keep the two apart.
   response.headers.set('vary', 'Cookie');
 }

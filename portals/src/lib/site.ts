@@ -2,7 +2,7 @@
  * The site a request is for: the portal (by Host, or by /p/<slug>/ locally) and the base path its
  * links start with, so every page links within its own portal whichever way it was reached.
  */
-import { ApiError, DOCUMENTS, portalByHost, portalBySlug, request as query, type PortalHome } from './api.js';
+import { ApiError, DOCUMENTS, portalByHost, portalBySlug, request as query, type PortalHome, type Theme } from './api.js';
 import { currentVisitor } from './visitor.js';
 
 export interface Site {
@@ -11,6 +11,9 @@ export interface Site {
   base: string;
   /** The signed-in member's name, or null for a visitor. */
   member: string | null;
+  /** The theme to show: the published one, or the draft when its admin previews it. */
+  theme: Theme;
+  preview: boolean;
 }
 
 /** Who is signed in; an expired or revoked session makes the rest of the request anonymous. */
@@ -32,12 +35,11 @@ async function member(): Promise<string | null> {
 
 export async function siteFor(request: Request, slug: string | undefined): Promise<Site | null> {
   const name = await member();
-  if (slug !== undefined) {
-    const portal = await portalBySlug(slug);
-    return portal ? { portal, base: `/p/${encodeURIComponent(portal.slug)}`, member: name } : null;
-  }
-  const portal = await portalByHost(request.headers.get('host') ?? '');
-  return portal ? { portal, base: '', member: name } : null;
+  const portal = slug !== undefined ? await portalBySlug(slug) : await portalByHost(request.headers.get('host') ?? '');
+  if (!portal) return null;
+  // The API gives a draft only to the portal's admins.
+  const preview = new URL(request.url).searchParams.get('preview') === '1' && portal.themeDraft !== null;
+  return { portal, base: slug !== undefined ? `/p/${encodeURIComponent(portal.slug)}` : '', member: name, theme: preview ? portal.themeDraft! : portal.theme, preview };
 }
 
 export const link = (site: Site, path: string) => `${site.base}/${path}`;

@@ -2,6 +2,7 @@ import { Collection, type Opt, type Ref } from '@mikro-orm/core';
 import { Check, Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import type { Theme } from './theme.js';
 
 /** A portal site bound to one organisation (an enterprise's top committee or a subsidiary's). */
 @Entity({ tableName: 'portal' })
@@ -23,6 +24,14 @@ export class Portal {
 
   @Property({ type: 'string', length: 200 })
   title!: string;
+
+  /** The published theme (theme.ts); missing keys take the defaults. */
+  @Property({ type: 'json', defaultRaw: "'{}'" })
+  theme: Partial<Theme> & Opt = {};
+
+  /** A saved, unpublished theme, previewed by the portal's admins. */
+  @Property({ type: 'json', nullable: true })
+  themeDraft: Partial<Theme> | null = null;
 
   @OneToMany(() => PortalHost, (host) => host.portal)
   hosts = new Collection<PortalHost>(this);

@@ -1,9 +1,12 @@
-/** Portal sites: creation (demo seed and, later, admin mutations) and host-name rules. */
+/** Portal sites: creation (demo seed), host-name rules, and their themes. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
 import { validateName } from '../organizations/organization.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Portal, PortalHost } from './portal.entity.js';
+import { assertCan, type Actor } from '../../core/authz/check.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { DEFAULT_THEME, validateTheme, type Theme } from './theme.js';
 
 /**
  * Lower-case, no port, no trailing dot: `Portal.Example.COM:443.` → `portal.example.com`.
@@ -43,3 +46,35 @@ export async function createPortal(
     return portal;
   });
 }
+
+/**
+ * Saves a portal's theme (the portal organisation's admins, or admins above it): as a draft to
+ * preview, or published. Checked in full (contrast included) before anything is written.
+ */
+export async function saveTheme(em: EntityManager, actor: Actor, portalId: number, input: Partial<Theme>, publish: boolean): Promise<Portal> {
+  return em.transactional(async (tx) => {
+    const portal = await tx.findOne(Portal, portalId);
+    if (!portal) throw notFound('The portal does not exist.');
+    await assertCan(tx, actor, 'update', Organization, 'Organization', portal.organization.id, 'The portal');
+    const base = { ...DEFAULT_THEME, ...portal.theme, ...(portal.themeDraft ?? {}) };
+    const theme = validateTheme(input, base);
+    if (publish) {
+      portal.theme = theme;
+      portal.themeDraft = null;
+    } else {
+      portal.themeDraft = theme;
+    }
+    recordAudit(tx, actor.viewer, {
+      action: publish ? 'portal.themePublish' : 'portal.themeDraft',
+      subjectType: 'Portal',
+      subjectId: portal.id,
+      organizationId: portal.organization.id,
+      enterpriseId: portal.enterprise.id,
+      details: { primaryColor: theme.primaryColor, accentColor: theme.accentColor },
+    });
+    await tx.flush();
+    return portal;
+  });
+}
+
+export const publishedTheme = (portal: Portal): Theme => ({ ...DEFAULT_THEME, ...portal.theme });

@@ -1,9 +1,58 @@
-import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../core/graphql/payload.js';
+import { FONTS, HOME_SECTIONS, SPACINGS, type HomeSection, type ThemeFont, type ThemeSpacing } from './theme.js';
 import { Node } from '../../core/graphql/node.js';
+
+const ThemeFontEnum = Object.fromEntries(Object.keys(FONTS).map((k) => [k, k])) as Record<ThemeFont, ThemeFont>;
+const ThemeSpacingEnum = Object.fromEntries(Object.keys(SPACINGS).map((k) => [k, k])) as Record<ThemeSpacing, ThemeSpacing>;
+const HomeSectionEnum = Object.fromEntries(HOME_SECTIONS.map((k) => [k, k])) as Record<HomeSection, HomeSection>;
 
 @ObjectType('Portal', { implements: Node, description: 'A portal site (门户网站) bound to one organisation.' })
 export class PortalType extends Node {
   @Field({ description: 'Used in local URLs: /p/<slug>/.' }) slug!: string;
   @Field() title!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+registerEnumType(ThemeFontEnum, { name: 'ThemeFont', description: 'SANS (黑体), SERIF (宋体), KAI (楷体) — each a stack of fonts the visitor already has.' });
+registerEnumType(ThemeSpacingEnum, { name: 'ThemeSpacing' });
+registerEnumType(HomeSectionEnum, { name: 'HomeSection', description: 'A home-page section: NEWS, NOTICES (open 公示), FEATURED (accepted 上报), CASES, RESOURCES, LINKS (the navigation links), TREE (the organisation tree).' });
+
+@ObjectType('ThemeLink')
+@InputType('ThemeLinkInput')
+export class ThemeLinkType {
+  @Field() label!: string;
+  @Field({ description: 'A path on the portal or an https:// address.' }) url!: string;
+}
+
+@ObjectType('PortalTheme', { description: 'A portal’s theme: design tokens, images, navigation and home-page sections.' })
+export class PortalThemeType {
+  @Field({ description: '#rrggbb; white text on it must reach WCAG AA (4.5:1).' }) primaryColor!: string;
+  @Field({ description: '#rrggbb; 3:1 against the primary colour.' }) accentColor!: string;
+  @Field(() => ThemeFontEnum) font!: ThemeFont;
+  @Field(() => Int, { description: 'Corner radius in pixels, 0–24.' }) radius!: number;
+  @Field(() => ThemeSpacingEnum) spacing!: ThemeSpacing;
+  @Field(() => String, { nullable: true }) logoUrl!: string | null;
+  @Field(() => String, { nullable: true }) bannerUrl!: string | null;
+  @Field(() => [ThemeLinkType]) navigation!: ThemeLinkType[];
+  @Field(() => [HomeSectionEnum]) homeSections!: HomeSection[];
+}
+
+@InputType()
+export class PortalThemeInput {
+  @Field(() => String, { nullable: true }) primaryColor?: string | null;
+  @Field(() => String, { nullable: true }) accentColor?: string | null;
+  @Field(() => ThemeFontEnum, { nullable: true }) font?: ThemeFont | null;
+  @Field(() => Int, { nullable: true }) radius?: number | null;
+  @Field(() => ThemeSpacingEnum, { nullable: true }) spacing?: ThemeSpacing | null;
+  @Field(() => String, { nullable: true, description: 'An empty string removes it.' }) logoUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'An empty string removes it.' }) bannerUrl?: string | null;
+  @Field(() => [ThemeLinkType], { nullable: true }) navigation?: ThemeLinkType[] | null;
+  @Field(() => [HomeSectionEnum], { nullable: true }) homeSections?: HomeSection[] | null;
+}
+
+@ObjectType()
+export class PortalPayload {
+  @Field(() => PortalType, { nullable: true }) portal?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
 }
