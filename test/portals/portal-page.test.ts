@@ -125,7 +125,7 @@ describe('calls to the API', () => {
       expect(call.status).toBe(200);
     }
     // Each visitor has a budget of their own (the address comes forwarded by the portal).
-    expect((await db.query<{ key: string }>(`select key from rate_budget`)).map((b) => b.key)).toContain('ip:127.0.0.1');
+    expect((await db.query<{ key: string }>(`select key from rate_budget`)).map((b) => b.key)).toContain('ip:127.0.0.1@60s');
   });
 });
 

@@ -52,7 +52,8 @@ export class RateBudgets {
          used = case when rate_budget.window_start = excluded.window_start then rate_budget.used + excluded.used else excluded.used end,
          window_start = excluded.window_start
        returning used, window_start`,
-      [payer.key, window, window, points],
+      // The window length is part of the key: processes configured differently never share a row.
+      [`${payer.key}@${window}s`, window, window, points],
     );
     const resetAt = new Date(new Date(row!.window_start).getTime() + window * 1000);
     const state = { limit: payer.limit, remaining: Math.max(payer.limit - row!.used, 0), resetAt };
