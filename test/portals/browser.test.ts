@@ -31,7 +31,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => portals.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(portals.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 360, height: 780 } });
 }, 60_000);
 
 afterAll(async () => {
@@ -82,7 +82,7 @@ describe('a visitor in Chromium', () => {
     await expect(page.locator('article .prose').textContent()).resolves.toContain('共评选出二十名“党员先锋岗”');
     await expect(page.title()).resolves.toBe('第一采油厂开展“党员先锋岗”评比活动 - 第一采油厂党建网');
     // Fits a phone: nothing wider than the viewport.
-    await expect(page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await expect(page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
   });
 
   it('leaves feedback on an open public notice', async () => {

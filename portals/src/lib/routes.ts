@@ -42,7 +42,7 @@ const FEEDBACK_MESSAGES: Record<string, string> = {
 function themeMessage(message: string, field: string | undefined): string {
   const ratio = message.match(/([\d.]+):1, WCAG AA needs ([\d.]+):1/);
   if (ratio) return `颜色对比度不足（${ratio[1]}:1，无障碍标准 WCAG AA 要求至少 ${ratio[2]}:1），请选择更深或更浅的颜色。`;
-  const labels: Record<string, string> = { primaryColor: '主色', accentColor: '强调色', radius: '圆角', navigation: '导航链接', homeSections: '首页栏目', logoUrl: '标志图片地址' };
+  const labels: Record<string, string> = { primaryColor: '主色', accentColor: '强调色', radius: '圆角', navigation: '导航链接', homeSections: '首页栏目', logoUrl: '标志图片地址', bannerUrl: '横幅图片地址' };
   return `${(field && labels[field]) || '主题'}填写有误，请检查。`;
 }
 
@@ -140,6 +140,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
         radius: Number(field('radius')),
         spacing: field('spacing'),
         logoUrl: field('logoUrl'),
+        bannerUrl: field('bannerUrl'),
         navigation,
         homeSections: form.getAll('homeSections').map(String),
       };
