@@ -148,3 +148,45 @@ describe('a subsidiary admin in Chromium', () => {
     await refinery.close();
   });
 });
+
+describe('an editor and a reviewer in Chromium', () => {
+  async function signedIn(login: string, portal: string) {
+    const p = await browser.newPage({ locale: 'zh-CN' });
+    await p.goto(`${portal}/signin`);
+    await p.getByLabel('邮箱或手机号').fill(login);
+    await p.getByLabel('密码').fill(DEMO_PASSWORD);
+    await p.getByRole('button', { name: '登录' }).click();
+    await p.waitForURL(`${portal}/`);
+    return p;
+  }
+
+  it('an editor writes and submits; a reviewer approves in the workspace; the article appears on the portal', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const title = '采油一队开展“安全生产月”知识竞赛';
+    const editor = await signedIn('editor@cy1.huayou.example', portal);
+    await editor.getByRole('link', { name: '工作台' }).click();
+    await editor.getByRole('link', { name: '写稿' }).click();
+    await editor.getByLabel('标题').fill(title);
+    await editor.getByLabel('摘要').fill('三十名职工参加竞赛，以赛促学。');
+    await editor.getByLabel(/正文/).fill('<p>竞赛围绕<strong>安全操作规程</strong>展开。</p><script>alert(1)</script>');
+    await editor.getByRole('button', { name: '提交审核' }).click();
+    await expect(editor.getByRole('status').textContent()).resolves.toContain('已提交审核');
+    await expect(editor.locator('#work-inReview + ul').textContent()).resolves.toContain(title);
+
+    // Not on the portal yet.
+    await page.goto(`${portal}/news/`);
+    await expect(page.getByText(title).count()).resolves.toBe(0);
+
+    const reviewer = await signedIn('reviewer@cy1.huayou.example', portal);
+    await reviewer.goto(`${portal}/workspace/review`);
+    const item = reviewer.locator('li', { hasText: title });
+    await item.getByRole('button', { name: '通过并发布' }).click();
+    await expect(reviewer.getByRole('status').textContent()).resolves.toContain('已审核通过并发布');
+
+    await page.goto(`${portal}/news/`);
+    await page.getByRole('link', { name: title }).click();
+    await expect(page.locator('article .prose').innerHTML()).resolves.toBe('<p>竞赛围绕<strong>安全操作规程</strong>展开。</p>');
+    await editor.close();
+    await reviewer.close();
+  });
+});

@@ -15,6 +15,7 @@ import exchangeDocument from '../../../schema/operations/Exchange.graphql?raw';
 import searchDocument from '../../../schema/operations/Search.graphql?raw';
 import signInDocument from '../../../schema/operations/SignIn.graphql?raw';
 import themeDocument from '../../../schema/operations/PortalTheme.graphql?raw';
+import workspaceDocument from '../../../schema/operations/Workspace.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -155,4 +156,5 @@ export const DOCUMENTS = {
   search: searchDocument,
   signIn: signInDocument,
   theme: themeDocument,
+  workspace: workspaceDocument,
 } as const;

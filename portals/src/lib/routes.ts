@@ -20,7 +20,10 @@ type Page =
   | { page: 'resource'; data: any }
   | { page: 'search'; data: any; query: string }
   | { page: 'signin'; error: string | null; login: string }
-  | { page: 'theme'; error: string | null };
+  | { page: 'theme'; error: string | null }
+  | { page: 'work'; data: any; notice: string | null }
+  | { page: 'write'; organizations: { id: string; name: string }[]; error: string | null; form: Record<string, string> }
+  | { page: 'review'; data: any; notice: string | null };
 
 export type RouteResult =
   | ({ kind: 'ok'; site: Site } & Page)
@@ -44,6 +47,63 @@ function themeMessage(message: string, field: string | undefined): string {
   if (ratio) return `颜色对比度不足（${ratio[1]}:1，无障碍标准 WCAG AA 要求至少 ${ratio[2]}:1），请选择更深或更浅的颜色。`;
   const labels: Record<string, string> = { primaryColor: '主色', accentColor: '强调色', radius: '圆角', navigation: '导航链接', homeSections: '首页栏目', logoUrl: '标志图片地址', bannerUrl: '横幅图片地址' };
   return `${(field && labels[field]) || '主题'}填写有误，请检查。`;
+}
+
+const WRITER_ROLES = new Set(['EDITOR', 'ORG_ADMIN']);
+const notices: Record<string, string> = { submitted: '已提交审核。', saved: '草稿已保存。', approved: '已审核通过并发布。', rejected: '已退回作者。' };
+
+/** The workspace: my articles (submit a draft), writing, the review queue (approve or reject). */
+async function workspace(site: Site, id: string | undefined, url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string } | null> {
+  const home = `${site.base}/workspace/`;
+  const done = (what: string, path = home) => ({ kind: 'redirect' as const, to: `${path}?done=${what}` });
+  const notice = notices[url.searchParams.get('done') ?? ''] ?? null;
+  const form = req.method === 'POST' ? await req.formData() : null;
+  const field = (name: string) => String(form?.get(name) ?? '');
+  if (id === undefined) {
+    if (form && field('action') === 'submit' && ID.test(field('id'))) {
+      const result = await request<any>(DOCUMENTS.workspace, 'NewsSubmit', { id: field('id') });
+      const [problem] = result.newsSubmit.userErrors;
+      if (!problem) return done('submitted');
+    }
+    return { page: 'work', data: await request<any>(DOCUMENTS.workspace, 'MyWork', {}), notice };
+  }
+  if (id === 'new') {
+    const me = await request<any>(DOCUMENTS.workspace, 'MyWork', {});
+    const organizations = (me.viewer.memberships as any[]).filter((m) => WRITER_ROLES.has(m.role) && m.organization).map((m) => m.organization);
+    if (!form) return { page: 'write', organizations, error: null, form: {} };
+    const values = { organizationId: field('organizationId'), title: field('title'), summary: field('summary'), bodyHtml: field('bodyHtml'), visibility: field('visibility') || 'PUBLIC' };
+    const created = await request<any>(DOCUMENTS.workspace, 'NewsCreate', { input: values });
+    const [problem] = created.newsCreate.userErrors as { message: string; field: string[] | null }[];
+    if (problem) {
+      const labels: Record<string, string> = { title: '标题', summary: '摘要', bodyHtml: '正文', organizationId: '所属组织' };
+      const label = labels[problem.field?.at(-1) ?? ''];
+      return { page: 'write', organizations, error: label ? `${label}填写有误：请检查长度和内容。` : '保存未成功，请检查后重试。', form: values };
+    }
+    if (field('action') !== 'submit') return done('saved');
+    const submitted = await request<any>(DOCUMENTS.workspace, 'NewsSubmit', { id: created.newsCreate.newsArticle.id });
+    return submitted.newsSubmit.userErrors.length ? done('saved') : done('submitted');
+  }
+  if (id === 'review') {
+    const reviewUrl = `${home}review`;
+    let refused: string | null = null;
+    if (form && ID.test(field('id'))) {
+      const approve = field('action') === 'approve';
+      try {
+        const result = approve
+          ? await request<any>(DOCUMENTS.workspace, 'NewsApprove', { id: field('id') })
+          : await request<any>(DOCUMENTS.workspace, 'NewsReject', { id: field('id'), reason: field('reason') || '请修改后重新提交。' });
+        const payload = approve ? result.newsApprove : result.newsReject;
+        if (!payload.userErrors.length) return done(approve ? 'approved' : 'rejected', reviewUrl);
+        refused = '操作未成功：稿件状态已变化，请刷新。';
+      } catch (error) {
+        // Four eyes: nobody approves their own article; nor outside their subtree.
+        if (!(error instanceof ApiError) || !['FORBIDDEN', 'NOT_FOUND'].includes(error.code)) throw error;
+        refused = '您不能审核这篇稿件（不能审核本人撰写的稿件）。';
+      }
+    }
+    return { page: 'review', data: (await request<any>(DOCUMENTS.workspace, 'ReviewQueue', {})).news, notice: refused ?? notice };
+  }
+  return null;
 }
 
 async function page(site: Site, path: string[], url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string; session?: string | null } | null> {
@@ -123,8 +183,8 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
       }
     }
     case 'workspace': {
-      if (id !== 'theme') return null;
       if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
+      if (id !== 'theme') return workspace(site, id, url, req);
       if (req.method !== 'POST') return { page: 'theme', error: null };
       const form = await req.formData();
       const field = (name: string) => String(form.get(name) ?? '');
@@ -193,7 +253,7 @@ export async function resolveRoute(req: Request, slug: string | undefined, rawPa
 export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
   response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
   // A member's pages are theirs alone; forms are never cached.
-  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme'].includes(result.page);
+  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme', 'work', 'write', 'review'].includes(result.page);
   response.headers.set('cache-control', cacheable ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' : 'no-store');
   // The same address shows more to a signed-in member: caches must keep the two apart.
   response.headers.set('vary', 'Cookie');
