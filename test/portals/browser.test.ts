@@ -190,3 +190,46 @@ describe('an editor and a reviewer in Chromium', () => {
     await reviewer.close();
   });
 });
+
+describe('the member area in Chromium', () => {
+  it('likes and comments on a case, confirms reading an internal disclosure, and follows a resource request', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const member = await browser.newPage({ locale: 'zh-CN' });
+    await member.goto(`${portal}/signin`);
+    await member.getByLabel('邮箱或手机号').fill('13800000001');
+    await member.getByLabel('密码').fill(DEMO_PASSWORD);
+    await member.getByRole('button', { name: '登录' }).click();
+    await member.waitForURL(`${portal}/`);
+
+    await member.goto(`${portal}/cases/`);
+    await member.getByRole('link', { name: '“党员责任区”让每口油井都有人管' }).first().click();
+    await member.getByRole('button', { name: '点赞' }).click();
+    await expect(member.getByRole('button', { name: '已点赞（取消）' }).count()).resolves.toBe(1);
+    await member.getByLabel('发表评论').fill('我们队也准备推行党员责任区。');
+    await member.getByRole('button', { name: '发表' }).click();
+    await expect(member.locator('#comments ~ ul').textContent()).resolves.toContain('我们队也准备推行党员责任区。');
+
+    await member.goto(`${portal}/disclosures/`);
+    await member.getByRole('link', { name: '第一采油厂党委2026年度党建工作要点' }).click();
+    await member.getByRole('button', { name: '确认已阅' }).click();
+    await expect(member.getByText('您已确认阅读。').count()).resolves.toBe(1);
+    await member.close();
+
+    // The power company's admin asks for the oil group's education base and sees the decision.
+    const power = await browser.newPage({ locale: 'zh-CN' });
+    const jc = `${base}/p/jiangchuan`;
+    await power.goto(`${jc}/signin`);
+    await power.getByLabel('邮箱或手机号').fill('admin@jcpower.example');
+    await power.getByLabel('密码').fill(DEMO_PASSWORD);
+    await power.getByRole('button', { name: '登录' }).click();
+    await power.waitForURL(`${jc}/`);
+    const [resource] = await db.query<{ id: string }>(`select id from content where title = '石油精神教育基地'`);
+    await power.goto(`${jc}/resources/${Buffer.from(`SharedResource:${resource!.id}`).toString('base64url')}`);
+    await power.getByLabel('申请单位').selectOption({ label: '江川供电有限公司党委' });
+    await power.getByLabel('用途').fill('组织公司机关党员参观学习。');
+    await power.getByRole('button', { name: '提交申请' }).click();
+    await power.waitForURL(/workspace\/requests/);
+    await expect(power.locator('main').textContent()).resolves.toMatch(/待审批\s*石油精神教育基地/);
+    await power.close();
+  });
+});

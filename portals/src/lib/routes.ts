@@ -15,15 +15,16 @@ type Page =
   | { page: 'disclosures'; data: any; category: string | null }
   | { page: 'disclosure'; data: any; sent: boolean; errors: { field: string | null; message: string }[]; form: Record<string, string> }
   | { page: 'cases'; data: any; sort: string }
-  | { page: 'case'; data: any }
+  | { page: 'case'; data: any; done: string | null }
   | { page: 'resources'; data: any }
-  | { page: 'resource'; data: any }
+  | { page: 'resource'; data: any; error: string | null }
   | { page: 'search'; data: any; query: string }
   | { page: 'signin'; error: string | null; login: string }
   | { page: 'theme'; error: string | null }
   | { page: 'work'; data: any; notice: string | null }
   | { page: 'write'; organizations: { id: string; name: string }[]; error: string | null; form: Record<string, string> }
-  | { page: 'review'; data: any; notice: string | null };
+  | { page: 'review'; data: any; notice: string | null }
+  | { page: 'requests'; data: any; notice: string | null };
 
 export type RouteResult =
   | ({ kind: 'ok'; site: Site } & Page)
@@ -83,6 +84,9 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
     const submitted = await request<any>(DOCUMENTS.workspace, 'NewsSubmit', { id: created.newsCreate.newsArticle.id });
     return submitted.newsSubmit.userErrors.length ? done('saved') : done('submitted');
   }
+  if (id === 'requests') {
+    return { page: 'requests', data: (await request<any>(DOCUMENTS.exchange, 'MyRequests', {})).resourceRequests, notice: url.searchParams.get('done') === 'requested' ? '申请已提交，审批结果会显示在这里。' : null };
+  }
   if (id === 'review') {
     const reviewUrl = `${home}review`;
     let refused: string | null = null;
@@ -130,6 +134,11 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
       let form: Record<string, string> = {};
       if (req.method === 'POST') {
         const body = await req.formData();
+        if (body.get('action') === 'read') {
+          if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
+          await request<any>(DOCUMENTS.disclosures, 'DisclosureConfirmRead', { id });
+          return { kind: 'redirect', to: `${url.pathname}` };
+        }
         form = { body: String(body.get('body') ?? ''), authorName: String(body.get('authorName') ?? ''), contact: String(body.get('contact') ?? '') };
         const input = { body: form.body, authorName: form.authorName || null, contact: form.contact || null };
         const result = await request<any>(DOCUMENTS.disclosures, 'DisclosureFeedback', { id, input });
@@ -145,8 +154,19 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
     }
     case 'cases': {
       if (id) {
+        if (req.method === 'POST') {
+          if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
+          const form = await req.formData();
+          const action = String(form.get('action') ?? '');
+          const body = String(form.get('body') ?? '');
+          const op = action === 'like' ? 'CaseLike' : action === 'unlike' ? 'CaseUnlike' : 'CaseComment';
+          const result = await request<any>(DOCUMENTS.exchange, op, op === 'CaseComment' ? { id, body } : { id });
+          const payload = result.caseLike ?? result.caseUnlike ?? result.caseComment;
+          const outcome = payload.userErrors.length ? (op === 'CaseComment' ? 'comment-invalid' : 'unchanged') : op === 'CaseComment' ? 'commented' : 'liked';
+          return { kind: 'redirect', to: `${url.pathname}?done=${outcome}#${op === 'CaseComment' ? 'comments' : 'case-title'}` };
+        }
         const data = await request<any>(DOCUMENTS.exchange, 'ExperienceCase', { id });
-        return data.experienceCase ? { page: 'case', data: data.experienceCase } : null;
+        return data.experienceCase ? { page: 'case', data: data.experienceCase, done: url.searchParams.get('done') } : null;
       }
       const sort = url.searchParams.get('sort') ?? 'recent';
       const data = await request<any>(DOCUMENTS.exchange, 'Cases', { organizationId: org, after, orderBy: CASE_ORDERS[sort] ?? 'RECENT' });
@@ -154,8 +174,22 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
     }
     case 'resources': {
       if (id) {
+        let error: string | null = null;
+        if (req.method === 'POST') {
+          if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
+          const form = await req.formData();
+          try {
+            const result = await request<any>(DOCUMENTS.exchange, 'ResourceRequestAccess', { id, organizationId: String(form.get('organizationId') ?? ''), purpose: String(form.get('purpose') ?? '') });
+            const [problem] = result.resourceRequestAccess.userErrors as { code: string; field: string[] | null }[];
+            if (!problem) return { kind: 'redirect', to: `${site.base}/workspace/requests?done=requested` };
+            error = problem.code === 'CONFLICT' ? '该组织已经可以使用此资源，或已有待审批的申请。' : '请填写申请用途（1–1000 字）。';
+          } catch (e) {
+            if (!(e instanceof ApiError) || !['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT'].includes(e.code)) throw e;
+            error = '您不能代表该组织提出申请。';
+          }
+        }
         const data = await request<any>(DOCUMENTS.exchange, 'SharedResource', { id });
-        return data.sharedResource ? { page: 'resource', data: data.sharedResource } : null;
+        return data.sharedResource ? { page: 'resource', data: data.sharedResource, error } : null;
       }
       return { page: 'resources', data: (await request<any>(DOCUMENTS.exchange, 'Resources', { organizationId: org, after })).sharedResources };
     }
@@ -253,7 +287,7 @@ export async function resolveRoute(req: Request, slug: string | undefined, rawPa
 export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
   response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
   // A member's pages are theirs alone; forms are never cached.
-  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme', 'work', 'write', 'review'].includes(result.page);
+  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme', 'work', 'write', 'review', 'requests'].includes(result.page);
   response.headers.set('cache-control', cacheable ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' : 'no-store');
   // The same address shows more to a signed-in member: caches must keep the two apart.
   response.headers.set('vary', 'Cookie');

@@ -11,35 +11,43 @@ export interface Site {
   base: string;
   /** The signed-in member's name, or null for a visitor. */
   member: string | null;
+  /** Organisations the member may act for (as an editor or admin): requests, adoptions. */
+  actsFor: { id: string; name: string }[];
   /** The theme to show: the published one, or the draft when its admin previews it. */
   theme: Theme;
   preview: boolean;
 }
 
+interface Me {
+  name: string | null;
+  actsFor: { id: string; name: string }[];
+}
+
 /** Who is signed in; an expired or revoked session makes the rest of the request anonymous. */
-async function member(): Promise<string | null> {
+async function member(): Promise<Me> {
   const visitor = currentVisitor();
-  if (!visitor?.token) return null;
+  if (!visitor?.token) return { name: null, actsFor: [] };
   try {
-    const me = await query<{ viewer: { user: { displayName: string } | null } }>(DOCUMENTS.signIn, 'Me', {});
-    return me.viewer.user?.displayName ?? null;
+    const me = await query<{ viewer: { user: { displayName: string } | null; memberships: { role: string; organization: { id: string; name: string } | null }[] } }>(DOCUMENTS.signIn, 'Me', {});
+    const actsFor = me.viewer.memberships.filter((m) => (m.role === 'EDITOR' || m.role === 'ORG_ADMIN') && m.organization).map((m) => m.organization!);
+    return { name: me.viewer.user?.displayName ?? null, actsFor };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
       visitor.token = null;
       visitor.expired = true;
-      return null;
+      return { name: null, actsFor: [] };
     }
     throw error;
   }
 }
 
 export async function siteFor(request: Request, slug: string | undefined): Promise<Site | null> {
-  const name = await member();
+  const me = await member();
   const portal = slug !== undefined ? await portalBySlug(slug) : await portalByHost(request.headers.get('host') ?? '');
   if (!portal) return null;
   // The API gives a draft only to the portal's admins.
   const preview = new URL(request.url).searchParams.get('preview') === '1' && portal.themeDraft !== null;
-  return { portal, base: slug !== undefined ? `/p/${encodeURIComponent(portal.slug)}` : '', member: name, theme: preview ? portal.themeDraft! : portal.theme, preview };
+  return { portal, base: slug !== undefined ? `/p/${encodeURIComponent(portal.slug)}` : '', member: me.name, actsFor: me.actsFor, theme: preview ? portal.themeDraft! : portal.theme, preview };
 }
 
 export const link = (site: Site, path: string) => `${site.base}/${path}`;
