@@ -222,3 +222,20 @@ describe('everything a page needs comes from the handler', () => {
     expect((await get('/robots.txt')).body).toContain('Sitemap: ');
   });
 });
+
+describe('organisation pages', () => {
+  it('link from the tree, show the path, the units below and their news; nothing outside the portal', async () => {
+    const home = await get('/p/huayou-caiyou1/');
+    const link = home.body.match(/href="(\/p\/huayou-caiyou1\/org\/[A-Za-z0-9_-]+)"[^>]*>采油一矿党总支/)![1]!;
+    const page = await get(link);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>采油一矿党总支 - 第一采油厂党建网</title>');
+    const body = text(page.body);
+    expect(body).toMatch(/第一采油厂党委 › 采油一矿党总支/);
+    expect(body).toContain('下属组织（3）');
+    expect(body).toContain('采油一队党支部开展主题党日活动');
+    // The refinery is another subtree: no page for it on the plant's portal.
+    const refinery = (await db.query<{ id: number }>(`select id from organization where name = '炼化分公司党委'`))[0]!.id;
+    expect((await get(`/p/huayou-caiyou1/org/${Buffer.from(`Organization:${refinery}`).toString('base64url')}`)).status).toBe(404);
+  });
+});

@@ -16,6 +16,7 @@ import searchDocument from '../../../schema/operations/Search.graphql?raw';
 import signInDocument from '../../../schema/operations/SignIn.graphql?raw';
 import themeDocument from '../../../schema/operations/PortalTheme.graphql?raw';
 import workspaceDocument from '../../../schema/operations/Workspace.graphql?raw';
+import organizationDocument from '../../../schema/operations/OrganizationPage.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -157,4 +158,5 @@ export const DOCUMENTS = {
   signIn: signInDocument,
   theme: themeDocument,
   workspace: workspaceDocument,
+  organization: organizationDocument,
 } as const;

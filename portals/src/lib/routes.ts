@@ -24,7 +24,8 @@ type Page =
   | { page: 'work'; data: any; notice: string | null }
   | { page: 'write'; organizations: { id: string; name: string }[]; error: string | null; form: Record<string, string> }
   | { page: 'review'; data: any; notice: string | null }
-  | { page: 'requests'; data: any; notice: string | null };
+  | { page: 'requests'; data: any; notice: string | null }
+  | { page: 'organization'; data: any };
 
 export type RouteResult =
   | ({ kind: 'ok'; site: Site } & Page)
@@ -192,6 +193,13 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
         return data.sharedResource ? { page: 'resource', data: data.sharedResource, error } : null;
       }
       return { page: 'resources', data: (await request<any>(DOCUMENTS.exchange, 'Resources', { organizationId: org, after })).sharedResources };
+    }
+    case 'org': {
+      if (!id) return null;
+      const data = await request<any>(DOCUMENTS.organization, 'OrganizationPage', { id });
+      // Only organisations of this portal's subtree have a page here.
+      const inside = data.organization && (data.organization.id === org || data.organization.ancestors.some((a: { id: string }) => a.id === org));
+      return inside ? { page: 'organization', data } : null;
     }
     case 'search': {
       if (id) return null;
