@@ -233,3 +233,26 @@ describe('the member area in Chromium', () => {
     await power.close();
   });
 });
+
+describe('deciding requests in the workspace', () => {
+  it('the group’s admin approves the power company’s request for the education base', async () => {
+    const portal = `${base}/p/huayou`;
+    const admin = await browser.newPage({ locale: 'zh-CN' });
+    await admin.goto(`${portal}/signin`);
+    await admin.getByLabel('邮箱或手机号').fill('admin@huayou.example');
+    await admin.getByLabel('密码').fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: '登录' }).click();
+    await admin.waitForURL(`${portal}/`);
+    await admin.goto(`${portal}/workspace/decisions`);
+    await expect(admin.getByText('没有待答复的共建邀请。').count()).resolves.toBe(1); // a top-level admin sees the section
+    const item = admin.locator('li', { hasText: '城区供电分公司党委 申请使用' });
+    await item.getByLabel('意见（退回时必填）').fill('欢迎参观，请提前三个工作日联系。');
+    await item.getByRole('button', { name: '批准', exact: true }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toBe('已处理。');
+    const [row] = await db.query<{ status: string; decision_reason: string }>(
+      `select r.status, r.decision_reason from resource_request r join organization o on o.id = r.organization_id where o.name = '城区供电分公司党委'`,
+    );
+    expect(row).toEqual({ status: 'APPROVED', decision_reason: '欢迎参观，请提前三个工作日联系。' });
+    await admin.close();
+  });
+});

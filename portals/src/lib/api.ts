@@ -89,7 +89,7 @@ export interface PortalHome {
   id: string;
   slug: string;
   title: string;
-  enterprise: { name: string; shortName: string };
+  enterprise: { slug: string; name: string; shortName: string };
   organization: OrgSummary;
   theme: Theme;
   themeDraft: Theme | null;

@@ -25,7 +25,8 @@ type Page =
   | { page: 'write'; organizations: { id: string; name: string }[]; error: string | null; form: Record<string, string> }
   | { page: 'review'; data: any; notice: string | null }
   | { page: 'requests'; data: any; notice: string | null }
-  | { page: 'organization'; data: any };
+  | { page: 'organization'; data: any }
+  | { page: 'decisions'; requests: any[]; partnerships: any[] | null; notice: string | null };
 
 export type RouteResult =
   | ({ kind: 'ok'; site: Site } & Page)
@@ -84,6 +85,34 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
     if (field('action') !== 'submit') return done('saved');
     const submitted = await request<any>(DOCUMENTS.workspace, 'NewsSubmit', { id: created.newsCreate.newsArticle.id });
     return submitted.newsSubmit.userErrors.length ? done('saved') : done('submitted');
+  }
+  if (id === 'decisions') {
+    const decisionsUrl = `${home}decisions`;
+    let refused: string | null = null;
+    if (form && ID.test(field('id'))) {
+      try {
+        const result =
+          field('kind') === 'partnership'
+            ? await request<any>(DOCUMENTS.workspace, 'PartnershipDecide', { id: field('id'), accept: field('action') === 'approve', reason: field('reason') || null })
+            : await request<any>(DOCUMENTS.workspace, 'ResourceRequestDecide', { id: field('id'), approve: field('action') === 'approve', reason: field('reason') || (field('action') === 'approve' ? '' : '暂不具备条件。') });
+        const payload = Object.values(result)[0] as { userErrors: unknown[] };
+        if (!payload.userErrors.length) return done('decided', decisionsUrl);
+        refused = '操作未成功：申请状态已变化。';
+      } catch (error) {
+        if (!(error instanceof ApiError) || !['FORBIDDEN', 'NOT_FOUND'].includes(error.code)) throw error;
+        refused = '您不能处理这项申请（不能审批本人提出的申请）。';
+      }
+    }
+    const requests = (await request<any>(DOCUMENTS.workspace, 'IncomingRequests', {})).resourceRequests.nodes;
+    let partnerships: any[] | null = null;
+    try {
+      const data = await request<any>(DOCUMENTS.workspace, 'PartnershipRequests', { enterprise: site.portal.enterprise.slug });
+      // Proposals this enterprise received (its own proposals wait for the other side).
+      partnerships = data.enterprise?.partnerships.filter((p: any) => p.partner.slug === site.portal.enterprise.slug) ?? [];
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'FORBIDDEN') throw error;
+    }
+    return { page: 'decisions', requests, partnerships, notice: refused ?? (url.searchParams.get('done') === 'decided' ? '已处理。' : null) };
   }
   if (id === 'requests') {
     return { page: 'requests', data: (await request<any>(DOCUMENTS.exchange, 'MyRequests', {})).resourceRequests, notice: url.searchParams.get('done') === 'requested' ? '申请已提交，审批结果会显示在这里。' : null };
@@ -295,7 +324,7 @@ export async function resolveRoute(req: Request, slug: string | undefined, rawPa
 export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
   response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
   // A member's pages are theirs alone; forms are never cached.
-  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme', 'work', 'write', 'review', 'requests'].includes(result.page);
+  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme', 'work', 'write', 'review', 'requests', 'decisions'].includes(result.page);
   response.headers.set('cache-control', cacheable ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' : 'no-store');
   // The same address shows more to a signed-in member: caches must keep the two apart.
   response.headers.set('vary', 'Cookie');
