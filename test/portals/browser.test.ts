@@ -3,6 +3,7 @@
  * driven by playwright-core — never a downloaded browser. The portals' built handler and the API
  * run in this process against a database copied from the demo template.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../api/src/core/config.js';
+import { documentIdOf, OPERATIONS_DIR } from '../../api/src/core/graphql/trusted-documents.js';
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -254,5 +256,38 @@ describe('deciding requests in the workspace', () => {
     );
     expect(row).toEqual({ status: 'APPROVED', decision_reason: '欢迎参观，请提前三个工作日联系。' });
     await admin.close();
+  });
+});
+
+describe('the review queue, live', () => {
+  it('tells a reviewer on the review page that an article entered the queue', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const reviewer = await browser.newPage({ locale: 'zh-CN' });
+    await reviewer.goto(`${portal}/signin`);
+    await reviewer.getByLabel('邮箱或手机号').fill('reviewer@cy1.huayou.example');
+    await reviewer.getByLabel('密码').fill(DEMO_PASSWORD);
+    await reviewer.getByRole('button', { name: '登录' }).click();
+    await reviewer.waitForURL(`${portal}/`);
+    await reviewer.goto(`${portal}/workspace/review`);
+    await new Promise((r) => setTimeout(r, 500)); // the relay subscribes
+
+    // An editor submits through the API, as any client would.
+    // Anonymous callers run trusted documents only here: sign in with the portals' own.
+    const signInDocument = fs.readFileSync(path.join(OPERATIONS_DIR, 'SignIn.graphql'), 'utf8');
+    const signedIn = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ documentId: documentIdOf(signInDocument), operationName: 'SignIn', variables: { input: { login: 'editor@cy1.huayou.example', password: DEMO_PASSWORD } } }),
+    });
+    const token = ((await signedIn.json()) as any).data.signIn.token as string;
+    const auth = { authorization: `Bearer ${token}` };
+    const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id}`).toString('base64url');
+    const created = await api.gql(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, { i: { organizationId: branch, title: '实时审核队列测试稿', bodyHtml: '<p>内容</p>' } }, auth);
+    await api.gql(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id: created.data!.newsCreate.newsArticle.id }, auth);
+
+    const banner = reviewer.locator('[data-live]');
+    await banner.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(banner.textContent()).resolves.toContain('实时审核队列测试稿');
+    await reviewer.close();
   });
 });

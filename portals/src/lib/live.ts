@@ -1,0 +1,62 @@
+/**
+ * Live updates for a signed-in worker's page, without handing the browser their token: the
+ * portal server subscribes to the API over WebSocket with the session it holds, and relays each
+ * event to the browser as Server-Sent Events. The page's only script listens and offers a reload.
+ */
+import type { AstroCookies } from 'astro';
+import { createClient } from 'graphql-ws';
+import { DOCUMENTS } from './api.js';
+import { SESSION_COOKIE } from './visitor.js';
+
+const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
+
+/** The subscription named `operationName` from a trusted document, as Server-Sent Events. */
+export function relay(request: Request, cookies: AstroCookies, operationName: string): Response {
+  const token = cookies.get(SESSION_COOKIE)?.value;
+  if (!token) return new Response('Sign in first.', { status: 401 });
+  const url = (process.env.PORTALS_API_URL || DEFAULT_API_URL).replace(/^http/, 'ws');
+  const encoder = new TextEncoder();
+  let dispose = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          dispose();
+        }
+      };
+      const client = createClient({ url, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 3 });
+      const unsubscribe = client.subscribe(
+        { query: DOCUMENTS.workspace, operationName },
+        {
+          next: (value) => send(`data: ${JSON.stringify(value.data ?? null)}\n\n`),
+          error: () => {
+            send('event: end\ndata: {}\n\n');
+            dispose();
+          },
+          complete: () => dispose(),
+        },
+      );
+      // Comments keep proxies from closing an idle stream.
+      const ping = setInterval(() => send(': ping\n\n'), 25_000);
+      send(': connected\n\n');
+      dispose = () => {
+        clearInterval(ping);
+        unsubscribe();
+        void client.dispose();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+        dispose = () => {};
+      };
+      request.signal.addEventListener('abort', () => dispose());
+    },
+    cancel() {
+      dispose();
+    },
+  });
+  return new Response(stream, { headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' } });
+}
