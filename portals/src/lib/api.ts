@@ -4,6 +4,7 @@
  * address goes along as X-Forwarded-For. The API URL comes from PORTALS_API_URL at request time.
  */
 import { createHash } from 'node:crypto';
+import type { Operations } from './operations.generated.js';
 import { currentVisitor } from './visitor.js';
 import portalHomeDocument from '../../../schema/operations/PortalHome.graphql?raw';
 import subtreeDocument from '../../../schema/operations/OrganizationSubtree.graphql?raw';
@@ -36,7 +37,12 @@ const documentIdOf = (document: string) => {
   return id;
 };
 
-export async function request<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
+/** Sends a trusted document's operation, typed by the generated `Operations` map. */
+export async function request<N extends keyof Operations>(document: string, operationName: N, variables: Operations[N]['variables']): Promise<Operations[N]['result']> {
+  return send<Operations[N]['result']>(document, operationName, variables as Record<string, unknown>);
+}
+
+async function send<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
   const url = process.env.PORTALS_API_URL || DEFAULT_API_URL;
   const { address, token } = currentVisitor() ?? { address: null, token: null };
   let response: Response;
@@ -96,11 +102,11 @@ export interface PortalHome {
 }
 
 export async function portalBySlug(slug: string): Promise<PortalHome | null> {
-  return (await request<{ portal: PortalHome | null }>(portalHomeDocument, 'PortalBySlug', { slug })).portal;
+  return (await request(portalHomeDocument, 'PortalBySlug', { slug })).portal as PortalHome | null;
 }
 
 export async function portalByHost(host: string): Promise<PortalHome | null> {
-  return (await request<{ portalByHost: PortalHome | null }>(portalHomeDocument, 'PortalByHost', { host })).portalByHost;
+  return (await request(portalHomeDocument, 'PortalByHost', { host })).portalByHost as PortalHome | null;
 }
 
 /** Every organisation below `id`, in tree order, following cursors up to `limit` organisations. */
@@ -110,7 +116,7 @@ export async function subtree(id: string, limit = 1000): Promise<{ nodes: OrgSum
   let totalCount = 0;
   do {
     type Page = { organization: { descendants: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: OrgSummary[] } } | null };
-    const page: Page = await request<Page>(subtreeDocument, 'OrganizationSubtree', { id, first: 100, after });
+    const page = (await request(subtreeDocument, 'OrganizationSubtree', { id, first: 100, after })) as Page;
     if (!page.organization) break;
     const { descendants } = page.organization;
     nodes.push(...descendants.nodes);
@@ -138,7 +144,7 @@ export interface PortalFeed {
 
 /** What a portal's home shows, read as any visitor would (anonymously): only public items. */
 export async function portalFeed(organizationId: string): Promise<PortalFeed> {
-  return request<PortalFeed>(feedDocument, 'PortalFeed', { organizationId });
+  return (await request(feedDocument, 'PortalFeed', { organizationId })) as PortalFeed;
 }
 
 export const LEVEL_LABELS: Record<OrganizationLevel, string> = {

@@ -21,7 +21,7 @@ export const rss = (req: Request, slug?: string) =>
     req,
     slug,
     async (site, origin) => {
-      const news = (await request<any>(DOCUMENTS.newsList, 'NewsList', { organizationId: site.portal.organization.id, after: null })).news.nodes;
+      const news = (await request(DOCUMENTS.newsList, 'NewsList', { organizationId: site.portal.organization.id, after: null })).news.nodes;
       const home = `${origin}${site.base}/`;
       const items = news
         .map(
@@ -58,8 +58,8 @@ export const sitemap = (req: Request, slug?: string) =>
     async (site, origin) => {
       const org = site.portal.organization.id;
       const [news, disclosures] = await Promise.all([
-        request<any>(DOCUMENTS.newsList, 'NewsList', { organizationId: org, after: null }),
-        request<any>(DOCUMENTS.disclosures, 'Disclosures', { organizationId: org, category: null, after: null }),
+        request(DOCUMENTS.newsList, 'NewsList', { organizationId: org, after: null }),
+        request(DOCUMENTS.disclosures, 'Disclosures', { organizationId: org, category: null, after: null }),
       ]);
       const home = `${origin}${site.base}/`;
       const urls = [

@@ -3,6 +3,7 @@
  * the visitor), and the HTTP answer. Both routing modes (Host and /p/<slug>/) use this.
  */
 import { ApiError, DOCUMENTS, request } from './api.js';
+import type { CasesVariables, DisclosuresVariables, NewsCreateVariables, PortalThemeSaveVariables } from './operations.generated.js';
 import { loadHome, type HomeData } from './home.js';
 import { siteFor, type Site } from './site.js';
 import { currentVisitor, SESSION_COOKIE } from './visitor.js';
@@ -64,18 +65,19 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
   const field = (name: string) => String(form?.get(name) ?? '');
   if (id === undefined) {
     if (form && field('action') === 'submit' && ID.test(field('id'))) {
-      const result = await request<any>(DOCUMENTS.workspace, 'NewsSubmit', { id: field('id') });
+      const result = await request(DOCUMENTS.workspace, 'NewsSubmit', { id: field('id') });
       const [problem] = result.newsSubmit.userErrors;
       if (!problem) return done('submitted');
     }
-    return { page: 'work', data: await request<any>(DOCUMENTS.workspace, 'MyWork', {}), notice };
+    return { page: 'work', data: await request(DOCUMENTS.workspace, 'MyWork', {}), notice };
   }
   if (id === 'new') {
-    const me = await request<any>(DOCUMENTS.workspace, 'MyWork', {});
+    const me = await request(DOCUMENTS.workspace, 'MyWork', {});
     const organizations = (me.viewer.memberships as any[]).filter((m) => WRITER_ROLES.has(m.role) && m.organization).map((m) => m.organization);
     if (!form) return { page: 'write', organizations, error: null, form: {} };
     const values = { organizationId: field('organizationId'), title: field('title'), summary: field('summary'), bodyHtml: field('bodyHtml'), visibility: field('visibility') || 'PUBLIC' };
-    const created = await request<any>(DOCUMENTS.workspace, 'NewsCreate', { input: values });
+    // Form values are plain strings; the API refuses what is not one of its enum values.
+    const created = await request(DOCUMENTS.workspace, 'NewsCreate', { input: values as NewsCreateVariables['input'] });
     const [problem] = created.newsCreate.userErrors as { message: string; field: string[] | null }[];
     if (problem) {
       const labels: Record<string, string> = { title: '标题', summary: '摘要', bodyHtml: '正文', organizationId: '所属组织' };
@@ -83,7 +85,7 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
       return { page: 'write', organizations, error: label ? `${label}填写有误：请检查长度和内容。` : '保存未成功，请检查后重试。', form: values };
     }
     if (field('action') !== 'submit') return done('saved');
-    const submitted = await request<any>(DOCUMENTS.workspace, 'NewsSubmit', { id: created.newsCreate.newsArticle.id });
+    const submitted = await request(DOCUMENTS.workspace, 'NewsSubmit', { id: created.newsCreate.newsArticle!.id });
     return submitted.newsSubmit.userErrors.length ? done('saved') : done('submitted');
   }
   if (id === 'decisions') {
@@ -93,8 +95,8 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
       try {
         const result =
           field('kind') === 'partnership'
-            ? await request<any>(DOCUMENTS.workspace, 'PartnershipDecide', { id: field('id'), accept: field('action') === 'approve', reason: field('reason') || null })
-            : await request<any>(DOCUMENTS.workspace, 'ResourceRequestDecide', { id: field('id'), approve: field('action') === 'approve', reason: field('reason') || (field('action') === 'approve' ? '' : '暂不具备条件。') });
+            ? await request(DOCUMENTS.workspace, 'PartnershipDecide', { id: field('id'), accept: field('action') === 'approve', reason: field('reason') || null })
+            : await request(DOCUMENTS.workspace, 'ResourceRequestDecide', { id: field('id'), approve: field('action') === 'approve', reason: field('reason') || (field('action') === 'approve' ? '' : '暂不具备条件。') });
         const payload = Object.values(result)[0] as { userErrors: unknown[] };
         if (!payload.userErrors.length) return done('decided', decisionsUrl);
         refused = '操作未成功：申请状态已变化。';
@@ -103,10 +105,10 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
         refused = '您不能处理这项申请（不能审批本人提出的申请）。';
       }
     }
-    const requests = (await request<any>(DOCUMENTS.workspace, 'IncomingRequests', {})).resourceRequests.nodes;
+    const requests = (await request(DOCUMENTS.workspace, 'IncomingRequests', {})).resourceRequests.nodes;
     let partnerships: any[] | null = null;
     try {
-      const data = await request<any>(DOCUMENTS.workspace, 'PartnershipRequests', { enterprise: site.portal.enterprise.slug });
+      const data = await request(DOCUMENTS.workspace, 'PartnershipRequests', { enterprise: site.portal.enterprise.slug });
       // Proposals this enterprise received (its own proposals wait for the other side).
       partnerships = data.enterprise?.partnerships.filter((p: any) => p.partner.slug === site.portal.enterprise.slug) ?? [];
     } catch (error) {
@@ -115,7 +117,7 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
     return { page: 'decisions', requests, partnerships, notice: refused ?? (url.searchParams.get('done') === 'decided' ? '已处理。' : null) };
   }
   if (id === 'requests') {
-    return { page: 'requests', data: (await request<any>(DOCUMENTS.exchange, 'MyRequests', {})).resourceRequests, notice: url.searchParams.get('done') === 'requested' ? '申请已提交，审批结果会显示在这里。' : null };
+    return { page: 'requests', data: (await request(DOCUMENTS.exchange, 'MyRequests', {})).resourceRequests, notice: url.searchParams.get('done') === 'requested' ? '申请已提交，审批结果会显示在这里。' : null };
   }
   if (id === 'review') {
     const reviewUrl = `${home}review`;
@@ -124,9 +126,9 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
       const approve = field('action') === 'approve';
       try {
         const result = approve
-          ? await request<any>(DOCUMENTS.workspace, 'NewsApprove', { id: field('id') })
-          : await request<any>(DOCUMENTS.workspace, 'NewsReject', { id: field('id'), reason: field('reason') || '请修改后重新提交。' });
-        const payload = approve ? result.newsApprove : result.newsReject;
+          ? await request(DOCUMENTS.workspace, 'NewsApprove', { id: field('id') })
+          : await request(DOCUMENTS.workspace, 'NewsReject', { id: field('id'), reason: field('reason') || '请修改后重新提交。' });
+        const payload = 'newsApprove' in result ? result.newsApprove : result.newsReject;
         if (!payload.userErrors.length) return done(approve ? 'approved' : 'rejected', reviewUrl);
         refused = '操作未成功：稿件状态已变化，请刷新。';
       } catch (error) {
@@ -135,7 +137,7 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
         refused = '您不能审核这篇稿件（不能审核本人撰写的稿件）。';
       }
     }
-    return { page: 'review', data: (await request<any>(DOCUMENTS.workspace, 'ReviewQueue', {})).news, notice: refused ?? notice };
+    return { page: 'review', data: (await request(DOCUMENTS.workspace, 'ReviewQueue', {})).news, notice: refused ?? notice };
   }
   return null;
 }
@@ -150,14 +152,14 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
       return { page: 'home', data: await loadHome(site.portal) };
     case 'news':
       if (id) {
-        const data = await request<any>(DOCUMENTS.article, 'NewsArticle', { id });
+        const data = await request(DOCUMENTS.article, 'NewsArticle', { id });
         return data.newsArticle ? { page: 'article', data: data.newsArticle } : null;
       }
-      return { page: 'news', data: (await request<any>(DOCUMENTS.newsList, 'NewsList', { organizationId: org, after })).news, after };
+      return { page: 'news', data: (await request(DOCUMENTS.newsList, 'NewsList', { organizationId: org, after })).news, after };
     case 'disclosures': {
       if (!id) {
         const category = url.searchParams.get('category');
-        const data = await request<any>(DOCUMENTS.disclosures, 'Disclosures', { organizationId: org, category: category || null, after });
+        const data = await request(DOCUMENTS.disclosures, 'Disclosures', { organizationId: org, category: (category || null) as DisclosuresVariables['category'], after });
         return { page: 'disclosures', data: data.disclosures, category };
       }
       const errors: { field: string | null; message: string }[] = [];
@@ -166,12 +168,12 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
         const body = await req.formData();
         if (body.get('action') === 'read') {
           if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
-          await request<any>(DOCUMENTS.disclosures, 'DisclosureConfirmRead', { id });
+          await request(DOCUMENTS.disclosures, 'DisclosureConfirmRead', { id });
           return { kind: 'redirect', to: `${url.pathname}` };
         }
         form = { body: String(body.get('body') ?? ''), authorName: String(body.get('authorName') ?? ''), contact: String(body.get('contact') ?? '') };
-        const input = { body: form.body, authorName: form.authorName || null, contact: form.contact || null };
-        const result = await request<any>(DOCUMENTS.disclosures, 'DisclosureFeedback', { id, input });
+        const input = { body: form.body ?? '', authorName: form.authorName || null, contact: form.contact || null };
+        const result = await request(DOCUMENTS.disclosures, 'DisclosureFeedback', { id, input });
         const userErrors = result.disclosureFeedbackCreate.userErrors as { field: string[] | null; message: string; code: string }[];
         if (userErrors.length === 0) return { kind: 'redirect', to: `${url.pathname}?sent=1#feedback` };
         for (const e of userErrors) {
@@ -179,7 +181,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
           errors.push({ field, message: (field && FEEDBACK_MESSAGES[field]) || (e.code === 'CONFLICT' ? '公示期已结束，不再接收意见。' : '提交未成功，请检查后重试。') });
         }
       }
-      const data = await request<any>(DOCUMENTS.disclosures, 'Disclosure', { id });
+      const data = await request(DOCUMENTS.disclosures, 'Disclosure', { id });
       return data.disclosure ? { page: 'disclosure', data: data.disclosure, sent: url.searchParams.get('sent') === '1', errors, form } : null;
     }
     case 'cases': {
@@ -190,16 +192,16 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
           const action = String(form.get('action') ?? '');
           const body = String(form.get('body') ?? '');
           const op = action === 'like' ? 'CaseLike' : action === 'unlike' ? 'CaseUnlike' : 'CaseComment';
-          const result = await request<any>(DOCUMENTS.exchange, op, op === 'CaseComment' ? { id, body } : { id });
-          const payload = result.caseLike ?? result.caseUnlike ?? result.caseComment;
+          const result = op === 'CaseComment' ? await request(DOCUMENTS.exchange, op, { id, body }) : await request(DOCUMENTS.exchange, op, { id });
+          const payload = 'caseLike' in result ? result.caseLike : 'caseUnlike' in result ? result.caseUnlike : result.caseComment;
           const outcome = payload.userErrors.length ? (op === 'CaseComment' ? 'comment-invalid' : 'unchanged') : op === 'CaseComment' ? 'commented' : 'liked';
           return { kind: 'redirect', to: `${url.pathname}?done=${outcome}#${op === 'CaseComment' ? 'comments' : 'case-title'}` };
         }
-        const data = await request<any>(DOCUMENTS.exchange, 'ExperienceCase', { id });
+        const data = await request(DOCUMENTS.exchange, 'ExperienceCase', { id });
         return data.experienceCase ? { page: 'case', data: data.experienceCase, done: url.searchParams.get('done') } : null;
       }
       const sort = url.searchParams.get('sort') ?? 'recent';
-      const data = await request<any>(DOCUMENTS.exchange, 'Cases', { organizationId: org, after, orderBy: CASE_ORDERS[sort] ?? 'RECENT' });
+      const data = await request(DOCUMENTS.exchange, 'Cases', { organizationId: org, after, orderBy: (CASE_ORDERS[sort] ?? 'RECENT') as CasesVariables['orderBy'] });
       return { page: 'cases', data, sort: CASE_ORDERS[sort] ? sort : 'recent' };
     }
     case 'resources': {
@@ -209,7 +211,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
           if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
           const form = await req.formData();
           try {
-            const result = await request<any>(DOCUMENTS.exchange, 'ResourceRequestAccess', { id, organizationId: String(form.get('organizationId') ?? ''), purpose: String(form.get('purpose') ?? '') });
+            const result = await request(DOCUMENTS.exchange, 'ResourceRequestAccess', { id, organizationId: String(form.get('organizationId') ?? ''), purpose: String(form.get('purpose') ?? '') });
             const [problem] = result.resourceRequestAccess.userErrors as { code: string; field: string[] | null }[];
             if (!problem) return { kind: 'redirect', to: `${site.base}/workspace/requests?done=requested` };
             error = problem.code === 'CONFLICT' ? '该组织已经可以使用此资源，或已有待审批的申请。' : '请填写申请用途（1–1000 字）。';
@@ -218,14 +220,14 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
             error = '您不能代表该组织提出申请。';
           }
         }
-        const data = await request<any>(DOCUMENTS.exchange, 'SharedResource', { id });
+        const data = await request(DOCUMENTS.exchange, 'SharedResource', { id });
         return data.sharedResource ? { page: 'resource', data: data.sharedResource, error } : null;
       }
-      return { page: 'resources', data: (await request<any>(DOCUMENTS.exchange, 'Resources', { organizationId: org, after })).sharedResources };
+      return { page: 'resources', data: (await request(DOCUMENTS.exchange, 'Resources', { organizationId: org, after })).sharedResources };
     }
     case 'org': {
       if (!id) return null;
-      const data = await request<any>(DOCUMENTS.organization, 'OrganizationPage', { id });
+      const data = await request(DOCUMENTS.organization, 'OrganizationPage', { id });
       // Only organisations of this portal's subtree have a page here.
       const inside = data.organization && (data.organization.id === org || data.organization.ancestors.some((a: { id: string }) => a.id === org));
       return inside ? { page: 'organization', data } : null;
@@ -233,7 +235,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
     case 'search': {
       if (id) return null;
       const query = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-      const data = query ? (await request<any>(DOCUMENTS.search, 'Search', { query, after })).search : null;
+      const data = query ? (await request(DOCUMENTS.search, 'Search', { query, after })).search : null;
       return { page: 'search', data, query };
     }
     case 'signin': {
@@ -243,7 +245,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
       const login = String(form.get('login') ?? '').trim().slice(0, 254);
       const password = String(form.get('password') ?? '').slice(0, 200);
       try {
-        const result = await request<any>(DOCUMENTS.signIn, 'SignIn', { input: { login, password } });
+        const result = await request(DOCUMENTS.signIn, 'SignIn', { input: { login, password } });
         const token = result.signIn.token as string | null;
         if (token) return { kind: 'redirect', to: `${site.base}/`, session: token };
         return { page: 'signin', error: '账号或密码不正确。', login };
@@ -277,7 +279,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
       };
       const publish = field('action') === 'publish';
       try {
-        const result = await request<any>(DOCUMENTS.theme, 'PortalThemeSave', { portalId: site.portal.id, input, publish });
+        const result = await request(DOCUMENTS.theme, 'PortalThemeSave', { portalId: site.portal.id, input: input as PortalThemeSaveVariables['input'], publish });
         const [problem] = result.portalThemeSave.userErrors as { message: string; field: string[] | null }[];
         if (problem) return { page: 'theme', error: themeMessage(problem.message, problem.field?.at(-1)) };
       } catch (error) {
@@ -289,7 +291,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
     }
     case 'signout': {
       if (id || req.method !== 'POST') return null;
-      await request<any>(DOCUMENTS.signIn, 'SignOut', {}).catch(() => null);
+      await request(DOCUMENTS.signIn, 'SignOut', {}).catch(() => null);
       return { kind: 'redirect', to: `${site.base}/`, session: null };
     }
     default:

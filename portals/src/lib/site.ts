@@ -28,7 +28,7 @@ async function member(): Promise<Me> {
   const visitor = currentVisitor();
   if (!visitor?.token) return { name: null, actsFor: [] };
   try {
-    const me = await query<{ viewer: { user: { displayName: string } | null; memberships: { role: string; organization: { id: string; name: string } | null }[] } }>(DOCUMENTS.signIn, 'Me', {});
+    const me = await query(DOCUMENTS.signIn, 'Me', {});
     const actsFor = me.viewer.memberships.filter((m) => (m.role === 'EDITOR' || m.role === 'ORG_ADMIN') && m.organization).map((m) => m.organization!);
     return { name: me.viewer.user?.displayName ?? null, actsFor };
   } catch (error) {

@@ -1,0 +1,116 @@
+// Generated from schema/schema.graphql and schema/operations/ by `pnpm schema:print`. Do not edit.
+/* eslint-disable */
+
+export interface DisclosuresVariables { organizationId: string; category?: 'CONDUCT_AND_SERVICE' | 'DISCIPLINE' | 'EDUCATION' | 'GOALS_AND_PLANS' | 'HIGHER_DECISIONS' | 'ORGANIZATION_BUILDING' | 'OTHER' | null; after?: string | null; }
+export interface DisclosuresResult { disclosures: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; category: 'CONDUCT_AND_SERVICE' | 'DISCIPLINE' | 'EDUCATION' | 'GOALS_AND_PLANS' | 'HIGHER_DECISIONS' | 'ORGANIZATION_BUILDING' | 'OTHER'; publishedAt: string | null; organization: { name: string; } | null; notice: { endsAt: string; open: boolean; remainingSeconds: number; } | null; }>; }; }
+
+export interface DisclosureVariables { id: string; }
+export interface DisclosureResult { disclosure: { id: string; title: string; summary: string; bodyHtml: string; category: 'CONDUCT_AND_SERVICE' | 'DISCIPLINE' | 'EDUCATION' | 'GOALS_AND_PLANS' | 'HIGHER_DECISIONS' | 'ORGANIZATION_BUILDING' | 'OTHER'; scope: 'OWN_ORG_SUBTREE' | 'SOCIETY' | 'TARGETED' | 'WHOLE_ENTERPRISE'; readByMe: boolean; publishedAt: string | null; organization: { name: string; } | null; notice: { startsAt: string; endsAt: string; open: boolean; remainingSeconds: number; } | null; } | null; }
+
+export interface DisclosureFeedbackVariables { id: string; input: { authorName?: string | null; body: string; contact?: string | null; }; }
+export interface DisclosureFeedbackResult { disclosureFeedbackCreate: { userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
+
+export interface DisclosureConfirmReadVariables { id: string; }
+export interface DisclosureConfirmReadResult { disclosureConfirmRead: { userErrors: Array<{ code: string; }>; }; }
+
+export interface CasesVariables { organizationId: string; after?: string | null; orderBy?: 'MOST_ADOPTED' | 'MOST_LIKED' | 'RECENT' | null; }
+export interface CasesResult { featured: { nodes: Array<{ id: string; title: string; summary: string; likeCount: number; adoptionCount: number; organization: { name: string; } | null; }>; }; experienceCases: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; likeCount: number; adoptionCount: number; publishedAt: string | null; organization: { name: string; } | null; }>; }; }
+
+export interface ExperienceCaseVariables { id: string; }
+export interface ExperienceCaseResult { experienceCase: { id: string; title: string; summary: string; publishedAt: string | null; likeCount: number; adoptionCount: number; commentCount: number; likedByMe: boolean; organization: { name: string; } | null; sections: { backgroundHtml: string; practiceHtml: string; resultsHtml: string; }; adoptions: Array<{ note: string; organization: { name: string; } | null; }>; comments: { nodes: Array<{ id: string; body: string; authorName: string | null; createdAt: string; }>; }; } | null; }
+
+export interface ResourcesVariables { organizationId: string; after?: string | null; }
+export interface ResourcesResult { sharedResources: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; resourceKind: 'COURSEWARE' | 'EDUCATION_BASE' | 'LECTURER' | 'MICRO_LESSON' | 'TEMPLATE' | 'VIDEO'; access: 'ON_REQUEST' | 'OPEN'; organization: { name: string; } | null; }>; }; }
+
+export interface SharedResourceVariables { id: string; }
+export interface SharedResourceResult { sharedResource: { id: string; title: string; summary: string; bodyHtml: string; resourceKind: 'COURSEWARE' | 'EDUCATION_BASE' | 'LECTURER' | 'MICRO_LESSON' | 'TEMPLATE' | 'VIDEO'; access: 'ON_REQUEST' | 'OPEN'; address: string | null; openingDetails: string | null; topics: Array<string>; publishedAt: string | null; usableByMe: boolean; organization: { name: string; } | null; attachments: Array<{ fileName: string; size: number; }>; } | null; }
+
+export interface CaseLikeVariables { id: string; }
+export interface CaseLikeResult { caseLike: { userErrors: Array<{ code: string; }>; }; }
+
+export interface CaseUnlikeVariables { id: string; }
+export interface CaseUnlikeResult { caseUnlike: { userErrors: Array<{ code: string; }>; }; }
+
+export interface CaseCommentVariables { id: string; body: string; }
+export interface CaseCommentResult { caseComment: { userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
+
+export interface ResourceRequestAccessVariables { id: string; organizationId: string; purpose: string; }
+export interface ResourceRequestAccessResult { resourceRequestAccess: { userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
+
+export interface MyRequestsVariables {  }
+export interface MyRequestsResult { resourceRequests: { nodes: Array<{ id: string; status: 'APPROVED' | 'PENDING' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN'; purpose: string; decisionReason: string | null; accessUntil: string | null; createdAt: string; organization: { name: string; } | null; resource: { id: string; title: string; } | null; }>; }; }
+
+export interface NewsArticleVariables { id: string; }
+export interface NewsArticleResult { newsArticle: { id: string; title: string; summary: string; bodyHtml: string; publishedAt: string | null; authorName: string | null; organization: { name: string; parent: { name: string; } | null; } | null; } | null; }
+
+export interface NewsListVariables { organizationId: string; after?: string | null; }
+export interface NewsListResult { news: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; publishedAt: string | null; visibility: 'ENTERPRISE' | 'ORGANIZATION' | 'OWN_ORGANIZATION' | 'PARTNERS' | 'PLATFORM' | 'PUBLIC' | 'TARGETED'; organization: { name: string; } | null; }>; }; }
+
+export interface NewsSearchVariables { query: string; first: number; after?: string | null; }
+export interface NewsSearchResult { newsSearch: { totalCount: number; hasNextPage: boolean; edges: Array<{ cursor: string; snippet: string; node: { id: string; title: string; }; }>; }; }
+
+export interface OrganizationPageVariables { id: string; }
+export interface OrganizationPageResult { organization: { id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; ancestors: Array<{ id: string; name: string; }>; children: Array<{ id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; }>; portal: { slug: string; title: string; } | null; } | null; news: { totalCount: number; nodes: Array<{ id: string; title: string; publishedAt: string | null; organization: { name: string; } | null; }>; }; }
+
+export interface OrganizationSubtreeVariables { id: string; first: number; after?: string | null; }
+export interface OrganizationSubtreeResult { organization: { descendants: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; depth: number; sortOrder: number; }>; }; } | null; }
+
+export interface PortalFeedVariables { organizationId: string; }
+export interface PortalFeedResult { news: { nodes: Array<{ id: string; title: string; summary: string; publishedAt: string | null; pinnedAt: string | null; organization: { name: string; } | null; }>; }; notices: { nodes: Array<{ id: string; title: string; organization: { name: string; } | null; notice: { endsAt: string; remainingSeconds: number; } | null; }>; }; featured: { nodes: Array<{ id: string; title: string; organization: { name: string; } | null; }>; }; }
+
+export interface PortalBySlugVariables { slug: string; }
+export interface PortalBySlugResult { portal: { id: string; slug: string; title: string; enterprise: { slug: string; name: string; shortName: string; }; organization: { id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; depth: number; sortOrder: number; }; theme: { primaryColor: string; accentColor: string; font: 'KAI' | 'SANS' | 'SERIF'; radius: number; spacing: 'COMPACT' | 'NORMAL' | 'RELAXED'; logoUrl: string | null; bannerUrl: string | null; navigation: Array<{ label: string; url: string; }>; homeSections: Array<'CASES' | 'FEATURED' | 'LINKS' | 'NEWS' | 'NOTICES' | 'RESOURCES' | 'TREE'>; }; themeDraft: { primaryColor: string; accentColor: string; font: 'KAI' | 'SANS' | 'SERIF'; radius: number; spacing: 'COMPACT' | 'NORMAL' | 'RELAXED'; logoUrl: string | null; bannerUrl: string | null; navigation: Array<{ label: string; url: string; }>; homeSections: Array<'CASES' | 'FEATURED' | 'LINKS' | 'NEWS' | 'NOTICES' | 'RESOURCES' | 'TREE'>; } | null; } | null; }
+
+export interface PortalByHostVariables { host: string; }
+export interface PortalByHostResult { portalByHost: { id: string; slug: string; title: string; enterprise: { slug: string; name: string; shortName: string; }; organization: { id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; depth: number; sortOrder: number; }; theme: { primaryColor: string; accentColor: string; font: 'KAI' | 'SANS' | 'SERIF'; radius: number; spacing: 'COMPACT' | 'NORMAL' | 'RELAXED'; logoUrl: string | null; bannerUrl: string | null; navigation: Array<{ label: string; url: string; }>; homeSections: Array<'CASES' | 'FEATURED' | 'LINKS' | 'NEWS' | 'NOTICES' | 'RESOURCES' | 'TREE'>; }; themeDraft: { primaryColor: string; accentColor: string; font: 'KAI' | 'SANS' | 'SERIF'; radius: number; spacing: 'COMPACT' | 'NORMAL' | 'RELAXED'; logoUrl: string | null; bannerUrl: string | null; navigation: Array<{ label: string; url: string; }>; homeSections: Array<'CASES' | 'FEATURED' | 'LINKS' | 'NEWS' | 'NOTICES' | 'RESOURCES' | 'TREE'>; } | null; } | null; }
+
+export interface PortalThemeSaveVariables { portalId: string; input: { accentColor?: string | null; bannerUrl?: string | null; font?: 'KAI' | 'SANS' | 'SERIF' | null; homeSections?: Array<'CASES' | 'FEATURED' | 'LINKS' | 'NEWS' | 'NOTICES' | 'RESOURCES' | 'TREE'> | null; logoUrl?: string | null; navigation?: Array<{ label: string; url: string; }> | null; primaryColor?: string | null; radius?: number | null; spacing?: 'COMPACT' | 'NORMAL' | 'RELAXED' | null; }; publish: boolean; }
+export interface PortalThemeSaveResult { portalThemeSave: { userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
+
+export interface SearchVariables { query: string; after?: string | null; }
+export interface SearchResult { search: { totalCount: number; hasNextPage: boolean; edges: Array<{ cursor: string; snippet: string; node: { __typename: string; id?: string; title?: string; publishedAt?: string | null; }; }>; }; }
+
+export interface SignInVariables { input: { login: string; password: string; }; }
+export interface SignInResult { signIn: { token: string | null; expiresAt: string | null; userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
+
+export interface SignOutVariables {  }
+export interface SignOutResult { signOut: { userErrors: Array<{ code: string; message: string; }>; }; }
+
+export interface MeVariables {  }
+export interface MeResult { viewer: { kind: 'ANONYMOUS' | 'API_CLIENT' | 'USER'; user: { displayName: string; } | null; memberships: Array<{ role: 'EDITOR' | 'MEMBER' | 'ORG_ADMIN' | 'REVIEWER'; organization: { id: string; name: string; } | null; }>; }; }
+
+export interface MyWorkVariables {  }
+export interface MyWorkResult { viewer: { memberships: Array<{ role: 'EDITOR' | 'MEMBER' | 'ORG_ADMIN' | 'REVIEWER'; organization: { id: string; name: string; } | null; }>; }; drafts: { nodes: Array<{ id: string; title: string; status: 'ARCHIVED' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'REJECTED'; rejectionReason: string | null; authorName: string | null; createdAt: string; organization: { name: string; } | null; }>; }; rejected: { nodes: Array<{ id: string; title: string; status: 'ARCHIVED' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'REJECTED'; rejectionReason: string | null; authorName: string | null; createdAt: string; organization: { name: string; } | null; }>; }; inReview: { nodes: Array<{ id: string; title: string; status: 'ARCHIVED' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'REJECTED'; rejectionReason: string | null; authorName: string | null; createdAt: string; organization: { name: string; } | null; }>; }; }
+
+export interface ReviewQueueVariables {  }
+export interface ReviewQueueResult { news: { totalCount: number; nodes: Array<{ id: string; title: string; status: 'ARCHIVED' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'REJECTED'; rejectionReason: string | null; authorName: string | null; createdAt: string; organization: { name: string; } | null; summary: string; bodyHtml: string; }>; }; }
+
+export interface NewsCreateVariables { input: { bodyHtml?: string | null; coverId?: string | null; organizationId: string; summary?: string | null; tags?: Array<string> | null; title: string; visibility?: 'ENTERPRISE' | 'ORGANIZATION' | 'OWN_ORGANIZATION' | 'PARTNERS' | 'PLATFORM' | 'PUBLIC' | 'TARGETED' | null; }; }
+export interface NewsCreateResult { newsCreate: { newsArticle: { id: string; } | null; userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
+
+export interface NewsSubmitVariables { id: string; }
+export interface NewsSubmitResult { newsSubmit: { userErrors: Array<{ code: string; message: string; }>; }; }
+
+export interface NewsApproveVariables { id: string; }
+export interface NewsApproveResult { newsApprove: { userErrors: Array<{ code: string; message: string; }>; }; }
+
+export interface NewsRejectVariables { id: string; reason: string; }
+export interface NewsRejectResult { newsReject: { userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
+
+export interface IncomingRequestsVariables {  }
+export interface IncomingRequestsResult { resourceRequests: { nodes: Array<{ id: string; purpose: string; createdAt: string; organization: { name: string; } | null; resource: { id: string; title: string; } | null; }>; }; }
+
+export interface PartnershipRequestsVariables { enterprise: string; }
+export interface PartnershipRequestsResult { enterprise: { partnerships: Array<{ id: string; message: string; createdAt: string; proposer: { slug: string; name: string; }; partner: { slug: string; name: string; }; }>; } | null; }
+
+export interface ResourceRequestDecideVariables { id: string; approve: boolean; reason: string; }
+export interface ResourceRequestDecideResult { approve?: { userErrors: Array<{ code: string; message: string; }>; }; reject?: { userErrors: Array<{ code: string; message: string; }>; }; }
+
+export interface PartnershipDecideVariables { id: string; accept: boolean; reason?: string | null; }
+export interface PartnershipDecideResult { accept?: { userErrors: Array<{ code: string; message: string; }>; }; decline?: { userErrors: Array<{ code: string; message: string; }>; }; }
+
+export interface ReviewQueueLiveVariables {  }
+export interface ReviewQueueLiveResult { reviewQueue: { status: 'ARCHIVED' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'REJECTED'; newsArticle: { id: string; title: string; }; }; }
+
+/** Every operation by name: what it takes and what it answers. */
+export interface Operations { Disclosures: { variables: DisclosuresVariables; result: DisclosuresResult }; Disclosure: { variables: DisclosureVariables; result: DisclosureResult }; DisclosureFeedback: { variables: DisclosureFeedbackVariables; result: DisclosureFeedbackResult }; DisclosureConfirmRead: { variables: DisclosureConfirmReadVariables; result: DisclosureConfirmReadResult }; Cases: { variables: CasesVariables; result: CasesResult }; ExperienceCase: { variables: ExperienceCaseVariables; result: ExperienceCaseResult }; Resources: { variables: ResourcesVariables; result: ResourcesResult }; SharedResource: { variables: SharedResourceVariables; result: SharedResourceResult }; CaseLike: { variables: CaseLikeVariables; result: CaseLikeResult }; CaseUnlike: { variables: CaseUnlikeVariables; result: CaseUnlikeResult }; CaseComment: { variables: CaseCommentVariables; result: CaseCommentResult }; ResourceRequestAccess: { variables: ResourceRequestAccessVariables; result: ResourceRequestAccessResult }; MyRequests: { variables: MyRequestsVariables; result: MyRequestsResult }; NewsArticle: { variables: NewsArticleVariables; result: NewsArticleResult }; NewsList: { variables: NewsListVariables; result: NewsListResult }; NewsSearch: { variables: NewsSearchVariables; result: NewsSearchResult }; OrganizationPage: { variables: OrganizationPageVariables; result: OrganizationPageResult }; OrganizationSubtree: { variables: OrganizationSubtreeVariables; result: OrganizationSubtreeResult }; PortalFeed: { variables: PortalFeedVariables; result: PortalFeedResult }; PortalBySlug: { variables: PortalBySlugVariables; result: PortalBySlugResult }; PortalByHost: { variables: PortalByHostVariables; result: PortalByHostResult }; PortalThemeSave: { variables: PortalThemeSaveVariables; result: PortalThemeSaveResult }; Search: { variables: SearchVariables; result: SearchResult }; SignIn: { variables: SignInVariables; result: SignInResult }; SignOut: { variables: SignOutVariables; result: SignOutResult }; Me: { variables: MeVariables; result: MeResult }; MyWork: { variables: MyWorkVariables; result: MyWorkResult }; ReviewQueue: { variables: ReviewQueueVariables; result: ReviewQueueResult }; NewsCreate: { variables: NewsCreateVariables; result: NewsCreateResult }; NewsSubmit: { variables: NewsSubmitVariables; result: NewsSubmitResult }; NewsApprove: { variables: NewsApproveVariables; result: NewsApproveResult }; NewsReject: { variables: NewsRejectVariables; result: NewsRejectResult }; IncomingRequests: { variables: IncomingRequestsVariables; result: IncomingRequestsResult }; PartnershipRequests: { variables: PartnershipRequestsVariables; result: PartnershipRequestsResult }; ResourceRequestDecide: { variables: ResourceRequestDecideVariables; result: ResourceRequestDecideResult }; PartnershipDecide: { variables: PartnershipDecideVariables; result: PartnershipDecideResult }; ReviewQueueLive: { variables: ReviewQueueLiveVariables; result: ReviewQueueLiveResult }; }
