@@ -291,3 +291,47 @@ describe('the review queue, live', () => {
     await reviewer.close();
   });
 });
+
+describe('党务公开 steps in the workspace', () => {
+  async function signedIn(login: string, portal: string) {
+    const p = await browser.newPage({ locale: 'zh-CN' });
+    await p.goto(`${portal}/signin`);
+    await p.getByLabel('邮箱或手机号').fill(login);
+    await p.getByLabel('密码').fill(DEMO_PASSWORD);
+    await p.getByRole('button', { name: '登录' }).click();
+    await p.waitForURL(`${portal}/`);
+    return p;
+  }
+
+  it('a reviewer records the secrecy review, an admin approves, and the disclosure is published', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const title = '采油一队党支部2026年党费收缴情况公开';
+    // The editor proposes it through the API.
+    const signInDocument = fs.readFileSync(path.join(OPERATIONS_DIR, 'SignIn.graphql'), 'utf8');
+    const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ documentId: documentIdOf(signInDocument), operationName: 'SignIn', variables: { input: { login: 'editor@cy1.huayou.example', password: DEMO_PASSWORD } } }) });
+    const auth = { authorization: `Bearer ${((await res.json()) as any).data.signIn.token}` };
+    const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id}`).toString('base64url');
+    const created = await api.gql(`mutation($i: DisclosureCreateInput!) { disclosureCreate(input: $i) { disclosure { id } userErrors { message } } }`, { i: { organizationId: branch, title, bodyHtml: '<p>全年应收党费与实收党费一致。</p>', category: 'ORGANIZATION_BUILDING', scope: 'SOCIETY' } }, auth);
+    const id = created.data!.disclosureCreate.disclosure.id;
+    await api.gql(`mutation($id: ID!) { disclosureSubmit(id: $id) { userErrors { code } } }`, { id }, auth);
+
+    const reviewer = await signedIn('reviewer@cy1.huayou.example', portal);
+    await reviewer.goto(`${portal}/workspace/steps`);
+    await reviewer.locator('li', { hasText: title }).getByRole('button', { name: '审核通过' }).click();
+    await expect(reviewer.getByRole('status').textContent()).resolves.toBe('已办理。');
+    await expect(reviewer.locator('li', { hasText: title }).textContent()).resolves.toContain('待审批');
+    // A reviewer cannot approve (审批 is for admins).
+    await reviewer.locator('li', { hasText: title }).getByRole('button', { name: '审批通过并公开' }).click();
+    await expect(reviewer.getByRole('status').textContent()).resolves.toContain('您不能办理这一步');
+
+    const admin = await signedIn('admin@cy1.huayou.example', portal);
+    await admin.goto(`${portal}/workspace/steps`);
+    await admin.locator('li', { hasText: title }).getByRole('button', { name: '审批通过并公开' }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toBe('已办理。');
+
+    await page.goto(`${portal}/disclosures/`);
+    await expect(page.getByRole('link', { name: title }).count()).resolves.toBe(1);
+    await reviewer.close();
+    await admin.close();
+  });
+});

@@ -27,7 +27,8 @@ type Page =
   | { page: 'review'; data: any; notice: string | null }
   | { page: 'requests'; data: any; notice: string | null }
   | { page: 'organization'; data: any }
-  | { page: 'decisions'; requests: any[]; partnerships: any[] | null; notice: string | null };
+  | { page: 'decisions'; requests: any[]; partnerships: any[] | null; notice: string | null }
+  | { page: 'steps'; disclosures: any[]; recommendations: any[] | null; notice: string | null };
 
 export type RouteResult =
   | ({ kind: 'ok'; site: Site } & Page)
@@ -87,6 +88,35 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
     if (field('action') !== 'submit') return done('saved');
     const submitted = await request(DOCUMENTS.workspace, 'NewsSubmit', { id: created.newsCreate.newsArticle!.id });
     return submitted.newsSubmit.userErrors.length ? done('saved') : done('submitted');
+  }
+  if (id === 'steps') {
+    const stepsUrl = `${home}steps`;
+    let refused: string | null = null;
+    if (form && ID.test(field('id'))) {
+      try {
+        const kind = field('kind');
+        const result =
+          kind === 'review'
+            ? await request(DOCUMENTS.workspace, 'DisclosureReview', { id: field('id'), cleared: field('cleared') === 'yes', conclusion: field('conclusion') })
+            : kind === 'approve'
+              ? await request(DOCUMENTS.workspace, 'DisclosureApprove', { id: field('id') })
+              : await request(DOCUMENTS.workspace, 'RecommendationDecide', { id: field('id'), accept: field('action') === 'accept', reason: field('reason') || null });
+        const payload = Object.values(result)[0] as { userErrors: unknown[] };
+        if (!payload.userErrors.length) return done('decided', stepsUrl);
+        refused = kind === 'review' ? '请填写审查结论。' : '操作未成功：状态已变化。';
+      } catch (error) {
+        if (!(error instanceof ApiError) || !['FORBIDDEN', 'NOT_FOUND'].includes(error.code)) throw error;
+        refused = '您不能办理这一步（审核、审批不能由提出人本人办理）。';
+      }
+    }
+    const disclosures = (await request(DOCUMENTS.workspace, 'DisclosureQueue', {})).disclosures.nodes;
+    let recommendations: any[] | null = null;
+    try {
+      recommendations = (await request(DOCUMENTS.workspace, 'RecommendationsReceived', { organizationId: site.portal.organization.id })).recommendations.nodes;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'FORBIDDEN') throw error;
+    }
+    return { page: 'steps', disclosures, recommendations, notice: refused ?? (url.searchParams.get('done') === 'decided' ? '已办理。' : null) };
   }
   if (id === 'decisions') {
     const decisionsUrl = `${home}decisions`;
@@ -326,7 +356,7 @@ export async function resolveRoute(req: Request, slug: string | undefined, rawPa
 export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
   response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
   // A member's pages are theirs alone; forms are never cached.
-  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme', 'work', 'write', 'review', 'requests', 'decisions'].includes(result.page);
+  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !['disclosure', 'signin', 'theme', 'work', 'write', 'review', 'requests', 'decisions', 'steps'].includes(result.page);
   response.headers.set('cache-control', cacheable ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' : 'no-store');
   // The same address shows more to a signed-in member: caches must keep the two apart.
   response.headers.set('vary', 'Cookie');
