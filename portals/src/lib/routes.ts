@@ -6,6 +6,7 @@ import { ApiError, DOCUMENTS, request } from './api.js';
 import type { CasesVariables, DisclosuresVariables, NewsCreateVariables, PortalThemeSaveVariables } from './operations.generated.js';
 import { loadHome, type HomeData } from './home.js';
 import { siteFor, type Site } from './site.js';
+import { uploadImage } from './media.js';
 import { currentVisitor, SESSION_COOKIE } from './visitor.js';
 import type { AstroCookies } from 'astro';
 
@@ -58,7 +59,7 @@ const WRITER_ROLES = new Set(['EDITOR', 'ORG_ADMIN']);
 const notices: Record<string, string> = { submitted: '已提交审核。', saved: '草稿已保存。', approved: '已审核通过并发布。', rejected: '已退回作者。' };
 
 /** The workspace: my articles (submit a draft), writing, the review queue (approve or reject). */
-async function workspace(site: Site, id: string | undefined, url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string } | null> {
+async function workspace(site: Site, id: string | undefined, url: URL, req: Request, cookies: AstroCookies): Promise<Page | { kind: 'redirect'; to: string } | null> {
   const home = `${site.base}/workspace/`;
   const done = (what: string, path = home) => ({ kind: 'redirect' as const, to: `${path}?done=${what}` });
   const notice = notices[url.searchParams.get('done') ?? ''] ?? null;
@@ -77,6 +78,14 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
     const organizations = (me.viewer.memberships as any[]).filter((m) => WRITER_ROLES.has(m.role) && m.organization).map((m) => m.organization);
     if (!form) return { page: 'write', organizations, error: null, form: {} };
     const values = { organizationId: field('organizationId'), title: field('title'), summary: field('summary'), bodyHtml: field('bodyHtml'), visibility: field('visibility') || 'PUBLIC' };
+    // An image chosen in the editor is uploaded for the organisation and placed after the text.
+    const image = form.get('image');
+    if (image instanceof File && image.size > 0) {
+      const uploaded = await uploadImage(cookies, values.organizationId, image);
+      if ('error' in uploaded) return { page: 'write', organizations, error: uploaded.error, form: values };
+      const alt = field('imageAlt').replace(/[<>"&]/g, '') || values.title.replace(/[<>"&]/g, '');
+      values.bodyHtml += `<figure><img src="${uploaded.url}" alt="${alt}"><figcaption>${alt}</figcaption></figure>`;
+    }
     // Form values are plain strings; the API refuses what is not one of its enum values.
     const created = await request(DOCUMENTS.workspace, 'NewsCreate', { input: values as NewsCreateVariables['input'] });
     const [problem] = created.newsCreate.userErrors as { message: string; field: string[] | null }[];
@@ -172,7 +181,7 @@ async function workspace(site: Site, id: string | undefined, url: URL, req: Requ
   return null;
 }
 
-async function page(site: Site, path: string[], url: URL, req: Request): Promise<Page | { kind: 'redirect'; to: string; session?: string | null } | null> {
+async function page(site: Site, path: string[], url: URL, req: Request, cookies: AstroCookies): Promise<Page | { kind: 'redirect'; to: string; session?: string | null } | null> {
   const org = site.portal.organization.id;
   const after = url.searchParams.get('after');
   const [section, id, ...rest] = path;
@@ -287,7 +296,7 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
     }
     case 'workspace': {
       if (!site.member) return { kind: 'redirect', to: `${site.base}/signin` };
-      if (id !== 'theme') return workspace(site, id, url, req);
+      if (id !== 'theme') return workspace(site, id, url, req, cookies);
       if (req.method !== 'POST') return { page: 'theme', error: null };
       const form = await req.formData();
       const field = (name: string) => String(form.get(name) ?? '');
@@ -329,12 +338,12 @@ async function page(site: Site, path: string[], url: URL, req: Request): Promise
   }
 }
 
-export async function resolveRoute(req: Request, slug: string | undefined, rawPath: string | undefined): Promise<RouteResult> {
+export async function resolveRoute(req: Request, cookies: AstroCookies, slug: string | undefined, rawPath: string | undefined): Promise<RouteResult> {
   try {
     const site = await siteFor(req, slug);
     if (!site) return { kind: 'not-found', site: null };
     const path = (rawPath ?? '').split('/').filter(Boolean);
-    const result = await page(site, path, new URL(req.url), req);
+    const result = await page(site, path, new URL(req.url), req, cookies);
     if (!result) return { kind: 'not-found', site };
     if ('kind' in result) return result;
     return { kind: 'ok', site, ...result };
