@@ -1,8 +1,13 @@
-/** Every page renders inside its visitor's context (lib/visitor.ts). */
+/**
+ * Every page renders inside its visitor's context (lib/visitor.ts). Shareable pages get an ETag
+ * of their content: a browser revalidating (they all do: max-age=0) gets a 304 while nothing on
+ * the page changed, and the new page as soon as something was published or edited.
+ */
+import { createHash } from 'node:crypto';
 import { defineMiddleware } from 'astro:middleware';
 import { SESSION_COOKIE, visitor } from './lib/visitor.js';
 
-export const onRequest = defineMiddleware((context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   let address: string | null = null;
   try {
     address = context.clientAddress;
@@ -10,5 +15,13 @@ export const onRequest = defineMiddleware((context, next) => {
     // Not known (e.g. prerendering): the API sees the portal server's address.
   }
   const token = context.cookies.get(SESSION_COOKIE)?.value ?? null;
-  return visitor.run({ address, token: token && /^[A-Za-z0-9_-]{20,200}$/.test(token) ? token : null }, next);
+  const response = await visitor.run({ address, token: token && /^[A-Za-z0-9_-]{20,200}$/.test(token) ? token : null }, next);
+  const shareable = context.request.method === 'GET' && response.status === 200 && (response.headers.get('cache-control') ?? '').startsWith('public') && (response.headers.get('content-type') ?? '').startsWith('text/html');
+  if (!shareable) return response;
+  const html = await response.text();
+  const etag = `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+  const headers = new Headers(response.headers);
+  headers.set('etag', etag);
+  if (context.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  return new Response(html, { status: 200, headers });
 });

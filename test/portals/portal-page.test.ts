@@ -239,3 +239,26 @@ describe('organisation pages', () => {
     expect((await get(`/p/huayou-caiyou1/org/${Buffer.from(`Organization:${refinery}`).toString('base64url')}`)).status).toBe(404);
   });
 });
+
+describe('revalidation', () => {
+  it('answers 304 while a page is unchanged, and the new page once something is published', async () => {
+    const first = await get('/p/huayou-caiyou1/news/');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300');
+    const again = await new Promise<number>((resolve, reject) => {
+      const req = http.request(new URL('/p/huayou-caiyou1/news/', base), { headers: { 'if-none-match': etag } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(again).toBe(304);
+    // Publish something in the plant's subtree: the same validator no longer matches.
+    await db.query(`update content set published_at = now(), title = '新发布的工作动态' where id = (select id from content where kind = 'NEWS' and visibility = 'PUBLIC' and organization_id in (select id from organization where path like (select path from organization where name = '第一采油厂党委') || '%') order by published_at limit 1)`);
+    const changed = await get('/p/huayou-caiyou1/news/');
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body).toContain('新发布的工作动态');
+  });
+});
