@@ -262,3 +262,17 @@ describe('revalidation', () => {
     expect(changed.body).toContain('新发布的工作动态');
   });
 });
+
+describe('home sections from the theme', () => {
+  it('shows the sections the theme lists, in its order, fetching the optional ones only then', async () => {
+    await db.query(`update portal set theme = '{"homeSections": ["CASES", "RESOURCES", "DISCLOSURES", "NEWS"]}' where slug = 'huayou'`);
+    const body = text((await get('/p/huayou/')).body);
+    const at = (heading: string) => body.indexOf(` ${heading} `);
+    expect(at('经验交流 “党员责任区”让每口油井都有人管')).toBeGreaterThan(0);
+    expect(at('共建共享 微党课：一口井的坚守')).toBeGreaterThan(at('经验交流 “党员责任区”'));
+    expect(body).toMatch(/党务公开 关于拟发展李明同志为中共预备党员的公示/);
+    expect(body.indexOf('更多工作动态')).toBeGreaterThan(body.indexOf('更多党务公开'));
+    expect(body).not.toContain('组织架构'); // not listed
+    await db.query(`update portal set theme = '{}' where slug = 'huayou'`);
+  });
+});

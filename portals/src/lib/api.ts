@@ -18,6 +18,7 @@ import signInDocument from '../../../schema/operations/SignIn.graphql?raw';
 import themeDocument from '../../../schema/operations/PortalTheme.graphql?raw';
 import workspaceDocument from '../../../schema/operations/Workspace.graphql?raw';
 import organizationDocument from '../../../schema/operations/OrganizationPage.graphql?raw';
+import homeSectionsDocument from '../../../schema/operations/HomeSections.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -129,8 +130,8 @@ export async function subtree(id: string, limit = 1000): Promise<{ nodes: OrgSum
 export interface FeedItem {
   id: string;
   title: string;
-  summary?: string;
-  publishedAt?: string;
+  summary?: string | null;
+  publishedAt?: string | null;
   pinnedAt?: string | null;
   organization: { name: string } | null;
   notice?: { endsAt: string; remainingSeconds: number } | null;
@@ -165,4 +166,5 @@ export const DOCUMENTS = {
   theme: themeDocument,
   workspace: workspaceDocument,
   organization: organizationDocument,
+  homeSections: homeSectionsDocument,
 } as const;

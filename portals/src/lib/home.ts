@@ -1,5 +1,6 @@
 /** Data for a portal's home page, loaded at the route. */
-import { portalFeed, subtree, type PortalFeed, type PortalHome } from './api.js';
+import { DOCUMENTS, portalFeed, request, subtree, type PortalFeed, type PortalHome, type Theme } from './api.js';
+import type { HomeSectionsResult } from './operations.generated.js';
 import { nest, type TreeNode } from './tree.js';
 
 export interface HomeData {
@@ -9,9 +10,19 @@ export interface HomeData {
   organizationCount: number;
   /** True when the tree shown is cut short (very large subtrees). */
   truncated: boolean;
+  /** The optional sections the theme shows (cases, resources, disclosures). */
+  extra: HomeSectionsResult;
 }
 
-export async function loadHome(portal: PortalHome): Promise<HomeData> {
-  const [{ nodes, totalCount }, feed] = await Promise.all([subtree(portal.organization.id), portalFeed(portal.organization.id)]);
-  return { portal, feed, tree: nest(portal.organization, nodes), organizationCount: totalCount + 1, truncated: nodes.length < totalCount };
+export async function loadHome(portal: PortalHome, theme: Theme): Promise<HomeData> {
+  const shows = (section: string) => theme.homeSections.includes(section);
+  const organizationId = portal.organization.id;
+  const [{ nodes, totalCount }, feed, extra] = await Promise.all([
+    subtree(organizationId),
+    portalFeed(organizationId),
+    shows('CASES') || shows('RESOURCES') || shows('DISCLOSURES')
+      ? request(DOCUMENTS.homeSections, 'HomeSections', { organizationId, cases: shows('CASES'), resources: shows('RESOURCES'), disclosures: shows('DISCLOSURES') })
+      : Promise.resolve({} as HomeSectionsResult),
+  ]);
+  return { portal, feed, extra, tree: nest(portal.organization, nodes), organizationCount: totalCount + 1, truncated: nodes.length < totalCount };
 }

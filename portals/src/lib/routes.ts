@@ -188,7 +188,7 @@ async function page(site: Site, path: string[], url: URL, req: Request, cookies:
   if (rest.length || (id !== undefined && !ID.test(id))) return null;
   switch (section ?? '') {
     case '':
-      return { page: 'home', data: await loadHome(site.portal) };
+      return { page: 'home', data: await loadHome(site.portal, site.theme) };
     case 'news':
       if (id) {
         const data = await request(DOCUMENTS.article, 'NewsArticle', { id });
@@ -314,7 +314,13 @@ async function page(site: Site, path: string[], url: URL, req: Request, cookies:
         logoUrl: field('logoUrl'),
         bannerUrl: field('bannerUrl'),
         navigation,
-        homeSections: form.getAll('homeSections').map(String),
+        // Checked sections, in the order their numbers give (ties keep the listed order).
+        homeSections: form
+          .getAll('homeSections')
+          .map(String)
+          .map((section, i) => ({ section, at: Number(field(`order-${section}`)) || 99, i }))
+          .sort((a, b) => a.at - b.at || a.i - b.i)
+          .map((s) => s.section),
       };
       const publish = field('action') === 'publish';
       try {

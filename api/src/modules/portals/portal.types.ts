@@ -16,7 +16,7 @@ export class PortalType extends Node {
 
 registerEnumType(ThemeFontEnum, { name: 'ThemeFont', description: 'SANS (黑体), SERIF (宋体), KAI (楷体) — each a stack of fonts the visitor already has.' });
 registerEnumType(ThemeSpacingEnum, { name: 'ThemeSpacing' });
-registerEnumType(HomeSectionEnum, { name: 'HomeSection', description: 'A home-page section: NEWS, NOTICES (open 公示), FEATURED (accepted 上报), CASES, RESOURCES, LINKS (the navigation links), TREE (the organisation tree).' });
+registerEnumType(HomeSectionEnum, { name: 'HomeSection', description: 'A home-page section: NEWS, NOTICES (open 公示), DISCLOSURES (latest 党务公开), FEATURED (accepted 上报), CASES, RESOURCES, LINKS (the navigation links), TREE (the organisation tree).' });
 
 @ObjectType('ThemeLink')
 @InputType('ThemeLinkInput')

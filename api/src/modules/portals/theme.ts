@@ -15,7 +15,7 @@ export type ThemeFont = keyof typeof FONTS;
 export const SPACINGS = { COMPACT: 0.85, NORMAL: 1, RELAXED: 1.2 } as const;
 export type ThemeSpacing = keyof typeof SPACINGS;
 
-export const HOME_SECTIONS = ['NEWS', 'NOTICES', 'FEATURED', 'CASES', 'RESOURCES', 'LINKS', 'TREE'] as const;
+export const HOME_SECTIONS = ['NEWS', 'NOTICES', 'DISCLOSURES', 'FEATURED', 'CASES', 'RESOURCES', 'LINKS', 'TREE'] as const;
 export type HomeSection = (typeof HOME_SECTIONS)[number];
 
 export interface ThemeLink {
