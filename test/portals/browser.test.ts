@@ -43,6 +43,28 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/** A new page signed in on a portal through its sign-in form. */
+async function signedIn(login: string, portal: string): Promise<Page> {
+  const p = await browser.newPage({ locale: 'zh-CN' });
+  await p.goto(`${portal}/signin`);
+  await p.getByLabel('邮箱或手机号').fill(login);
+  await p.getByLabel('密码').fill(DEMO_PASSWORD);
+  await p.getByRole('button', { name: '登录' }).click();
+  await p.waitForURL(`${portal}/`);
+  return p;
+}
+
+/** A bearer token from the API itself, through the portals' trusted sign-in document (anonymous callers run nothing else here). */
+async function apiToken(login: string): Promise<{ authorization: string }> {
+  const signInDocument = fs.readFileSync(path.join(OPERATIONS_DIR, 'SignIn.graphql'), 'utf8');
+  const res = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ documentId: documentIdOf(signInDocument), operationName: 'SignIn', variables: { input: { login, password: DEMO_PASSWORD } } }),
+  });
+  return { authorization: `Bearer ${((await res.json()) as any).data.signIn.token}` };
+}
+
 describe('a member in Chromium', () => {
   it('signs in and sees an internal disclosure a visitor cannot, then signs out', async () => {
     const member = await browser.newPage({ locale: 'zh-CN' });
@@ -102,13 +124,8 @@ describe('a visitor in Chromium', () => {
 
 describe('a subsidiary admin in Chromium', () => {
   it('changes the primary colour: refused below WCAG AA, previewed, published — and only that portal changes', async () => {
-    const admin = await browser.newPage({ locale: 'zh-CN' });
     const plant = `${base}/p/huayou-caiyou1`;
-    await admin.goto(`${plant}/signin`);
-    await admin.getByLabel('邮箱或手机号').fill('admin@cy1.huayou.example');
-    await admin.getByLabel('密码').fill(DEMO_PASSWORD);
-    await admin.getByRole('button', { name: '登录' }).click();
-    await admin.waitForURL(`${plant}/`);
+    const admin = await signedIn('admin@cy1.huayou.example', plant);
     await admin.goto(`${plant}/workspace/theme`);
 
     // Yellow behind white text is unreadable: refused with the ratio.
@@ -137,12 +154,7 @@ describe('a subsidiary admin in Chromium', () => {
   });
 
   it('is refused for a portal it does not administer', async () => {
-    const refinery = await browser.newPage({ locale: 'zh-CN' });
-    await refinery.goto(`${base}/p/huayou-caiyou1/signin`);
-    await refinery.getByLabel('邮箱或手机号').fill('admin@lh.huayou.example');
-    await refinery.getByLabel('密码').fill(DEMO_PASSWORD);
-    await refinery.getByRole('button', { name: '登录' }).click();
-    await refinery.waitForURL(/huayou-caiyou1\/$/);
+    const refinery = await signedIn('admin@lh.huayou.example', `${base}/p/huayou-caiyou1`);
     await refinery.goto(`${base}/p/huayou-caiyou1/workspace/theme`);
     await refinery.locator('#primaryColor').fill('#065f46');
     await refinery.getByRole('button', { name: '发布' }).click();
@@ -152,15 +164,6 @@ describe('a subsidiary admin in Chromium', () => {
 });
 
 describe('an editor and a reviewer in Chromium', () => {
-  async function signedIn(login: string, portal: string) {
-    const p = await browser.newPage({ locale: 'zh-CN' });
-    await p.goto(`${portal}/signin`);
-    await p.getByLabel('邮箱或手机号').fill(login);
-    await p.getByLabel('密码').fill(DEMO_PASSWORD);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.waitForURL(`${portal}/`);
-    return p;
-  }
 
   it('an editor writes and submits; a reviewer approves in the workspace; the article appears on the portal', async () => {
     const portal = `${base}/p/huayou-caiyou1`;
@@ -209,12 +212,7 @@ describe('an editor and a reviewer in Chromium', () => {
 describe('the member area in Chromium', () => {
   it('likes and comments on a case, confirms reading an internal disclosure, and follows a resource request', async () => {
     const portal = `${base}/p/huayou-caiyou1`;
-    const member = await browser.newPage({ locale: 'zh-CN' });
-    await member.goto(`${portal}/signin`);
-    await member.getByLabel('邮箱或手机号').fill('13800000001');
-    await member.getByLabel('密码').fill(DEMO_PASSWORD);
-    await member.getByRole('button', { name: '登录' }).click();
-    await member.waitForURL(`${portal}/`);
+    const member = await signedIn('13800000001', portal);
 
     await member.goto(`${portal}/cases/`);
     await member.getByRole('link', { name: '“党员责任区”让每口油井都有人管' }).first().click();
@@ -231,13 +229,8 @@ describe('the member area in Chromium', () => {
     await member.close();
 
     // The power company's admin asks for the oil group's education base and sees the decision.
-    const power = await browser.newPage({ locale: 'zh-CN' });
     const jc = `${base}/p/jiangchuan`;
-    await power.goto(`${jc}/signin`);
-    await power.getByLabel('邮箱或手机号').fill('admin@jcpower.example');
-    await power.getByLabel('密码').fill(DEMO_PASSWORD);
-    await power.getByRole('button', { name: '登录' }).click();
-    await power.waitForURL(`${jc}/`);
+    const power = await signedIn('admin@jcpower.example', jc);
     const [resource] = await db.query<{ id: string }>(`select id from content where title = '石油精神教育基地'`);
     await power.goto(`${jc}/resources/${Buffer.from(`SharedResource:${resource!.id}`).toString('base64url')}`);
     await power.getByLabel('申请单位').selectOption({ label: '江川供电有限公司党委' });
@@ -252,12 +245,7 @@ describe('the member area in Chromium', () => {
 describe('deciding requests in the workspace', () => {
   it('the group’s admin approves the power company’s request for the education base', async () => {
     const portal = `${base}/p/huayou`;
-    const admin = await browser.newPage({ locale: 'zh-CN' });
-    await admin.goto(`${portal}/signin`);
-    await admin.getByLabel('邮箱或手机号').fill('admin@huayou.example');
-    await admin.getByLabel('密码').fill(DEMO_PASSWORD);
-    await admin.getByRole('button', { name: '登录' }).click();
-    await admin.waitForURL(`${portal}/`);
+    const admin = await signedIn('admin@huayou.example', portal);
     await admin.goto(`${portal}/workspace/decisions`);
     await expect(admin.getByText('没有待答复的共建邀请。').count()).resolves.toBe(1); // a top-level admin sees the section
     const item = admin.locator('li', { hasText: '城区供电分公司党委 申请使用' });
@@ -275,25 +263,12 @@ describe('deciding requests in the workspace', () => {
 describe('the review queue, live', () => {
   it('tells a reviewer on the review page that an article entered the queue', async () => {
     const portal = `${base}/p/huayou-caiyou1`;
-    const reviewer = await browser.newPage({ locale: 'zh-CN' });
-    await reviewer.goto(`${portal}/signin`);
-    await reviewer.getByLabel('邮箱或手机号').fill('reviewer@cy1.huayou.example');
-    await reviewer.getByLabel('密码').fill(DEMO_PASSWORD);
-    await reviewer.getByRole('button', { name: '登录' }).click();
-    await reviewer.waitForURL(`${portal}/`);
+    const reviewer = await signedIn('reviewer@cy1.huayou.example', portal);
     await reviewer.goto(`${portal}/workspace/review`);
     await new Promise((r) => setTimeout(r, 500)); // the relay subscribes
 
     // An editor submits through the API, as any client would.
-    // Anonymous callers run trusted documents only here: sign in with the portals' own.
-    const signInDocument = fs.readFileSync(path.join(OPERATIONS_DIR, 'SignIn.graphql'), 'utf8');
-    const signedIn = await fetch(api.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ documentId: documentIdOf(signInDocument), operationName: 'SignIn', variables: { input: { login: 'editor@cy1.huayou.example', password: DEMO_PASSWORD } } }),
-    });
-    const token = ((await signedIn.json()) as any).data.signIn.token as string;
-    const auth = { authorization: `Bearer ${token}` };
+    const auth = await apiToken('editor@cy1.huayou.example');
     const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id}`).toString('base64url');
     const created = await api.gql(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, { i: { organizationId: branch, title: '实时审核队列测试稿', bodyHtml: '<p>内容</p>' } }, auth);
     await api.gql(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id: created.data!.newsCreate.newsArticle.id }, auth);
@@ -306,23 +281,12 @@ describe('the review queue, live', () => {
 });
 
 describe('党务公开 steps in the workspace', () => {
-  async function signedIn(login: string, portal: string) {
-    const p = await browser.newPage({ locale: 'zh-CN' });
-    await p.goto(`${portal}/signin`);
-    await p.getByLabel('邮箱或手机号').fill(login);
-    await p.getByLabel('密码').fill(DEMO_PASSWORD);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.waitForURL(`${portal}/`);
-    return p;
-  }
 
   it('a reviewer records the secrecy review, an admin approves, and the disclosure is published', async () => {
     const portal = `${base}/p/huayou-caiyou1`;
     const title = '采油一队党支部2026年党费收缴情况公开';
     // The editor proposes it through the API.
-    const signInDocument = fs.readFileSync(path.join(OPERATIONS_DIR, 'SignIn.graphql'), 'utf8');
-    const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ documentId: documentIdOf(signInDocument), operationName: 'SignIn', variables: { input: { login: 'editor@cy1.huayou.example', password: DEMO_PASSWORD } } }) });
-    const auth = { authorization: `Bearer ${((await res.json()) as any).data.signIn.token}` };
+    const auth = await apiToken('editor@cy1.huayou.example');
     const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id}`).toString('base64url');
     const created = await api.gql(`mutation($i: DisclosureCreateInput!) { disclosureCreate(input: $i) { disclosure { id } userErrors { message } } }`, { i: { organizationId: branch, title, bodyHtml: '<p>全年应收党费与实收党费一致。</p>', category: 'ORGANIZATION_BUILDING', scope: 'SOCIETY' } }, auth);
     const id = created.data!.disclosureCreate.disclosure.id;

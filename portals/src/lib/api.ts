@@ -22,6 +22,9 @@ import homeSectionsDocument from '../../../schema/operations/HomeSections.graphq
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
+/** The API's GraphQL URL, read at request time (PORTALS_API_URL, else the local default). */
+export const apiUrl = () => process.env.PORTALS_API_URL || DEFAULT_API_URL;
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -44,7 +47,7 @@ export async function request<N extends keyof Operations>(document: string, oper
 }
 
 async function send<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
-  const url = process.env.PORTALS_API_URL || DEFAULT_API_URL;
+  const url = apiUrl();
   const { address, token } = currentVisitor() ?? { address: null, token: null };
   let response: Response;
   try {

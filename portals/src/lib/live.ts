@@ -5,16 +5,14 @@
  */
 import type { AstroCookies } from 'astro';
 import { createClient } from 'graphql-ws';
-import { DOCUMENTS } from './api.js';
+import { apiUrl, DOCUMENTS } from './api.js';
 import { SESSION_COOKIE } from './visitor.js';
-
-const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
 /** The subscription named `operationName` from a trusted document, as Server-Sent Events. */
 export function relay(request: Request, cookies: AstroCookies, operationName: string): Response {
   const token = cookies.get(SESSION_COOKIE)?.value;
   if (!token) return new Response('Sign in first.', { status: 401 });
-  const url = (process.env.PORTALS_API_URL || DEFAULT_API_URL).replace(/^http/, 'ws');
+  const url = apiUrl().replace(/^http/, 'ws');
   const encoder = new TextEncoder();
   let dispose = () => {};
   const stream = new ReadableStream<Uint8Array>({

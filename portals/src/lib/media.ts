@@ -4,10 +4,10 @@
  * visitors only public ones; uploads from the editor go to the API the same way.
  */
 import type { AstroCookies } from 'astro';
+import { apiUrl } from './api.js';
 import { SESSION_COOKIE } from './visitor.js';
 
-const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
-const apiBase = () => (process.env.PORTALS_API_URL || DEFAULT_API_URL).replace(/\/graphql$/, '');
+const apiBase = () => apiUrl().replace(/\/graphql$/, '');
 
 const bearer = (cookies: AstroCookies): Record<string, string> => {
   const token = cookies.get(SESSION_COOKIE)?.value;
