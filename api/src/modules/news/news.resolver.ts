@@ -1,23 +1,18 @@
 /** GraphQL adapter for news (工作动态): lists, search, the workflow mutations. */
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { can, requireUser } from '../../core/authz/check.js';
 import { filterMap } from '../../core/events/bus.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput, notFound } from '../../core/graphql/errors.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
-import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
-import { userById } from '../identity/identity.loaders.js';
-import { UserType } from '../identity/identity.types.js';
-import { User } from '../identity/user.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
+import { decodeCursor, expectGlobalId, paginate, type Connection } from '../../core/graphql/relay.js';
 import { organizationById } from '../organizations/organization.loaders.js';
-import { OrganizationType } from '../organizations/organization.types.js';
 import { ContentStatus, ContentKind, Visibility } from '../content/content-enums.js';
 import { Content } from '../content/content.entity.js';
 import { RecommendationStatus } from '../content/recommendation.entity.js';
-import { authorById, bodyOf, countReadableContent, expectReadable, findReadableContent, readableOfKind, revisionsOf, type RevisionView } from '../content/content.loaders.js';
+import { countReadableContent, expectReadable, findReadableContent, readableOfKind } from '../content/content.loaders.js';
 import {
   approveContent,
   archiveContent,
@@ -29,10 +24,10 @@ import {
   unpublishContent,
   updateContent,
 } from '../content/content.service.js';
-import { ContentRevisionType } from '../content/content.types.js';
+import { contentFieldsResolver } from '../content/content-fields.resolver.js';
 import { commonContentWhere } from '../content/filters.js';
 import { publishedOnPortal } from '../content/live.js';
-import { coverIdOf, imageOf, mediaById, MediaImageType } from '../media/media.types.js';
+import { coverIdOf } from '../media/media.types.js';
 import { runSearch } from '../content/search.js';
 import {
   NewsArticleConnection,
@@ -92,7 +87,7 @@ async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<Filte
 }
 
 @Resolver(() => NewsArticleType)
-export class NewsResolver {
+export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsArticle') {
   @Query(() => NewsArticleType, { nullable: true, description: 'A news article, if it exists and you may read it.' })
   newsArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
     return readableNews(ctx, expectGlobalId(id, 'NewsArticle'));
@@ -142,42 +137,6 @@ export class NewsResolver {
     @Ctx() ctx: Context,
   ): Promise<NewsSearchConnectionType> {
     return runSearch(ctx, { query, first, after, kinds: [NEWS] });
-  }
-
-  @FieldResolver(() => ID)
-  id(@Root() content: Content): string {
-    return toGlobalId('NewsArticle', content.id);
-  }
-
-  @FieldResolver(() => MediaImageType, { nullable: true })
-  async cover(@Root() content: Content, @Ctx() ctx: Context): Promise<MediaImageType | null> {
-    const file = content.cover ? await mediaById(ctx).load(String(content.cover.id)) : null;
-    return file ? imageOf(file) : null;
-  }
-
-  @FieldResolver(() => String, { description: 'Sanitised rich text.' })
-  async bodyHtml(@Root() content: Content, @Ctx() ctx: Context): Promise<string> {
-    return (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
-  }
-
-  @FieldResolver(() => OrganizationType, { nullable: true, description: 'The owner organisation.' })
-  organization(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization | null> {
-    return organizationById(ctx).load(content.organization.id);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'The author’s display name (a by-line).' })
-  async authorName(@Root() content: Content, @Ctx() ctx: Context): Promise<string | null> {
-    return content.author ? ((await authorById(ctx).load(content.author.id))?.displayName ?? null) : null;
-  }
-
-  @FieldResolver(() => UserType, { nullable: true, description: 'The author, when you may see their account.' })
-  author(@Root() content: Content, @Ctx() ctx: Context): Promise<User | null> | null {
-    return content.author ? userById(ctx).load(content.author.id) : null;
-  }
-
-  @FieldResolver(() => [ContentRevisionType], { description: 'Saved versions, newest first; for the author and the editors, reviewers and admins above.' })
-  revisions(@Root() content: Content, @Ctx() ctx: Context): Promise<RevisionView[]> {
-    return revisionsOf(ctx).load(String(content.id));
   }
 
   // ---- the workflow
