@@ -7,6 +7,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
 import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
+import { plainText } from '../../core/graphql/text-input.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Content } from '../content/content.entity.js';
 import { ContentKind, ContentStatus } from '../content/content-enums.js';
@@ -30,17 +31,6 @@ const SECTIONS = [
 
 const MAX_COMMENT = 1000;
 const MAX_NOTE = 1000;
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-function plainText(raw: string, field: string, max: number): string {
-  const value = raw.normalize('NFC').trim();
-  if (!value) throw badInput(`The ${field} must not be empty.`, field);
-  if (value.length > max) throw badInput(`The ${field} must be at most ${max} characters.`, field);
-  if (CONTROL.test(value)) throw badInput(`The ${field} must not contain control characters.`, field);
-  return value;
-}
 
 export function sanitiseSections(input: CaseSections, current?: ExperienceCase): Required<{ [K in keyof CaseSections]: string }> {
   const out = {} as Record<keyof CaseSections, string>;
@@ -92,7 +82,7 @@ async function publishedCase(tx: EntityManager, id: string): Promise<Content> {
 /** Any signed-in user who may read the case (the resolver checked that) comments on it. */
 export async function commentOnCase(em: EntityManager, actor: Actor, caseId: string, body: string): Promise<CaseComment> {
   const me = requireUser(actor.viewer);
-  const text = plainText(body, 'body', MAX_COMMENT);
+  const text = plainText(body, 'body', MAX_COMMENT, true);
   return em.transactional(async (tx) => {
     await publishedCase(tx, caseId);
     const comment = tx.create(CaseComment, { content: caseId, author: me.userId, body: text });
@@ -109,7 +99,7 @@ export async function moderateComment(em: EntityManager, actor: Actor, commentId
     const comment = await tx.findOne(CaseComment, commentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!comment) throw notFound('The comment does not exist.');
     await assertCan(tx, actor, 'moderate', Content, 'Content', comment.content.id, 'The comment');
-    const why = plainText(reason ?? '', 'reason', 500);
+    const why = plainText(reason, 'reason', 500, true);
     if (hide === (comment.hiddenAt !== null)) throw conflict(hide ? 'The comment is hidden already.' : 'The comment is not hidden.');
     comment.hiddenAt = hide ? new Date() : null;
     comment.hiddenReason = why;
@@ -150,7 +140,7 @@ export async function setLike(em: EntityManager, actor: Actor, caseId: string, l
 /** Records that an organisation adopted the case's practice; editors and admins at or above it. */
 export async function adoptCase(em: EntityManager, actor: Actor, caseId: string, organizationId: number, note: string): Promise<CaseAdoption> {
   const me = requireUser(actor.viewer);
-  const text = plainText(note, 'note', MAX_NOTE);
+  const text = plainText(note, 'note', MAX_NOTE, true);
   return em.transactional(async (tx) => {
     await assertCan(tx, actor, 'createContent', Organization, 'Organization', organizationId, 'The organisation');
     const content = await publishedCase(tx, caseId);

@@ -7,6 +7,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, can, requireUser, type Actor } from '../../core/authz/check.js';
 import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
+import { plainText } from '../../core/graphql/text-input.js';
 import { emit } from '../../core/events/bus.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
@@ -14,14 +15,6 @@ import { User } from '../identity/user.entity.js';
 import { Partnership, PartnershipStatus, PartnerLink } from './partnership.entity.js';
 
 const MAX_TEXT = 500;
-
-function cleanText(raw: string | null | undefined, field: string): string {
-  const value = (raw ?? '').normalize('NFC').trim();
-  if (value.length > MAX_TEXT) throw badInput(`The ${field} must be at most ${MAX_TEXT} characters.`, field);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) throw badInput(`The ${field} must not contain control characters.`, field);
-  return value;
-}
 
 async function record(tx: EntityManager, actor: Actor, p: Partnership, action: string, details: Record<string, unknown> = {}): Promise<void> {
   for (const enterpriseId of [p.proposer.id, p.partner.id]) {
@@ -33,7 +26,7 @@ async function record(tx: EntityManager, actor: Actor, p: Partnership, action: s
 
 export async function proposePartnership(em: EntityManager, actor: Actor, fromEnterpriseId: number, toEnterpriseId: number, message?: string | null): Promise<Partnership> {
   const me = requireUser(actor.viewer);
-  const text = cleanText(message, 'message');
+  const text = plainText(message, 'message', MAX_TEXT);
   return em.transactional(async (tx) => {
     await assertCan(tx, actor, 'managePartnerships', Enterprise, 'Enterprise', fromEnterpriseId, 'The enterprise');
     if (fromEnterpriseId === toEnterpriseId) throw badInput('An enterprise cannot partner with itself.', 'partnerEnterpriseId');
@@ -85,7 +78,7 @@ export async function acceptPartnership(em: EntityManager, actor: Actor, id: num
 
 export async function declinePartnership(em: EntityManager, actor: Actor, id: number, reason?: string | null): Promise<Partnership> {
   const me = requireUser(actor.viewer);
-  const why = cleanText(reason, 'reason');
+  const why = plainText(reason, 'reason', MAX_TEXT);
   return em.transactional(async (tx) => {
     const p = await lockFor(tx, actor, id, 'partner');
     if (p.status !== PartnershipStatus.PROPOSED) throw conflict(`The partnership is ${p.status.toLowerCase()}; only a proposal can be declined.`);

@@ -6,6 +6,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from '../../core/graphql/errors.js';
+import { plainText } from '../../core/graphql/text-input.js';
 import { emit } from '../../core/events/bus.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Content, ContentAttachment } from '../content/content.entity.js';
@@ -30,25 +31,14 @@ export interface ResourceDetails {
   topics?: string[] | null;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-function text(raw: string | null | undefined, field: string, max: number, required = false): string {
-  const value = (raw ?? '').normalize('NFC').trim();
-  if (required && !value) throw badInput(`The ${field} must not be empty.`, field);
-  if (value.length > max) throw badInput(`The ${field} must be at most ${max} characters.`, field);
-  if (CONTROL.test(value)) throw badInput(`The ${field} must not contain control characters.`, field);
-  return value;
-}
-
 /** Kind-specific details: an education base has an address, a lecturer at least one topic. */
 function applyDetails(row: SharedResource, input: ResourceDetails): void {
   if (input.resourceKind) row.resourceKind = input.resourceKind;
   if (input.access) row.access = input.access;
-  if (input.address !== undefined && input.address !== null) row.address = text(input.address, 'address', 200) || null;
-  if (input.openingDetails !== undefined && input.openingDetails !== null) row.openingDetails = text(input.openingDetails, 'openingDetails', 500) || null;
+  if (input.address !== undefined && input.address !== null) row.address = plainText(input.address, 'address', 200) || null;
+  if (input.openingDetails !== undefined && input.openingDetails !== null) row.openingDetails = plainText(input.openingDetails, 'openingDetails', 500) || null;
   if (input.topics) {
-    const topics = [...new Set(input.topics.map((t) => text(t, 'topics', 30, true)))];
+    const topics = [...new Set(input.topics.map((t) => plainText(t, 'topics', 30, true)))];
     if (topics.length > 20) throw badInput('At most 20 topics.', 'topics');
     row.topics = topics;
   }
@@ -96,7 +86,7 @@ async function announce(tx: EntityManager, request: ResourceRequest, ownerOrgani
  */
 export async function requestResource(em: EntityManager, actor: Actor, contentId: string, organizationId: number, purpose: string): Promise<ResourceRequest> {
   const me = requireUser(actor.viewer);
-  const why = text(purpose, 'purpose', 1000, true);
+  const why = plainText(purpose, 'purpose', 1000, true);
   return em.transactional(async (tx) => {
     await assertCan(tx, actor, 'createContent', Organization, 'Organization', organizationId, 'The organisation');
     const content = await tx.findOneOrFail(Content, contentId);
@@ -127,7 +117,7 @@ const MAX_GRANT_DAYS = 5 * 366;
 /** The owner's admins approve (optionally until a date) or reject (with a reason) a pending request; never their own. */
 export async function decideRequest(em: EntityManager, actor: Actor, requestId: string, approve: boolean, reason?: string | null, accessUntil?: Date | null): Promise<ResourceRequest> {
   const me = requireUser(actor.viewer);
-  const why = text(reason, 'reason', 500, !approve);
+  const why = plainText(reason, 'reason', 500, !approve);
   if (accessUntil && (Number.isNaN(accessUntil.getTime()) || accessUntil.getTime() <= Date.now() || accessUntil.getTime() > Date.now() + MAX_GRANT_DAYS * 86_400_000)) {
     throw badInput('Access must end in the future, within five years.', 'accessUntil');
   }
