@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql, expectOk as ok } from '../support/identity.js';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -16,12 +16,6 @@ const as = {} as Record<Who | 'anonymous', Gql>;
 let caseId: string;
 const org = {} as Record<'branch' | 'secondTeam' | 'plant' | 'refinery' | 'group' | 'mine', string>;
 
-async function ok(gql: Gql, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql(query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  for (const payload of Object.values(res.data ?? {})) expect((payload as any)?.userErrors ?? [], JSON.stringify(payload)).toEqual([]);
-  return res.data as Record<string, any>;
-}
 
 beforeAll(async () => {
   db = await createTestDatabase('demo');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql, expectOk as ok } from '../support/identity.js';
 import { collect, type Collector } from '../support/subscriptions.js';
 
 let db: TestDatabase;
@@ -21,12 +21,6 @@ let partnerResource: string; // PARTNERS, OPEN resource with a file
 let fileUrl: string;
 const subs: Collector[] = [];
 
-async function ok(gql: Gql, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql(query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  for (const payload of Object.values(res.data ?? {})) expect((payload as any)?.userErrors ?? [], JSON.stringify(payload)).toEqual([]);
-  return res.data as Record<string, any>;
-}
 
 /** A third enterprise, 南岭银行, with a root organisation, an admin and a member. */
 async function createBank(): Promise<void> {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql, expectOk as ok } from '../support/identity.js';
 import { collect, type Collector } from '../support/subscriptions.js';
 
 let db: TestDatabase;
@@ -21,12 +21,6 @@ let fileUrl: string;
 let cityCommittee: string; // 城区供电分公司党委: the requesting organisation of the demo's pending request
 const subs: Collector[] = [];
 
-async function ok(gql: Gql, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql(query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  for (const payload of Object.values(res.data ?? {})) expect((payload as any)?.userErrors ?? [], JSON.stringify(payload)).toEqual([]);
-  return res.data as Record<string, any>;
-}
 
 const contentGid = async (type: string, title: string) => gid(type, (await db.query<{ id: string }>('select id from content where title = $1', [title]))[0]!.id);
 

@@ -50,3 +50,11 @@ export function outcome(res: GraphQLResponse, field: string): string {
   if (payload?.userErrors?.length) return String(payload.userErrors[0].code);
   return 'OK';
 }
+
+/** Runs an operation that must succeed: no errors, and no userErrors in any payload. Returns its data. */
+export async function expectOk(gql: Gql, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const res = await gql(query, variables);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  for (const payload of Object.values(res.data ?? {})) expect((payload as any)?.userErrors ?? [], JSON.stringify(payload)).toEqual([]);
+  return res.data as Record<string, any>;
+}
