@@ -16,7 +16,6 @@ const as = {} as Record<Who | 'anonymous', Gql>;
 let caseId: string;
 const org = {} as Record<'branch' | 'secondTeam' | 'plant' | 'refinery' | 'group' | 'mine', string>;
 
-
 beforeAll(async () => {
   db = await createTestDatabase('demo');
   api = await startTestApi(db.url);

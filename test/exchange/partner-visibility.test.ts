@@ -21,7 +21,6 @@ let partnerResource: string; // PARTNERS, OPEN resource with a file
 let fileUrl: string;
 const subs: Collector[] = [];
 
-
 /** A third enterprise, 南岭银行, with a root organisation, an admin and a member. */
 async function createBank(): Promise<void> {
   const [e] = await db.query<{ id: number }>(`insert into enterprise (slug, name, short_name) values ('nanling-bank', '南岭银行股份有限公司', '南岭银行') returning id`);

@@ -21,7 +21,6 @@ let fileUrl: string;
 let cityCommittee: string; // 城区供电分公司党委: the requesting organisation of the demo's pending request
 const subs: Collector[] = [];
 
-
 const contentGid = async (type: string, title: string) => gid(type, (await db.query<{ id: string }>('select id from content where title = $1', [title]))[0]!.id);
 
 beforeAll(async () => {
