@@ -7,9 +7,9 @@ import { fromGlobalId } from '../../core/graphql/relay.js';
 import { Content } from './content.entity.js';
 import { UsageMetric } from '../usage/usage.entity.js';
 import { recordUsage } from '../usage/usage.service.js';
-import { ContentStatus } from './content-enums.js';
+import { ContentStatus, TYPE_OF_KIND } from './content-enums.js';
 
-const CONTENT_TYPES = new Set(['NewsArticle', 'Disclosure', 'ExperienceCase', 'SharedResource']);
+const CONTENT_TYPES = new Set(Object.values(TYPE_OF_KIND));
 
 @Resolver()
 export class ContentViewResolver {

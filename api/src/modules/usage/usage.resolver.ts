@@ -5,6 +5,7 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { fromGlobalId, expectGlobalId } from '../../core/graphql/relay.js';
 import { Content } from '../content/content.entity.js';
+import { TYPE_OF_KIND } from '../content/content-enums.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
@@ -38,7 +39,7 @@ class UsageReportType {
   @Field(() => [UsageByOrganizationType], { description: 'The 50 most active organisations in the window.' }) byOrganization!: UsageByOrganizationType[];
 }
 
-const CONTENT_TYPES = new Set(['NewsArticle', 'Disclosure', 'ExperienceCase', 'SharedResource']);
+const CONTENT_TYPES = new Set(Object.values(TYPE_OF_KIND));
 
 @Resolver(() => UsageByOrganizationType)
 export class UsageByOrganizationResolver {
