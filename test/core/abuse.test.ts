@@ -5,6 +5,8 @@
  * tenants' ids, and a bounded, seeded fuzz run of mutated operations.
  * (Depth, aliases, fragment bombs, cyclic fragments and token floods: core/limits.test.ts.)
  */
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -28,6 +30,35 @@ afterAll(async () => {
   await api?.close();
   await db?.drop();
 });
+
+/**
+ * Runs one operation over a WebSocket; records an INTERNAL_SERVER_ERROR in its answer, and (through
+ * `watch`) any socket the server closes as its own fault (1011, 4500) — the WebSocket's 5xx.
+ */
+async function sendOverSocket(client: Client, payload: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }> {
+  const result = await new Promise<{ data?: any; errors?: any[] }>((resolve) => {
+    const timer = setTimeout(() => resolve({ errors: [{ extensions: { code: 'NO_ANSWER' } }] }), 10_000);
+    let stop: () => void = () => {};
+    const done = (value: { data?: any; errors?: any[] }): void => (clearTimeout(timer), stop(), resolve(value));
+    stop = client.subscribe(payload as { query: string }, {
+      next: (value) => done(value as { data?: any; errors?: any[] }),
+      error: (error) => done({ errors: Array.isArray(error) ? error : [{ extensions: { code: 'CLOSED' } }] }),
+      complete: () => done({}),
+    });
+  });
+  if (result.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'NO_ANSWER')) {
+    internalErrors.push(`WebSocket ${JSON.stringify(payload).slice(0, 200)}: ${JSON.stringify(result.errors).slice(0, 300)}`);
+  }
+  return result;
+}
+function socketClient(): Client {
+  const client = createClient({ url: api.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  client.on('closed', (event) => {
+    const closeCode = (event as { code?: number }).code;
+    if (closeCode === 1011 || closeCode === 4500) internalErrors.push(`WebSocket closed by the server with ${closeCode}`);
+  });
+  return client;
+}
 
 /** Posts a raw body; records any 5xx or INTERNAL_SERVER_ERROR. */
 async function send(body: string | Uint8Array, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
@@ -210,6 +241,65 @@ describe('fuzz', () => {
     // The run exercised execution, not only the parser.
     expect(valid).toBeGreaterThan(100);
     expect((await fetch(`${api.baseUrl}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('limit bombs and persisted-query shapes', () => {
+  const ALIASES = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { kind }`).join(' ')} }`;
+  const DEEP = `{ portal(slug: "huayou") { organization { ${'parent { '.repeat(12)}name${' }'.repeat(12)} } } }`;
+  const COSTLY = `{ enterprises(first: 100) { nodes { rootOrganizations { descendants(first: 100) { nodes { descendants(first: 100) { nodes { name } } } } } } } }`;
+  const BOMBS = [ALIASES, DEEP, COSTLY];
+
+  it('over HTTP: 4xx with a typed code, never a 5xx', async () => {
+    for (const query of BOMBS) {
+      const res = await send(JSON.stringify({ query }));
+      expect(res.status, query.slice(0, 60)).toBe(400);
+      expect(code(res)).toBe('BAD_USER_INPUT');
+    }
+    for (const extensions of [{ persistedQuery: { version: 1, sha256Hash: 'nope' } }, { persistedQuery: 'x' }, { persistedQuery: { version: 1 } }, { persistedQuery: [] }]) {
+      const res = await send(JSON.stringify({ query: '{ viewer { kind } }', extensions }));
+      expect(res.status, JSON.stringify(extensions)).toBeLessThan(500);
+      expect(code(res)).toMatch(/^(PERSISTED_QUERY_NOT_SUPPORTED|BAD_USER_INPUT|BAD_REQUEST)$/);
+    }
+  });
+
+  it('over WebSocket: the same typed refusals, the socket still open', async () => {
+    const client = socketClient();
+    try {
+      for (const query of BOMBS) expect(code({ json: await sendOverSocket(client, { query }) })).toBe('BAD_USER_INPUT');
+      expect((await sendOverSocket(client, { query: '{ viewer { kind } }' })).data.viewer.kind).toBe('ANONYMOUS');
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('injection strings and fuzz over WebSocket', () => {
+  it('finds no internal error in 600 mutated operations and the injection strings', async () => {
+    const random = prng(20261130);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const SEEDS = [
+      `query($q: String!) { search(query: $q, first: 5) { edges { snippet } } }`,
+      `query($id: ID!) { node(id: $id) { id ... on NewsArticle { title } } }`,
+      `{ news(first: 5) { totalCount nodes { id title } } }`,
+      `mutation($s: String!) { signIn(input: { login: $s, password: $q }) { userErrors { code } } }`,
+      `{ viewer { kind } }`,
+    ];
+    const client = socketClient();
+    try {
+      for (const evil of INJECTIONS) await sendOverSocket(client, { query: SEEDS[0]!, variables: { q: evil } });
+      for (let i = 0; i < 600; i++) {
+        const text = [...pick(SEEDS)];
+        const at = Math.floor(random() * text.length);
+        if (random() < 0.5) text.splice(at, 1 + Math.floor(random() * 4));
+        else text.splice(at, 0, pick([' { ', ' } ', '(first: -1)', ' $ ', '"党建"', ' ... ', '(after: "x")']));
+        const variables = { q: pick(['', '党建', 'x'.repeat(300), null, 7]), id: pick(['', 'eA', gid('NewsArticle', 1), null]), s: pick(['huayou', '', null]) };
+        await sendOverSocket(client, { query: text.join(''), variables });
+      }
+    } finally {
+      await client.dispose();
+    }
+    expect(internalErrors).toEqual([]);
   });
 });
 

@@ -28,6 +28,7 @@ const refused = async (query: string, limit: string) => {
   const res = await api.gql(query, {}, { 'x-request-id': requestId });
   expect(res.errors?.[0]?.extensions, JSON.stringify(res.errors)).toMatchObject({ code: 'BAD_USER_INPUT', limit });
   expect(res.data ?? null).toBeNull();
+  expect(res.status, 'a refusal is the client’s doing: 400, never a 5xx').toBe(400);
   expect(await statementsOf(requestId)).toBe(0); // nothing ran
   return res;
 };
@@ -89,5 +90,6 @@ describe('shape limits', () => {
     });
     await client.dispose();
     expect(JSON.stringify(errors)).toContain('"limit":"depth"');
+    expect(JSON.stringify(errors)).not.toContain('"http"'); // transport details stay out of the body
   });
 });

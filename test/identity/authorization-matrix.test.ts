@@ -85,7 +85,15 @@ beforeAll(async () => {
     { i: { enterpriseId: gid('Enterprise', 1), name: '移动党建App', scopes: ['PUBLIC_READ', 'INTERNAL_READ'] } },
   );
   as.apiKey = withToken(api, key.data!.apiClientCreate.key);
-  grantee = gid('User', await userId(db, '13900000002'));
+  // The grantee (周强 of 江川, a member at 城东供电所党支部) must be someone each granting admin
+  // may already see: a role is never granted to an account the caller cannot see (see the
+  // enumeration cases below). So he also holds MEMBER in a branch below the plant and below the
+  // refinery.
+  const granteeId = await userId(db, '13900000002');
+  grantee = gid('User', granteeId);
+  for (const branch of ['采油一队党支部', '常减压车间党支部']) {
+    await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [granteeId, await orgId(db, branch)]);
+  }
   // A member at the child, so its member list is not empty.
   await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
 });
@@ -183,4 +191,52 @@ beforeAll(async () => {
 it('covers every caller, target and action', () => {
   expect(cases).toHaveLength(ACTORS.length * Object.keys(TARGETS).length);
   expect(ACTORS).toHaveLength(10);
+});
+
+describe('no enumeration of accounts through ids the caller passes', () => {
+  const PERMISSIONS = `query($o: ID!, $u: ID) { effectivePermissions(organizationId: $o, userId: $u) { user { displayName } permissions { action allowed grantedBy { id } } } }`;
+  const GRANT = `mutation($i: MembershipGrantInput!) { membershipGrant(input: $i) { membership { id } userErrors { code message } } }`;
+  const answer = (res: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] }) => ({
+    data: res.data?.effectivePermissions ?? res.data?.membershipGrant?.membership ?? null,
+    errors: res.errors?.map((e) => ({ message: e.message, code: e.extensions?.code })) ?? res.data?.membershipGrant?.userErrors,
+  });
+
+  it('another enterprise’s account answers exactly like an account that does not exist', async () => {
+    const zhangWei = gid('User', await userId(db, DEMO.member)); // 华油; 江川’s admin may not see him
+    const nobody = gid('User', 987654);
+    const own = ids.otherEnterprise;
+    const hidden = answer(await as.powerAdmin!(PERMISSIONS, { o: own, u: zhangWei }));
+    expect(hidden).toEqual({ data: null, errors: [{ message: 'The user does not exist.', code: 'NOT_FOUND' }] });
+    expect(answer(await as.powerAdmin!(PERMISSIONS, { o: own, u: nobody }))).toEqual(hidden);
+    expect(JSON.stringify(hidden)).not.toContain('张伟');
+
+    const granted = answer(await as.powerAdmin!(GRANT, { i: { userId: zhangWei, organizationId: own, role: 'MEMBER' } }));
+    expect(granted.data).toBeNull();
+    expect(granted).toEqual(answer(await as.powerAdmin!(GRANT, { i: { userId: nobody, organizationId: own, role: 'MEMBER' } })));
+    expect(granted.errors).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
+    expect(await db.query(`select 1 from membership where user_id = $1 and organization_id = $2`, [await userId(db, DEMO.member), localIds.otherEnterprise])).toHaveLength(0);
+  });
+
+  it('an admin who may see the account gets the answer, naming only memberships they may see', async () => {
+    const res = await as.plantAdmin!(PERMISSIONS, { o: ids.own, u: gid('User', await userId(db, DEMO.member)) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.effectivePermissions.user.displayName).toBe('张伟');
+    // Give 周强 a role the plant admin may not see (admin of the whole group): it makes him an
+    // admin at the plant's child, yet "granted by" must not name that hidden membership.
+    const [hiddenGrant] = await db.query<{ id: number }>(
+      `insert into membership (user_id, organization_id, enterprise_id, role) values ((select id from app_user where phone = '13900000002'), $1, 1, 'ORG_ADMIN') returning id`,
+      [localIds.parent],
+    );
+    try {
+      const zhou = await as.plantAdmin!(PERMISSIONS, { o: ids.child, u: grantee });
+      expect(zhou.errors).toBeUndefined();
+      const readMembers = zhou.data!.effectivePermissions.permissions.find((p: { action: string }) => p.action === 'readMembers');
+      expect(readMembers).toEqual({ action: 'readMembers', allowed: true, grantedBy: [] });
+      // The group admin may see that membership, and is told it is the one that grants it.
+      const full = await as.groupAdmin!(PERMISSIONS, { o: ids.child, u: grantee });
+      expect(full.data!.effectivePermissions.permissions.find((p: { action: string }) => p.action === 'readMembers').grantedBy).toEqual([{ id: gid('Membership', hiddenGrant!.id) }]);
+    } finally {
+      await db.query(`delete from membership where id = $1`, [hiddenGrant!.id]);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 /** Portal themes through the API: who may edit, WCAG AA contrast refused with its ratio, drafts seen only by the portal's admins. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_THEME, safeUrl, validateTheme, type Theme } from '../../api/src/modules/portals/theme.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { DEMO, outcome, signIn, withToken, type Gql } from '../support/identity.js';
@@ -39,6 +40,10 @@ describe('portal themes', () => {
     expect(await refused({ primaryColor: 'red' })).toMatchObject({ field: ['input', 'primaryColor'] });
     expect(await refused({ navigation: [{ label: '恶意', url: 'javascript:alert(1)' }] })).toMatchObject({ field: ['input', 'navigation'] });
     expect(await refused({ logoUrl: '//evil.example/logo.png' })).toMatchObject({ field: ['input', 'logoUrl'] });
+    // Links that start with one slash yet leave the site, as browsers parse them.
+    for (const url of ['/\\evil.example/x', '/\\/evil.example', '\\\\evil.example', 'https:evil.example', '/\t/evil.example', 'https://user:pw@evil.example/']) {
+      expect(await refused({ navigation: [{ label: '链接', url }] }), url).toMatchObject({ field: ['input', 'navigation'] });
+    }
     expect(await refused({ radius: 99 })).toMatchObject({ field: ['input', 'radius'] });
     expect((await as.anonymous(READ)).data!.portal.theme.primaryColor).toBe('#b3121b');
   });
@@ -58,5 +63,27 @@ describe('portal themes', () => {
     expect((await as.plantAdmin(READ)).data!.portal.themeDraft).toBeNull();
     const audit = await db.query<{ action: string }>(`select action from audit_event where action like 'portal.theme%' order by id`);
     expect(audit.map((a) => a.action)).toEqual(['portal.themeDraft', 'portal.themeDraft', 'portal.themePublish']);
+  });
+});
+
+describe('the product’s own themes', () => {
+  it('every demo portal’s theme, and the default, pass every rule a save enforces', async () => {
+    expect(() => validateTheme({}, DEFAULT_THEME)).not.toThrow();
+    const portals = await db.query<{ slug: string }>(`select slug from portal order by slug`);
+    expect(portals.length).toBeGreaterThanOrEqual(4);
+    for (const { slug } of portals) {
+      const res = await as.anonymous(`query($s: String!) { portal(slug: $s) { theme { primaryColor accentColor font radius spacing logoUrl bannerUrl homeSections navigation { label url } } } }`, { s: slug });
+      const theme = res.data!.portal.theme as Theme;
+      expect(() => validateTheme(theme, theme), slug).not.toThrow();
+    }
+  });
+
+  it('judges links by parsing them against the portal’s own origin', () => {
+    expect(safeUrl('/p/huayou/news/', 'url')).toBe('/p/huayou/news/');
+    expect(safeUrl('/media/12/图片.png', 'url')).toBe('/media/12/图片.png');
+    expect(safeUrl('https://www.12371.cn/', 'url')).toBe('https://www.12371.cn/');
+    for (const bad of ['/\\evil.example/x', '//evil.example', 'http://evil.example', 'javascript:alert(1)', 'data:text/html,x', 'news/', '']) {
+      expect(() => safeUrl(bad, 'url'), bad).toThrow(/path on this site or an https/);
+    }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -12,6 +13,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The database is unreachable: try again shortly (HTTP 503 with Retry-After). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -31,6 +34,18 @@ export class AppError extends GraphQLError {
     super(message, { extensions: { code, ...extra } });
   }
 }
+
+/** How long a client should wait before retrying during a database outage. */
+export const RETRY_AFTER_OUTAGE_SECONDS = 5;
+
+export const serviceUnavailable = () =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is temporarily unavailable. Try again shortly.', {
+    retryAfterSeconds: RETRY_AFTER_OUTAGE_SECONDS,
+    http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_OUTAGE_SECONDS)]]) },
+  });
+
+/** A database outage becomes SERVICE_UNAVAILABLE; anything else stays as it is. */
+export const asOutage = (error: unknown): unknown => (isDatabaseUnavailable(error) ? serviceUnavailable() : error);
 
 export const badInput = (message: string, field?: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
@@ -52,19 +67,27 @@ export function isClientError(error: unknown): error is GraphQLError {
 
 /**
  * Apollo's formatError: client errors pass through without stack traces; anything else becomes a
- * generic INTERNAL_SERVER_ERROR. Logging (with the request id) happens in the request plugin, which
- * also adds `requestId` to masked errors so support can find the log line.
+ * generic INTERNAL_SERVER_ERROR — except a database outage, which is SERVICE_UNAVAILABLE. Logging
+ * (with the request id) happens in the request plugin, which also adds `requestId` to masked
+ * errors so support can find the log line.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (isClientError(original)) {
-    const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    return { ...formatted, extensions };
-  }
+  const raw = unwrapResolverError(error);
+  const original = asOutage(raw);
+  const path = formatted.path ? { path: formatted.path } : {};
+  // An outage is re-made: its message and code replace the driver's.
+  if (original !== raw && isClientError(original)) return { message: original.message, ...path, extensions: withoutHttp(original.extensions) };
+  if (isClientError(original)) return { ...formatted, extensions: withoutHttp(formatted.extensions) };
   return {
     message: 'Internal server error',
-    ...(formatted.path ? { path: formatted.path } : {}),
+    ...path,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/** An error's extensions as a client may see them: `http` is for the transport, never the body. */
+export function withoutHttp(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { http: _http, stacktrace: _stack, ...rest } = extensions ?? {};
+  return rest;
 }

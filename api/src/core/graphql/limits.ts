@@ -40,8 +40,9 @@ export interface QueryCost {
   limit: number;
 }
 
+/** Over a limit is the client's doing: BAD_USER_INPUT with HTTP 400, never a 5xx. */
 const tooComplex = (limit: string, message: string, extra: Record<string, unknown> = {}) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, message, { limit, ...extra });
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { limit, ...extra, http: { status: 400 } });
 
 export function checkDocumentSize(query: string | undefined): void {
   if (query && query.length > LIMITS.documentChars) {

@@ -1,13 +1,17 @@
 /**
- * What the open internet may do, decided before execution, after the limits:
+ * What the open internet may do, decided once per operation on the authenticated identity, by the
+ * same code for HTTP and WebSocket (`admit`):
+ *  - limits first (depth, aliases, cost): an over-limit operation runs nothing and costs nothing;
  *  - anonymous callers may be held to the portals' trusted documents (ANONYMOUS_DOCUMENTS=trusted);
  *  - introspection and "did you mean" suggestions may be withheld from anonymous callers;
- *  - every operation is charged to its caller's rate budget (rate-budget.ts).
+ *  - every operation is charged to its caller's one rate budget (rate-budget.ts), keyed by who the
+ *    caller is — API key, user or address — whatever the transport.
  */
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { visit } from 'graphql';
 import type { Context } from '../graphql/context.js';
 import { AppError, ErrorCode } from '../graphql/errors.js';
+import { checkLimits } from '../graphql/limits.js';
 import { budgetKey, type RateBudgets } from './rate-budget.js';
 
 export interface ExposurePolicy {
@@ -28,8 +32,23 @@ function asksForSchema(document: DocumentNode): boolean {
   return found;
 }
 
-/** Runs after the limits (the cost is known): refuses what the caller may not run, charges the rest. */
-export async function applyExposure(policy: ExposurePolicy, ctx: Context, document: DocumentNode): Promise<void> {
+/** Whether this caller's error messages may spell out the schema ("Did you mean …?"). */
+export const mayHearSuggestions = (policy: ExposurePolicy, ctx: Pick<Context, 'viewer'>) => !(policy.hideSchemaFromAnonymous && ctx.viewer.kind === 'anonymous');
+
+/**
+ * Admits an operation (parsed and validated) for the caller of `ctx`, or throws the client error
+ * that refuses it. Records the operation's name and cost on the context, then charges the budget.
+ */
+export async function admit(
+  policy: ExposurePolicy,
+  ctx: Context,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown>,
+): Promise<void> {
+  ctx.operation.name = operation?.name?.value ?? ctx.operation.name;
+  if (operation) ctx.operation.cost = checkLimits(schema, document, operation, variables);
   const anonymous = ctx.viewer.kind === 'anonymous';
   if (anonymous && policy.anonymousDocuments === 'trusted' && !ctx.operation.trustedDocument) {
     throw new AppError(ErrorCode.FORBIDDEN, 'Anonymous callers may run only trusted documents (send `documentId`); other documents need an API key or a session.', {

@@ -9,9 +9,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../graphql/context.js';
 import type { StatementCounter } from '../db/statement-counter.js';
-import { ErrorCode, isClientError } from '../graphql/errors.js';
-import { checkLimits } from '../graphql/limits.js';
-import { applyExposure, OPEN_POLICY, withoutSuggestions, type ExposurePolicy } from './exposure.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { ErrorCode, isClientError, RETRY_AFTER_OUTAGE_SECONDS } from '../graphql/errors.js';
+import { admit, mayHearSuggestions, OPEN_POLICY, withoutSuggestions, type ExposurePolicy } from './exposure.js';
 import type { Logger } from '../log.js';
 
 export interface RequestLocals {
@@ -73,15 +73,15 @@ export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_
       return {
         async didResolveOperation({ operationName, schema, document, operation, request }) {
           contextValue.operation.name = operationName ?? undefined;
-          // Limits before execution: an over-limit request runs nothing.
-          if (operation) contextValue.operation.cost = checkLimits(schema, document, operation, request.variables ?? {});
-          // Then what this caller may run at all, and its rate budget.
-          await applyExposure(policy, contextValue, document);
+          // Limits, then what this caller may run at all, then its rate budget: the same admission
+          // as over WebSocket. A refusal is the client's doing: never a 5xx.
+          await admit(policy, contextValue, schema, document, operation, request.variables ?? {});
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (!isClientError(original)) {
+            if (isDatabaseUnavailable(original)) log.warn({ err: original, requestId: contextValue.requestId }, 'database unavailable');
+            else if (!isClientError(original)) {
               log.error({ err: original, requestId: contextValue.requestId, path: error.path }, 'internal error in a GraphQL request');
             }
           }
@@ -100,12 +100,17 @@ export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_
             response.http.headers.set('x-ratelimit-reset', String(Math.ceil(budget.resetAt.getTime() / 1000)));
           }
           if (cost) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { ...cost, ...(budget ? { budget: { ...budget, resetAt: budget.resetAt.toISOString() } } : {}) } };
-          if (policy.hideSchemaFromAnonymous && contextValue.viewer.kind === 'anonymous') {
+          if (!mayHearSuggestions(policy, contextValue)) {
             for (const error of response.body.singleResult.errors ?? []) (error as { message: string }).message = withoutSuggestions(error.message);
           }
           for (const error of response.body.singleResult.errors ?? []) {
             if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+            // A database outage mid-operation: 503 with Retry-After, so clients and balancers back off.
+            if (error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE) {
+              response.http.status = 503;
+              response.http.headers.set('retry-after', String(RETRY_AFTER_OUTAGE_SECONDS));
             }
           }
         },

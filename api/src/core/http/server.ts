@@ -3,7 +3,6 @@
  * path, health endpoints, request ids and access logs, and a graceful close.
  */
 import http from 'node:http';
-import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -11,16 +10,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { getOperationAST, GraphQLError, parse, validate } from 'graphql';
-import { checkDocumentSize, checkLimits, LIMITS } from '../graphql/limits.js';
+import { checkDocumentSize, LIMITS } from '../graphql/limits.js';
 import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../authz/ability.js';
 import { StatementCounter } from '../db/statement-counter.js';
 import type { EventBus } from '../events/bus.js';
 import { createContext, type Context } from '../graphql/context.js';
-import { ErrorCode, formatError, isClientError } from '../graphql/errors.js';
+import { asOutage, ErrorCode, formatError, RETRY_AFTER_OUTAGE_SECONDS } from '../graphql/errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { serveWebSocket } from './websocket.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import type { Logger } from '../log.js';
 import { accessLog, graphqlRequestPlugin, locals, requestIds } from './request-log.js';
@@ -91,72 +90,16 @@ export async function startApiServer(args: {
   let closing = false;
 
   const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsServer = useServer<Record<string, unknown>, { ctx?: Context }>(
-    {
-      schema,
-      // The same limits as over HTTP, before anything runs.
-      onSubscribe: async (ctx, _id, payload) => {
-        try {
-          checkDocumentSize(payload.query);
-          const document = parse(payload.query, { maxTokens: LIMITS.tokens });
-          const invalid = validate(schema, document);
-          if (invalid.length) return invalid;
-          const operation = getOperationAST(document, payload.operationName);
-          const cost = operation ? checkLimits(schema, document, operation, payload.variables ?? {}) : null;
-          // Over a socket, a bearer token's budget is the user's; without one, the address's.
-          const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null;
-          const request = (ctx.extra as { request: http.IncomingMessage }).request;
-          if (!authorization && !request.headers.cookie && exposure.anonymousDocuments === 'trusted' && operation?.operation !== 'subscription') {
-            throw new GraphQLError('Anonymous callers may only subscribe over WebSocket; other operations need an API key or a session.', { extensions: { code: ErrorCode.FORBIDDEN } });
-          }
-          const limits = exposure.budgets?.limits;
-          const payer = !limits
-            ? null
-            : authorization
-              ? limits.user && { key: `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`, limit: authorization.startsWith('Bearer djk_') ? limits.apiKey : limits.user }
-              : limits.anonymous && { key: `ip:${clientAddress(request)}`, limit: limits.anonymous };
-          if (payer) await exposure.budgets!.charge(payer, Math.max(1, cost?.requested ?? 1));
-          return undefined;
-        } catch (error) {
-          // Re-made here: graphql's CJS and ESM builds do not share the error class.
-          const { message, extensions } = error as { message: string; extensions?: Record<string, unknown> };
-          return [new GraphQLError(message, { extensions: extensions?.code ? extensions : { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-      },
-      // Each operation over the socket authenticates like an HTTP request: a bearer token in the
-      // connection_init payload (`{ "authorization": "Bearer …" }`) or the upgrade request's cookie.
-      context: (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const request = (ctx.extra as { request: http.IncomingMessage }).request;
-        const credentials: RequestCredentials = {
-          authorization: typeof params.authorization === 'string' ? params.authorization : undefined,
-          cookie: request.headers.cookie,
-          ip: clientAddress(request),
-        };
-        return createContext({ orm, bus: args.bus, requestId: randomUUID(), log, authenticate: (em) => args.authenticate(em, credentials) });
-      },
-      // Same masking over WebSocket as over HTTP: clients never see internal error details.
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!result.errors?.length) return;
-        return {
-          ...result,
-          errors: result.errors.map((error) => {
-            const original = error.originalError ?? error;
-            if (isClientError(original)) return error.toJSON();
-            log.error({ err: original, path: error.path }, 'internal error in a WebSocket operation');
-            return new GraphQLError('Internal server error', { path: error.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }).toJSON();
-          }),
-        };
-      },
-    },
-    wss,
-  );
+  const wsServer = serveWebSocket({ wss, schema, orm, log, bus: args.bus, exposure, trustedDocuments, clientAddress, authenticate: args.authenticate });
 
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     parseOptions: { maxTokens: LIMITS.tokens },
     includeStacktraceInErrorResponses: false,
+    // Automatic persisted queries serve no caller (trusted documents are the policy): a request
+    // with a `persistedQuery` extension gets PERSISTED_QUERY_NOT_SUPPORTED, never a 500.
+    persistedQueries: false,
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: args.shutdownTimeoutMs }),
@@ -199,6 +142,9 @@ export async function startApiServer(args: {
           res.cookie(args.sessionCookieName, token, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/', maxAge: maxAgeSeconds * 1000 }),
         clear: () => res.clearCookie(args.sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: args.secureCookies, path: '/' }),
       },
+    }).catch((error: unknown) => {
+      // Authentication reads the database: an outage there is a 503 too, not a failed context.
+      throw asOutage(error);
     });
     if (locals(res).trustedDocument) ctx.operation.trustedDocument = locals(res).trustedDocument;
     locals(res).graphql = ctx;
@@ -263,6 +209,10 @@ export async function startApiServer(args: {
     if (error.type === 'entity.parse.failed') return void sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
     if (error.type === 'entity.too.large') return void sendError(res, 413, 'BAD_REQUEST', `The request body exceeds ${MAX_BODY}.`);
     if (error.status && error.status >= 400 && error.status < 500) return void sendError(res, error.status, 'BAD_REQUEST', 'Bad request.');
+    if (isDatabaseUnavailable(error)) {
+      res.setHeader('retry-after', String(RETRY_AFTER_OUTAGE_SECONDS));
+      return void sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The service is temporarily unavailable. Try again shortly.');
+    }
     log.error({ err: error, requestId: locals(res).requestId }, 'unhandled HTTP error');
     sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', locals(res).requestId);
   });

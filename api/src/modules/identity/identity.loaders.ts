@@ -4,6 +4,7 @@
  * memberships. Both are SQL filters, so lists, counts and `node(id:)` agree.
  */
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../core/authz/check.js';
 import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
@@ -25,14 +26,23 @@ export function membershipReadFilter(actor: Actor): FilterQuery<Membership> | nu
   return parts.length === 0 ? null : parts.length === 1 ? parts[0]! : { $or: parts };
 }
 
-export function userReadFilter(ctx: Context): FilterQuery<User> | null {
-  const orgs = accessibleWhere<Organization>(ctx.ability, 'readMembers', 'Organization');
+export function userReadFilter(actor: Actor): FilterQuery<User> | null {
+  const orgs = accessibleWhere<Organization>(actor.ability, 'readMembers', 'Organization');
   if (isUnrestricted(orgs)) return {};
-  const me = myId(ctx);
+  const me = myId(actor);
   const parts: FilterQuery<User>[] = [];
   if (me !== null) parts.push({ id: me });
   if (orgs !== null) parts.push({ memberships: { organization: orgs } } as FilterQuery<User>);
   return parts.length === 0 ? null : parts.length === 1 ? parts[0]! : { $or: parts };
+}
+
+/** One message for "no such account" and "an account you may not see": they must not differ. */
+export const NO_SUCH_USER = 'The user does not exist.';
+
+/** A user as far as the caller may see them (themself, or a member of what they may read). */
+export async function findReadableUser(em: EntityManager, actor: Actor, userId: number): Promise<User | null> {
+  const access = userReadFilter(actor);
+  return access ? em.findOne(User, { $and: [{ id: userId }, access] }) : null;
 }
 
 export async function findReadableMemberships(ctx: Context, where: FilterQuery<Membership>, options: { limit?: number } = {}): Promise<Membership[]> {

@@ -10,35 +10,44 @@ import { Role } from '../../core/authz/roles.js';
 import { conflict, notFound } from '../../core/graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { membershipReadFilter } from './identity.loaders.js';
+import { findReadableUser, membershipReadFilter, NO_SUCH_USER } from './identity.loaders.js';
 import { Membership } from './membership.entity.js';
 import { createUser, type NewUser } from './session.service.js';
 import { User } from './user.entity.js';
 
 const actionFor = (role: Role) => (role === Role.ORG_ADMIN ? 'manageAdmins' : 'manageMembers');
 
-export async function grantRole(em: EntityManager, actor: Actor, input: { userId: number; organizationId: number; role: Role }): Promise<Membership> {
-  const me = requireUser(actor.viewer);
+type RoleGrant = { userId: number; organizationId: number; role: Role };
+
+export async function grantRole(em: EntityManager, actor: Actor, input: RoleGrant): Promise<Membership> {
+  requireUser(actor.viewer);
   return em.transactional(async (tx) => {
     await assertCan(tx, actor, actionFor(input.role), Organization, 'Organization', input.organizationId, 'The organisation');
-    const org = await tx.findOneOrFail(Organization, input.organizationId);
-    if (org.archivedAt) throw conflict('The organisation is archived.', 'organizationId');
-    if (!(await tx.count(User, input.userId))) throw notFound('The user does not exist.');
-    if (await tx.count(Membership, { user: input.userId, organization: org.id, role: input.role })) {
-      throw conflict('The user already holds this role here.', 'role');
-    }
-    const membership = tx.create(Membership, { user: input.userId, organization: org.id, enterprise: org.enterprise.id, role: input.role, grantedBy: me.userId });
-    await tx.flush();
-    recordAudit(tx, actor.viewer, {
-      action: 'membership.grant',
-      subjectType: 'Membership',
-      subjectId: membership.id,
-      organizationId: org.id,
-      enterpriseId: org.enterprise.id,
-      details: { userId: input.userId, role: input.role },
-    });
-    return membership;
+    // Only a user the caller may already see: granting must not test for, or reveal, other accounts.
+    if (!(await findReadableUser(tx, actor, input.userId))) throw notFound(NO_SUCH_USER);
+    return addMembership(tx, actor, input);
   });
+}
+
+/** The grant itself, once the caller is authorised and knows the user. */
+async function addMembership(tx: EntityManager, actor: Actor, input: RoleGrant): Promise<Membership> {
+  const me = requireUser(actor.viewer);
+  const org = await tx.findOneOrFail(Organization, input.organizationId);
+  if (org.archivedAt) throw conflict('The organisation is archived.', 'organizationId');
+  if (await tx.count(Membership, { user: input.userId, organization: org.id, role: input.role })) {
+    throw conflict('The user already holds this role here.', 'role');
+  }
+  const membership = tx.create(Membership, { user: input.userId, organization: org.id, enterprise: org.enterprise.id, role: input.role, grantedBy: me.userId });
+  await tx.flush();
+  recordAudit(tx, actor.viewer, {
+    action: 'membership.grant',
+    subjectType: 'Membership',
+    subjectId: membership.id,
+    organizationId: org.id,
+    enterpriseId: org.enterprise.id,
+    details: { userId: input.userId, role: input.role },
+  });
+  return membership;
 }
 
 export async function revokeRole(em: EntityManager, actor: Actor, membershipId: number): Promise<Membership> {
@@ -68,7 +77,7 @@ export async function createMemberAccount(em: EntityManager, actor: Actor, input
   return em.transactional(async (tx) => {
     await assertCan(tx, actor, actionFor(input.role), Organization, 'Organization', input.organizationId, 'The organisation');
     const user = await createUser(tx, input);
-    await grantRole(tx, actor, { userId: user.id, organizationId: input.organizationId, role: input.role });
+    await addMembership(tx, actor, { userId: user.id, organizationId: input.organizationId, role: input.role });
     recordAudit(tx, actor.viewer, { action: 'user.create', subjectType: 'User', subjectId: user.id, organizationId: input.organizationId });
     return user;
   });

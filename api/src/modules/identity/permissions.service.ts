@@ -8,8 +8,9 @@ import { ANONYMOUS, defineAbilityFor, type Action, type Grant, type Viewer } fro
 import { assertCan, can, type Actor } from '../../core/authz/check.js';
 import { notFound } from '../../core/graphql/errors.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { findReadableUser, membershipReadFilter, NO_SUCH_USER } from './identity.loaders.js';
 import { Membership } from './membership.entity.js';
-import { User } from './user.entity.js';
+import type { User } from './user.entity.js';
 
 export const INSPECTED_ACTIONS: Action[] = ['read', 'update', 'createChild', 'move', 'archive', 'readMembers', 'manageMembers', 'manageAdmins', 'readAudit'];
 
@@ -25,10 +26,15 @@ export async function effectivePermissions(em: EntityManager, actor: Actor, user
   // The user themself, or whoever may see the organisation's members (its admins, platform admins).
   const self = actor.viewer.kind === 'user' && actor.viewer.userId === userId;
   if (!self) await assertCan(em, actor, 'readMembers', Organization, 'Organization', organizationId, 'The organisation');
-  const user = await em.findOne(User, userId);
-  if (!user) throw notFound('The user does not exist.');
+  // A user the caller may not see gets the same answer as one that does not exist: no names, no
+  // existence test (an admin of one enterprise must not enumerate another's accounts).
+  const user = await findReadableUser(em, actor, userId);
+  if (!user) throw notFound(NO_SUCH_USER);
 
   const memberships = await em.find(Membership, { user: userId, organization: { archivedAt: null } }, { populate: ['organization'], orderBy: { id: 'asc' } });
+  // "Granted by" names only memberships the caller may see; "allowed" still weighs them all.
+  const visible = membershipReadFilter(actor);
+  const shown = new Set(visible ? (await em.find(Membership, { $and: [{ user: userId }, visible] }, { fields: ['id'] })).map((m) => m.id) : []);
   const grants: Grant[] = memberships.map((m) => {
     const org = m.organization.getEntity();
     return { membershipId: m.id, role: m.role, organizationId: org.id, path: org.path, depth: org.depth, enterpriseId: m.enterprise.id };
@@ -47,7 +53,7 @@ export async function effectivePermissions(em: EntityManager, actor: Actor, user
     const isPublic = allowed && (await check(anonymous, action));
     const grantedBy: Membership[] = [];
     if (allowed && !isPublic) {
-      for (const [i, membership] of memberships.entries()) if (await check(asUser([grants[i]!], false), action)) grantedBy.push(membership);
+      for (const [i, membership] of memberships.entries()) if (shown.has(membership.id) && (await check(asUser([grants[i]!], false), action))) grantedBy.push(membership);
     }
     const viaPlatformAdmin = allowed && user.isPlatformAdmin && !isPublic && grantedBy.length === 0;
     rows.push({ action, allowed, grantedBy, viaPlatformAdmin, public: isPublic });
