@@ -8,6 +8,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateUp } from '../../api/src/core/db/migrations.js';
 import { openOrm } from '../../api/src/core/db/orm.js';
@@ -125,6 +127,13 @@ describe('PostgreSQL restarted under load', () => {
     await pg.stop();
     await new Promise((r) => setTimeout(r, 500));
     expect((await fetch(`${api.baseUrl}/readyz`)).status).toBe(503);
+    // Over WebSocket too: the outage is told apart from a bug.
+    const socket = createClient({ url: api.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const overSocket = await new Promise<unknown>((resolve) => {
+      socket.subscribe({ query: `{ enterprises(first: 1) { totalCount } }` }, { next: (value) => resolve(value), error: (error) => resolve({ errors: error }), complete: () => {} });
+    });
+    await socket.dispose();
+    expect(overSocket).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } }] });
     pg = await startEmbeddedPostgres({ dataDir, port });
     const back = Date.now();
     let recovered = NaN;

@@ -149,7 +149,7 @@ runCli(async () => {
     children.push(floor);
 
     const documents = loadTrustedDocuments();
-    const idOf = (name: string) => [...documents].find(([, text]) => new RegExp(`(query|mutation) ${name}\\b`).test(text))![0];
+    const idOf = (name: string) => [...documents].find(([, text]) => new RegExp(`(query|mutation|subscription) ${name}\\b`).test(text))![0];
     const signIn = await post(api.url, { documentId: idOf('SignIn'), operationName: 'SignIn', variables: { input: { login: '13800000001', password: DEMO_PASSWORD } } });
     const token = signIn.body.data.signIn.token as string;
     const root = (await db.query(`select id from organization where name = '华油能源集团有限公司党委'`)).rows[0].id;
@@ -213,7 +213,9 @@ runCli(async () => {
             client.on('connected', () => resolve());
             client.on('error', reject);
           });
-          client.subscribe({ query: `subscription { contentPublished(portalSlug: "huayou", kinds: [NEWS]) { ... on NewsArticle { id } } }` }, { next: () => arrivals.push(performance.now()), error: () => {}, complete: () => {} });
+          // Anonymous sockets run trusted documents only (production): the portal's live feed, by id.
+          const live = { query: '', documentId: idOf('PortalPublished'), operationName: 'PortalPublished', variables: { slug: 'huayou', kinds: ['NEWS'] } };
+          client.subscribe(live as { query: string }, { next: () => arrivals.push(performance.now()), error: () => {}, complete: () => {} });
           return client;
         }),
       );
