@@ -1,17 +1,60 @@
-/** The API process's lifecycle: ORM + HTTP server, and closing both in order. */
+/**
+ * The composition root: the one list of domain modules, and the API process's lifecycle (ORM,
+ * event bus, the modules' jobs, HTTP server, and closing them in order). Adding a module means
+ * adding it to MODULES; core offers the registries it fills and knows none of them.
+ */
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './core/config.js';
-import { openOrm } from './core/db/orm.js';
+import { openOrm, type OrmOptions } from './core/db/orm.js';
 import { RateBudgets } from './core/http/rate-budget.js';
 import { startApiServer, type ApiServer } from './core/http/server.js';
 import type { Logger } from './core/log.js';
 import { EventBus } from './core/events/bus.js';
+import { entitiesOf, installModules, resolversOf, startJobs, type ContextFor, type ModuleDefinition, type ModuleServices } from './core/module.js';
+import audit from './modules/audit/index.js';
+import cases from './modules/cases/index.js';
+import content from './modules/content/index.js';
+import disclosures from './modules/disclosures/index.js';
+import enterprises from './modules/enterprises/index.js';
+import identity from './modules/identity/index.js';
+import items from './modules/items/index.js';
+import media from './modules/media/index.js';
+import news from './modules/news/index.js';
+import organizations from './modules/organizations/index.js';
+import partnerships from './modules/partnerships/index.js';
+import portals from './modules/portals/index.js';
+import resources from './modules/resources/index.js';
+import search from './modules/search/index.js';
+import usage from './modules/usage/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
-import { startPublicationScheduler } from './modules/content/publication-scheduler.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
-import { mediaRoutes } from './modules/media/media.routes.js';
-import { LocalDiskStorage } from './modules/media/storage.js';
+
+/** Every domain module, in dependency order. */
+export const MODULES: readonly ModuleDefinition[] = [
+  enterprises,
+  organizations,
+  portals,
+  identity,
+  audit,
+  content,
+  news,
+  disclosures,
+  partnerships,
+  cases,
+  resources,
+  usage,
+  items,
+  search,
+  media,
+];
+installModules(MODULES);
+
+export const ENTITIES = entitiesOf(MODULES);
+export const RESOLVERS = resolversOf(MODULES);
+
+/** The ORM with every module's entities: for the API, the CLI, the bench and the tests. */
+export const openAppOrm = (opts: Omit<OrmOptions, 'entities'> & { statementTimeoutMs?: number }) => openOrm({ ...opts, entities: ENTITIES });
 
 export interface RunningApi {
   server: ApiServer;
@@ -20,28 +63,30 @@ export interface RunningApi {
 }
 
 export async function startApi(args: { config: Config; log: Logger; databaseUrl: string; port?: number }): Promise<RunningApi> {
-  const orm = await openOrm({ databaseUrl: args.databaseUrl, poolMax: args.config.dbPoolMax, log: args.log, statementTimeoutMs: args.config.dbStatementTimeoutMs });
+  const orm = await openAppOrm({ databaseUrl: args.databaseUrl, poolMax: args.config.dbPoolMax, log: args.log, statementTimeoutMs: args.config.dbStatementTimeoutMs });
   const { rateLimits } = args.config;
   const budgeted = rateLimits.anonymous || rateLimits.user || rateLimits.apiKey;
   const bus = new EventBus(args.databaseUrl, args.log);
   const corsOrigins = allowedOriginsCache(orm);
+  const services: ModuleServices = { orm, log: args.log, bus, config: args.config };
   let server: ApiServer;
-  let scheduler: { stop(): Promise<void> } | undefined;
+  let jobs: { stop(): Promise<void> } | undefined;
   try {
     await bus.start();
     void (async () => {
       for await (const event of bus.stream()) if (event.type === 'enterprise.allowedOrigins') corsOrigins.invalidate();
     })().catch((error: unknown) => args.log.warn({ err: error }, 'allowed-origins listener stopped'));
-    scheduler = startPublicationScheduler(orm, args.log, args.config.schedulerIntervalMs);
+    jobs = await startJobs(MODULES, services);
     server = await startApiServer({
       orm,
+      resolvers: RESOLVERS,
       log: args.log,
       host: args.config.api.host,
       port: args.port ?? args.config.api.port,
       shutdownTimeoutMs: args.config.shutdownTimeoutMs,
       authenticate,
       bus,
-      routes: [(contextFor) => mediaRoutes({ storage: new LocalDiskStorage(args.config.mediaDir), contextFor, log: args.log })],
+      routes: MODULES.flatMap((module) => (module.routes ? [(contextFor: ContextFor) => module.routes!({ ...services, contextFor })] : [])),
       exposure: {
         budgets: budgeted ? new RateBudgets(orm, rateLimits) : null,
         anonymousDocuments: args.config.anonymousDocuments,
@@ -54,7 +99,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       secureCookies: args.config.env === 'production',
     });
   } catch (error) {
-    await scheduler?.stop();
+    await jobs?.stop();
     await bus.stop();
     await orm.close();
     throw error;
@@ -63,7 +108,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
     server,
     orm,
     async close() {
-      await scheduler?.stop();
+      await jobs?.stop();
       await server.close();
       await bus.stop();
       await orm.close();

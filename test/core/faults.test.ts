@@ -12,7 +12,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateUp } from '../../api/src/core/db/migrations.js';
-import { openOrm } from '../../api/src/core/db/orm.js';
+import { openAppOrm } from '../../api/src/app.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '../../api/src/core/db/embedded-postgres.js';
 import { freePort } from '../../api/src/core/db/throwaway.js';
 import { postGraphQL, startTestApi, type TestApi } from '../support/api.js';
@@ -93,7 +93,7 @@ describe('PostgreSQL restarted under load', () => {
     port = await freePort();
     pg = await startEmbeddedPostgres({ dataDir, port });
     await ensureDatabase(pg.serverUrl, 'faults');
-    const orm = await openOrm({ databaseUrl: pg.urlFor('faults'), log: pino({ level: 'silent' }) });
+    const orm = await openAppOrm({ databaseUrl: pg.urlFor('faults'), log: pino({ level: 'silent' }) });
     await migrateUp(orm);
     await orm.close();
     api = await startTestApi(pg.urlFor('faults'));

@@ -2,17 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../api/src/core/graphql/errors.js';
 import { createLogger } from '../../api/src/core/log.js';
-import { openOrm } from '../../api/src/core/db/orm.js';
+import { openAppOrm } from '../../api/src/app.js';
 import { systemActor } from '../../api/src/core/authz/check.js';
 import { createOrganization, moveOrganization as moveAs } from '../../api/src/modules/organizations/organization.service.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;
-let orm: Awaited<ReturnType<typeof openOrm>>;
+let orm: Awaited<ReturnType<typeof openAppOrm>>;
 
 beforeAll(async () => {
   db = await createTestDatabase('demo');
-  orm = await openOrm({ databaseUrl: db.url, log: createLogger('silent') });
+  orm = await openAppOrm({ databaseUrl: db.url, log: createLogger('silent') });
 });
 afterAll(async () => {
   await orm?.close();

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createLogger } from '../../api/src/core/log.js';
-import { openOrm } from '../../api/src/core/db/orm.js';
+import { openAppOrm } from '../../api/src/app.js';
 import { migrateUp } from '../../api/src/core/db/migrations.js';
 import { startThrowawayServer } from '../../api/src/core/db/throwaway.js';
 import { seedDemoData } from '../../api/src/demo/seed.js';
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   let adminUrl = '';
   for (const kind of ['empty', 'demo'] as const) {
     const db = await server.createDatabase(`dangjian_template_${kind}`);
-    const orm = await openOrm({ databaseUrl: db.url, log });
+    const orm = await openAppOrm({ databaseUrl: db.url, log });
     try {
       await migrateUp(orm);
       if (kind === 'demo') await seedDemoData(orm);

@@ -12,11 +12,10 @@ import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { pino } from 'pino';
-import { startApi } from '../app.js';
+import { openAppOrm, startApi } from '../app.js';
 import { runCli } from '../cli/run.js';
 import { loadConfig, REPO_ROOT } from '../core/config.js';
 import { migrateUp } from '../core/db/migrations.js';
-import { openOrm } from '../core/db/orm.js';
 import { startThrowawayServer } from '../core/db/throwaway.js';
 import { seedDemoData } from '../demo/seed.js';
 
@@ -29,7 +28,7 @@ runCli(async () => {
   let close: (() => Promise<void>)[] = [];
   try {
     const { url: databaseUrl } = await pg.createDatabase('lighthouse');
-    const orm = await openOrm({ databaseUrl, log });
+    const orm = await openAppOrm({ databaseUrl, log });
     await migrateUp(orm);
     await seedDemoData(orm);
     await orm.close();

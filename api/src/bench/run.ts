@@ -22,7 +22,7 @@ import WebSocket from 'ws';
 import { pino } from 'pino';
 import { runCli } from '../cli/run.js';
 import { migrateUp } from '../core/db/migrations.js';
-import { openOrm } from '../core/db/orm.js';
+import { openAppOrm } from '../app.js';
 import { freePort, startThrowawayServer } from '../core/db/throwaway.js';
 import { loadTrustedDocuments } from '../core/graphql/trusted-documents.js';
 import { seedDemoData } from '../demo/seed.js';
@@ -126,7 +126,7 @@ runCli(async () => {
   try {
     const { url: databaseUrl } = await pgServer.createDatabase('bench');
     keptUrl = databaseUrl;
-    const orm = await openOrm({ databaseUrl, log: pino({ level: 'silent' }) });
+    const orm = await openAppOrm({ databaseUrl, log: pino({ level: 'silent' }) });
     await migrateUp(orm);
     await seedDemoData(orm);
     await orm.close();

@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import { createLogger } from '../core/log.js';
 import { loadConfig } from '../core/config.js';
-import { openOrm } from '../core/db/orm.js';
+import { openAppOrm } from '../app.js';
 import { migrateUp, schemaDrift } from '../core/db/migrations.js';
 import { startThrowawayServer } from '../core/db/throwaway.js';
 import { withDatabase } from './database.js';
@@ -17,11 +17,11 @@ import { CliError, runCli } from './run.js';
 const [command, name] = process.argv.slice(2);
 const log = createLogger('warn');
 
-async function withMigratedThrowaway<T>(fn: (orm: Awaited<ReturnType<typeof openOrm>>) => Promise<T>): Promise<T> {
+async function withMigratedThrowaway<T>(fn: (orm: Awaited<ReturnType<typeof openAppOrm>>) => Promise<T>): Promise<T> {
   const server = await startThrowawayServer();
   try {
     const db = await server.createDatabase('dangjian_migrations');
-    const orm = await openOrm({ databaseUrl: db.url, log });
+    const orm = await openAppOrm({ databaseUrl: db.url, log });
     try {
       await migrateUp(orm);
       return await fn(orm);
@@ -38,7 +38,7 @@ runCli(async () => {
     case 'up': {
       const config = loadConfig();
       await withDatabase(config, log, async (databaseUrl) => {
-        const orm = await openOrm({ databaseUrl, log });
+        const orm = await openAppOrm({ databaseUrl, log });
         try {
           const applied = await migrateUp(orm);
           console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');

@@ -6,17 +6,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
+import { RESOLVERS } from '../app.js';
 import { printAppSchema, SCHEMA_FILE } from '../core/graphql/schema.js';
 import { loadTrustedDocuments } from '../core/graphql/trusted-documents.js';
 import { operationTypes } from '../core/graphql/operation-types.js';
 import { REPO_ROOT } from '../core/config.js';
 
-const TYPES_FILE = path.join(REPO_ROOT, 'portals', 'src', 'lib', 'operations.generated.ts');
 import { CliError, runCli } from './run.js';
+
+const TYPES_FILE = path.join(REPO_ROOT, 'portals', 'src', 'lib', 'operations.generated.ts');
 
 runCli(async () => {
   const mode = process.argv[2];
-  const printed = await printAppSchema();
+  const printed = await printAppSchema(RESOLVERS);
   if (mode === 'print') {
     await fs.mkdir(path.dirname(SCHEMA_FILE), { recursive: true });
     await fs.writeFile(SCHEMA_FILE, printed);

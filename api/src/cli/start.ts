@@ -8,11 +8,10 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { onShutdownSignal, startApi } from '../app.js';
+import { onShutdownSignal, openAppOrm, startApi } from '../app.js';
 import { loadConfig, REPO_ROOT } from '../core/config.js';
 import { assertPortFree } from '../core/db/embedded-postgres.js';
 import { migrateUp } from '../core/db/migrations.js';
-import { openOrm } from '../core/db/orm.js';
 import { createLogger, type Logger } from '../core/log.js';
 import { seedDemoData } from '../demo/seed.js';
 import { openDatabase } from './database.js';
@@ -83,7 +82,7 @@ runCli(async () => {
 
 /** Applies pending migrations and, when enabled, loads the demo data (once). */
 async function prepareDatabase(databaseUrl: string, demoData: boolean, log: Logger): Promise<void> {
-  const orm = await openOrm({ databaseUrl, log });
+  const orm = await openAppOrm({ databaseUrl, log });
   try {
     const applied = await migrateUp(orm);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');

@@ -12,34 +12,36 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import { ApiScope, Role } from './roles.js';
 
-export type Action =
-  | 'read'
-  | 'update' // rename, reorder
-  | 'createChild'
-  | 'move' // re-parent; only strictly below one's own organisation
-  | 'archive'
-  | 'readMembers'
-  | 'manageMembers' // grant and revoke EDITOR, REVIEWER, MEMBER
-  | 'manageAdmins' // grant and revoke ORG_ADMIN: only from strictly above
-  | 'readAudit'
-  | 'manageApiClients'
-  | 'managePartnerships' // on an Enterprise: propose, accept, decline and end partnerships
-  | 'createContent' // on an Organization: write content owned by it
-  | 'edit'
-  | 'submit'
-  | 'review' // approve or reject
-  | 'publishControl' // unpublish, archive, pin
-  | 'readHistory' // revisions
-  | 'reviewQueue' // be told about items entering and leaving review
-  | 'decideRecommendations' // on an Organization: accept or decline what was recommended to it
-  | 'useMedia' // on an Organization: upload files for it, and fetch and use its files
-  | 'approveDisclosure' // 审批: an admin approves a reviewed disclosure
-  | 'readFeedback' // the feedback on a disclosure, and replying to it
-  | 'moderate' // hide and restore comments on an item
-  | 'readStatistics' // an item's usage figures (views, downloads, adoptions, requests)
-  | 'decideRequests' // approve or reject requests for access to a resource
-  | 'manage';
-export type SubjectType = 'Enterprise' | 'Organization' | 'Portal' | 'Content' | 'all';
+/**
+ * The actions and subjects the ability knows, as interfaces that modules extend by declaration
+ * merging — core lists only the organisation tree's own; e.g. the content module adds
+ *
+ *   declare module '../../core/authz/ability.js' {
+ *     interface Actions { createContent: true; edit: true }
+ *     interface Subjects { Content: true }
+ *   }
+ *
+ * so `Action` and `SubjectType` stay closed, checked unions without a central edit.
+ */
+export interface Actions {
+  read: true;
+  update: true; // rename, reorder
+  createChild: true;
+  move: true; // re-parent; only strictly below one's own organisation
+  archive: true;
+  readMembers: true;
+  manageMembers: true; // grant and revoke EDITOR, REVIEWER, MEMBER
+  manageAdmins: true; // grant and revoke ORG_ADMIN: only from strictly above
+  manage: true; // everything (platform admins, the system actor)
+}
+export interface Subjects {
+  Enterprise: true;
+  Organization: true;
+  Portal: true;
+  all: true;
+}
+export type Action = keyof Actions;
+export type SubjectType = keyof Subjects;
 /** Conditions are plain filter objects: they are translated to SQL, never matched in memory. */
 export type AppAbility = MongoAbility<[Action, SubjectType], Record<string, any>>;
 
@@ -63,18 +65,31 @@ export type Viewer =
 export const ANONYMOUS: Viewer = { kind: 'anonymous', ip: null };
 export const SYSTEM: Viewer = { kind: 'system', ip: null };
 
-const ADMIN_OVER_SUBTREE: Action[] = ['read', 'update', 'createChild', 'readMembers', 'manageMembers', 'readAudit'];
+const ADMIN_OVER_SUBTREE: Action[] = ['read', 'update', 'createChild', 'readMembers', 'manageMembers'];
+
+/** The organisation tree's own actions, as effective permissions list them (modules add theirs). */
+export const ORGANIZATION_ACTIONS: Action[] = ['read', 'update', 'createChild', 'move', 'archive', 'readMembers', 'manageMembers', 'manageAdmins'];
 
 type Can = AbilityBuilder<AppAbility>['can'];
 
 /**
- * Rules a domain module adds for its own subjects (e.g. content.policy.ts), so this file does not
- * need to know every module's vocabulary. Contributors run for every viewer except `system`.
+ * Rules a domain module adds (its `policy`, see core/module.ts), so this file does not need to
+ * know every module's vocabulary. Contributors run for every viewer except `system`.
  */
 export type PolicyContributor = (can: Can, viewer: Exclude<Viewer, { kind: 'system' }>, now: Date) => void;
 const contributors: PolicyContributor[] = [];
 export function registerPolicy(contributor: PolicyContributor): void {
   contributors.push(contributor);
+}
+
+/** Actions modules declared, with the subject they apply to (for effective permissions). */
+const declaredActions = new Map<Action, { on: SubjectType; description: string }>();
+export function registerActions(actions: Record<string, { on: SubjectType; description: string }>): void {
+  for (const [action, declaration] of Object.entries(actions)) declaredActions.set(action as Action, declaration);
+}
+/** Every action that applies to an organisation: the tree's own, then the modules' in their order. */
+export function organizationActions(): Action[] {
+  return [...ORGANIZATION_ACTIONS, ...[...declaredActions].filter(([, d]) => d.on === 'Organization').map(([action]) => action)];
 }
 
 export function defineAbilityFor(viewer: Viewer): AppAbility {
@@ -109,8 +124,6 @@ export function defineAbilityFor(viewer: Viewer): AppAbility {
       const subtree = { $startsWith: grant.path };
       can(ADMIN_OVER_SUBTREE, 'Organization', { path: subtree });
       can(['move', 'archive', 'manageAdmins'], 'Organization', { path: { ...subtree, $ne: grant.path } });
-      // Top-level admins (at a root of the enterprise's tree) manage its API clients and partnerships.
-      if (grant.depth === 0) can(['manageApiClients', 'managePartnerships', 'readAudit'], 'Enterprise', { id: grant.enterpriseId });
     }
   }
   return build();

@@ -5,15 +5,21 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { REPO_ROOT } from '../config.js';
 import type { Logger } from '../log.js';
-import { entities } from './entities.js';
+import { RateBudget } from '../http/rate-budget.entity.js';
 import { createOrmLogger } from './statement-counter.js';
 
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'migrations');
 
-export function ormConfig(opts: { databaseUrl: string; poolMax?: number; log: Logger }): Options {
+/** Core's own tables; the modules' come from their declarations (see core/module.ts). */
+const CORE_ENTITIES = [RateBudget];
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- entity classes of any shape
+export interface OrmOptions { databaseUrl: string; poolMax?: number; log: Logger; entities: readonly Function[] }
+
+export function ormConfig(opts: OrmOptions): Options {
   return defineConfig({
     clientUrl: opts.databaseUrl,
-    entities,
+    entities: [...CORE_ENTITIES, ...opts.entities],
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     pool: { min: 0, max: opts.poolMax ?? 10 },
@@ -41,7 +47,7 @@ export function ormConfig(opts: { databaseUrl: string; poolMax?: number; log: Lo
  * The API's ORM. With `statementTimeoutMs`, PostgreSQL cancels any statement running longer
  * (set per connection through the URL's `options`), so no request holds the database for long.
  */
-export async function openOrm(opts: { databaseUrl: string; poolMax?: number; log: Logger; statementTimeoutMs?: number }): Promise<MikroORM> {
+export async function openOrm(opts: OrmOptions & { statementTimeoutMs?: number }): Promise<MikroORM> {
   let databaseUrl = opts.databaseUrl;
   if (opts.statementTimeoutMs) {
     const url = new URL(databaseUrl);

@@ -10,10 +10,20 @@ import type { Logger } from '../log.js';
 
 export const CHANNEL = 'dj_events';
 
-export interface DomainEvent {
-  type: string;
-  [key: string]: unknown;
-}
+/**
+ * Every domain event's payload, by type. Core declares none; each module adds its own by
+ * declaration merging, next to the code that emits them:
+ *
+ *   declare module '../../core/events/bus.js' {
+ *     interface EventTypes { 'content.published': { id: string; kind: string; … } }
+ *   }
+ *
+ * so `DomainEvent` is one closed union and a subscriber that tests `event.type` never casts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
+export interface EventTypes {}
+
+export type DomainEvent = { [T in keyof EventTypes]: { type: T } & EventTypes[T] }[keyof EventTypes];
 
 /** Queues the event for delivery at commit. Payloads carry ids only (NOTIFY allows 8 kB). */
 export async function emit(em: EntityManager, event: DomainEvent): Promise<void> {

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
-import { moduleResolvers } from '../../modules/index.js';
 import { NodeResolver } from './node.js';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
-let built: Promise<GraphQLSchema> | undefined;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes
+type Resolvers = readonly Function[];
+
+/** One schema per process (type-graphql's metadata is global): built once, from one list. */
+let built: { resolvers: Resolvers; schema: Promise<GraphQLSchema> } | undefined;
 
 /**
  * Every subscription brings its own `subscribe` (fed by the LISTEN/NOTIFY event bus and re-checked
@@ -24,18 +27,22 @@ const noTopics = {
   },
 };
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: [NodeResolver, ...moduleResolvers],
-    pubSub: noTopics,
-    // Inputs are validated by hand in services, with errors that name the field.
-    validate: false,
-  });
-  return built;
+export function buildAppSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
+  if (built && built.resolvers !== resolvers) throw new Error('buildAppSchema: a process builds one schema, from one list of resolvers');
+  built ??= {
+    resolvers,
+    schema: buildSchema({
+      resolvers: [NodeResolver, ...resolvers] as unknown as [Function, ...Function[]],
+      pubSub: noTopics,
+      // Inputs are validated by hand in services, with errors that name the field.
+      validate: false,
+    }),
+  };
+  return built.schema;
 }
 
 const HEADER = '# Generated from the code by `pnpm schema:print`. Do not edit; CI fails when it drifts.\n\n';
 
-export async function printAppSchema(): Promise<string> {
-  return HEADER + printSchema(lexicographicSortSchema(await buildAppSchema())) + '\n';
+export async function printAppSchema(resolvers: Resolvers): Promise<string> {
+  return HEADER + printSchema(lexicographicSortSchema(await buildAppSchema(resolvers))) + '\n';
 }

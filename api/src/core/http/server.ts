@@ -45,6 +45,9 @@ export interface RequestCredentials {
 
 export async function startApiServer(args: {
   orm: MikroORM;
+  /** The modules' GraphQL resolvers (the composition root's list). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql resolver classes
+  resolvers: readonly Function[];
   log: Logger;
   host: string;
   port: number;
@@ -65,7 +68,7 @@ export async function startApiServer(args: {
   routes?: ((contextFor: (req: Request, res: Response) => Promise<Context>) => express.Router)[];
 }): Promise<ApiServer> {
   const { orm, log } = args;
-  const schema = await buildAppSchema();
+  const schema = await buildAppSchema(args.resolvers);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', args.trustProxy ?? 'loopback');

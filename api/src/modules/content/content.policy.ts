@@ -31,7 +31,7 @@
  */
 // To-many conditions use `$some` (an EXISTS subquery): a join would multiply rows and make the
 // ORM group and count distinct over the whole result before it can apply a page's limit.
-import { registerPolicy } from '../../core/authz/ability.js';
+import type { PolicyContributor } from '../../core/authz/ability.js';
 import { ApiScope, Role } from '../../core/authz/roles.js';
 import { pathIds } from '../organizations/organization.entity.js';
 import { ContentStatus, Visibility } from './content-enums.js';
@@ -41,7 +41,37 @@ const REVIEWERS: readonly Role[] = [Role.REVIEWER, Role.ORG_ADMIN];
 const WORKERS: readonly Role[] = [Role.EDITOR, Role.REVIEWER, Role.ORG_ADMIN];
 const UNPUBLISHED_EDITABLE = { $in: [ContentStatus.DRAFT, ContentStatus.REJECTED] };
 
-registerPolicy((can, viewer, now) => {
+declare module '../../core/authz/ability.js' {
+  interface Actions {
+    createContent: true; // on an Organization: write content owned by it
+    edit: true;
+    submit: true;
+    review: true; // approve or reject
+    publishControl: true; // unpublish, archive, pin
+    readHistory: true; // revisions
+    reviewQueue: true; // be told about items entering and leaving review
+    decideRecommendations: true; // on an Organization: accept or decline what was recommended to it
+    useMedia: true; // on an Organization: upload files for it, and fetch and use its files
+    approveDisclosure: true; // 审批: an admin approves a reviewed disclosure
+    readFeedback: true; // the feedback on a disclosure, and replying to it
+    moderate: true; // hide and restore comments on an item
+    readStatistics: true; // an item's usage figures (views, downloads, adoptions, requests)
+    decideRequests: true; // approve or reject requests for access to a resource
+  }
+  interface Subjects {
+    Content: true;
+  }
+}
+
+/** The content actions that apply to an organisation, as effective permissions list them. */
+export const CONTENT_ORGANIZATION_ACTIONS = {
+  createContent: { on: 'Organization', description: 'Write content owned by the organisation.' },
+  useMedia: { on: 'Organization', description: 'Upload files for the organisation, and use its files.' },
+  readStatistics: { on: 'Organization', description: 'Read the usage figures of the organisation’s content.' },
+  decideRecommendations: { on: 'Organization', description: 'Accept or decline what lower levels recommend (上报) to it.' },
+} as const;
+
+export const contentPolicy: PolicyContributor = (can, viewer, now) => {
   const published = { status: ContentStatus.PUBLISHED, publishedAt: { $lte: now } };
 
   if (viewer.kind === 'apiClient') {
@@ -95,4 +125,4 @@ registerPolicy((can, viewer, now) => {
       can('decideRecommendations', 'Organization', { path: { $startsWith: grant.path } });
     }
   }
-});
+};

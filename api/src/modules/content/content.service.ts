@@ -206,8 +206,17 @@ export async function restoreRevision(em: EntityManager, actor: Actor, id: strin
   });
 }
 
+declare module '../../core/events/bus.js' {
+  interface EventTypes {
+    /** An item became visible (published now, or its scheduled time came). */
+    'content.published': { id: string; kind: ContentKind; organizationId: number; enterpriseId: number };
+    /** An item entered or left review. */
+    'content.reviewQueue': { id: string; kind: ContentKind; organizationId: number; status: ContentStatus };
+  }
+}
+
 /** The event for a publication that is visible now; scheduled ones are emitted by the scheduler. */
-export const publishedEvent = (c: { id: string; kind: string; organizationId: number; enterpriseId: number }) => ({ type: 'content.published', ...c });
+export const publishedEvent = (c: { id: string; kind: ContentKind; organizationId: number; enterpriseId: number }) => ({ type: 'content.published' as const, ...c });
 
 /**
  * Moves an item through the workflow after checking `action` on it; emits events at commit.

@@ -19,9 +19,9 @@ export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: reado
       return org.path;
     },
     async (event, portalPath) => {
-      if (event.type !== 'content.published' || !kinds.includes(event.kind as ContentKind)) return null;
+      if (event.type !== 'content.published' || !kinds.includes(event.kind)) return null;
       ctx.renew();
-      const item = await contentById(ctx).load(String(event.id));
+      const item = await contentById(ctx).load(event.id);
       if (!item || !kinds.includes(item.kind)) return null;
       const owner = await organizationById(ctx).load(item.organization.id);
       return owner?.path.startsWith(portalPath) ? item : null;

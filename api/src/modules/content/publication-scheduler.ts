@@ -7,6 +7,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { emit } from '../../core/events/bus.js';
 import type { Logger } from '../../core/log.js';
+import type { ContentKind } from './content-enums.js';
 import { publishedEvent } from './content.service.js';
 
 export function startPublicationScheduler(orm: MikroORM, log: Logger, intervalMs: number): { stop(): Promise<void> } {
@@ -14,7 +15,7 @@ export function startPublicationScheduler(orm: MikroORM, log: Logger, intervalMs
   const tick = async () => {
     const em = orm.em.fork();
     await em.transactional(async (tx) => {
-      const due = await tx.execute<{ id: string; kind: string; organization_id: number; enterprise_id: number }[]>(
+      const due = await tx.execute<{ id: string; kind: ContentKind; organization_id: number; enterprise_id: number }[]>(
         `update content set publish_notified_at = now()
           where status = 'PUBLISHED' and publish_notified_at is null and published_at <= now()
           returning id, kind, organization_id, enterprise_id`,

@@ -11,6 +11,13 @@ import { emit } from '../../core/events/bus.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Enterprise } from './enterprise.entity.js';
 
+declare module '../../core/events/bus.js' {
+  interface EventTypes {
+    /** An enterprise's allowed browser origins changed: every process drops its cached list. */
+    'enterprise.allowedOrigins': { id: number };
+  }
+}
+
 const MAX_ORIGINS = 20;
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
 

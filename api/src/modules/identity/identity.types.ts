@@ -85,7 +85,7 @@ export class ViewerType {
 
 @ObjectType('PermissionGrant', { description: 'Whether an action is allowed at an organisation, and which memberships allow it.' })
 export class PermissionGrantType {
-  @Field({ description: 'The action, e.g. update, createChild, move, archive, manageMembers, manageAdmins, readMembers, readAudit.' })
+  @Field({ description: 'The action: the tree’s own (read, update, createChild, move, archive, readMembers, manageMembers, manageAdmins), then those modules declare on organisations (e.g. readAudit, createContent, useMedia).' })
   action!: string;
   @Field() allowed!: boolean;
   @Field(() => [MembershipType], { description: 'Memberships that grant it (empty when allowed to everyone, or through platform administration).' })

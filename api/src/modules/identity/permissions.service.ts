@@ -4,7 +4,7 @@
  * full ability for "allowed", then one ability per membership for "granted by".
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ANONYMOUS, defineAbilityFor, type Action, type Grant, type Viewer } from '../../core/authz/ability.js';
+import { ANONYMOUS, defineAbilityFor, organizationActions, type Action, type Grant, type Viewer } from '../../core/authz/ability.js';
 import { assertCan, can, type Actor } from '../../core/authz/check.js';
 import { notFound } from '../../core/graphql/errors.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -12,7 +12,6 @@ import { findReadableUser, membershipReadFilter, NO_SUCH_USER } from './identity
 import { Membership } from './membership.entity.js';
 import type { User } from './user.entity.js';
 
-export const INSPECTED_ACTIONS: Action[] = ['read', 'update', 'createChild', 'move', 'archive', 'readMembers', 'manageMembers', 'manageAdmins', 'readAudit'];
 
 export interface PermissionRow {
   action: Action;
@@ -48,7 +47,8 @@ export async function effectivePermissions(em: EntityManager, actor: Actor, user
   const check = (who: Actor, action: Action) => can(em, who, action, Organization, 'Organization', organizationId);
 
   const rows: PermissionRow[] = [];
-  for (const action of INSPECTED_ACTIONS) {
+  // The tree's own actions, then every action a module declared on organisations.
+  for (const action of organizationActions()) {
     const allowed = await check(full, action);
     const isPublic = allowed && (await check(anonymous, action));
     const grantedBy: Membership[] = [];

@@ -62,11 +62,11 @@ function reviewQueueSource(ctx: Context, organizationId: string | null) {
     async (event, subtree) => {
       if (event.type !== 'content.reviewQueue' || event.kind !== NEWS) return null;
       ctx.renew();
-      if (!(await can(ctx.em, ctx, 'reviewQueue', Content, 'Content', String(event.id)))) return null;
+      if (!(await can(ctx.em, ctx, 'reviewQueue', Content, 'Content', event.id))) return null;
       const article = await readableNews(ctx, Number(event.id));
       const owner = article && (await organizationById(ctx).load(article.organization.id));
       if (!article || !owner || (subtree && !owner.path.startsWith(subtree))) return null;
-      return { newsArticle: article, status: event.status as ContentStatus };
+      return { newsArticle: article, status: event.status };
     },
   );
 }

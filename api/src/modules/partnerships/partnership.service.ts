@@ -14,6 +14,13 @@ import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Partnership, PartnershipStatus, PartnerLink } from './partnership.entity.js';
 
+declare module '../../core/events/bus.js' {
+  interface EventTypes {
+    /** A partnership was proposed, accepted, declined, ended or withdrawn. */
+    'partnership.changed': { id: number; status: PartnershipStatus; enterpriseIds: number[] };
+  }
+}
+
 const MAX_TEXT = 500;
 
 async function record(tx: EntityManager, actor: Actor, p: Partnership, action: string, details: Record<string, unknown> = {}): Promise<void> {

@@ -22,6 +22,13 @@ import { activeGrantWhere, usableResources } from './resource.access.js';
 import { RequestStatus, ResourceAccess, ResourceKind, VISIBILITY_OF_SCOPE, type ShareScope } from './resource-enums.js';
 import { ResourceRequest, SharedResource } from './resource.entity.js';
 
+declare module '../../core/events/bus.js' {
+  interface EventTypes {
+    /** An access request was made or decided. */
+    'resource.request': { id: string; status: RequestStatus; contentId: string; organizationId: number; ownerOrganizationId: number };
+  }
+}
+
 export interface ResourceDetails {
   resourceKind?: ResourceKind | null;
   access?: ResourceAccess | null;

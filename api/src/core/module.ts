@@ -1,0 +1,113 @@
+/**
+ * The module kit. A domain module declares itself once, in its folder's `index.ts`:
+ *
+ *   export default defineModule({
+ *     name: 'notifications',
+ *     entities: [Notification, …],          // tables (the ORM and migrations read these)
+ *     resolvers: [NotificationResolver, …], // GraphQL
+ *     policy: (can, viewer, now) => { … },  // the CASL rules it adds to every ability
+ *     actions: { readNotifications: { on: 'Organization', description: '…' } },
+ *     routes: (services) => router,         // non-GraphQL HTTP endpoints
+ *     jobs: [{ name, start(services) }],    // background work started with the API process
+ *     seed: (em, actor) => …,               // demo data, additive and idempotent
+ *   });
+ *
+ * The composition root (`app.ts`) holds the one list of modules; core offers the registries they
+ * fill (`installModules`) and imports no module (a test reads the imports and fails otherwise).
+ * Actions, subjects and event types are typed by declaration merging: a module augments
+ * `Actions`/`Subjects` in core/authz/ability.ts and `EventTypes` in core/events/bus.ts.
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type express from 'express';
+import type { Request, Response } from 'express';
+import { registerActions, registerPolicy, type Action, type PolicyContributor, type SubjectType } from './authz/ability.js';
+import type { Actor } from './authz/check.js';
+import type { Config } from './config.js';
+import type { EventBus } from './events/bus.js';
+import type { Context } from './graphql/context.js';
+import type { Logger } from './log.js';
+
+/** What a module's routes and jobs are given: the process's shared services. */
+export interface ModuleServices {
+  orm: MikroORM;
+  log: Logger;
+  bus: EventBus;
+  config: Config;
+}
+
+/** A non-GraphQL endpoint's view of the caller: the same per-request context as GraphQL. */
+export type ContextFor = (req: Request, res: Response) => Promise<Context>;
+
+/** Background work of a module, started with each API process and stopped before it closes. */
+export interface BackgroundJob {
+  name: string;
+  start(services: ModuleServices): { stop(): Promise<void> } | Promise<{ stop(): Promise<void> }>;
+}
+
+/** An action a module adds, for `effectivePermissions` to list (those `on: 'Organization'`). */
+export interface ActionDeclaration {
+  on: SubjectType;
+  description: string;
+}
+
+// Entity classes are abstract-constructible classes; resolvers are type-graphql classes.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes any class
+type ClassType = Function;
+
+export interface ModuleDefinition {
+  /** The folder's name, e.g. 'notifications'. */
+  name: string;
+  entities?: readonly ClassType[];
+  resolvers?: readonly ClassType[];
+  policy?: PolicyContributor;
+  actions?: Partial<Record<Action, ActionDeclaration>>;
+  routes?: (services: ModuleServices & { contextFor: ContextFor }) => express.Router;
+  jobs?: readonly BackgroundJob[];
+  /** Demo data: additive and idempotent; returns what it created (for the start-up log). */
+  seed?: (em: EntityManager, actor: Actor) => Promise<string[]>;
+}
+
+/** Declares a module (an identity function: the value is the declaration, typed). */
+export function defineModule<const M extends ModuleDefinition>(definition: M): M {
+  return definition;
+}
+
+export const entitiesOf = (modules: readonly ModuleDefinition[]) => modules.flatMap((m) => m.entities ?? []);
+export const resolversOf = (modules: readonly ModuleDefinition[]) => modules.flatMap((m) => m.resolvers ?? []);
+
+let installed: readonly ModuleDefinition[] | null = null;
+
+/**
+ * Fills core's registries from the modules: their policies join every ability, their actions are
+ * listed by effective permissions. Once per process; the same list again is a no-op.
+ */
+export function installModules(modules: readonly ModuleDefinition[]): void {
+  if (installed === modules) return;
+  if (installed) throw new Error('installModules: a process installs one list of modules');
+  const names = new Set<string>();
+  for (const module of modules) {
+    if (names.has(module.name)) throw new Error(`module ${module.name} is listed twice`);
+    names.add(module.name);
+    if (module.policy) registerPolicy(module.policy);
+    if (module.actions) registerActions(module.actions as Record<string, ActionDeclaration>);
+  }
+  installed = modules;
+}
+
+/** Starts every module's background jobs; returns one stop for all of them. */
+export async function startJobs(modules: readonly ModuleDefinition[], services: ModuleServices): Promise<{ stop(): Promise<void> }> {
+  const running: { name: string; stop(): Promise<void> }[] = [];
+  try {
+    for (const module of modules) for (const job of module.jobs ?? []) running.push({ name: job.name, ...(await job.start(services)) });
+  } catch (error) {
+    for (const job of running.reverse()) await job.stop();
+    throw error;
+  }
+  return {
+    async stop() {
+      for (const job of running.reverse()) {
+        await job.stop().catch((error: unknown) => services.log.warn({ err: error, job: job.name }, 'a background job did not stop cleanly'));
+      }
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/** 经验交流: experience cases, comments, likes, adoptions, featuring. See CONTEXT.md. */
+import { defineModule } from '../../core/module.js';
+import { CaseAdoption, CaseComment, CaseFeature, ContentLike, ExperienceCase } from './case.entity.js';
+import { CaseAdoptionResolver, CaseCommentResolver, ExperienceCaseResolver } from './case.resolver.js';
+
+export default defineModule({
+  name: 'cases',
+  entities: [ExperienceCase, CaseComment, ContentLike, CaseAdoption, CaseFeature],
+  resolvers: [ExperienceCaseResolver, CaseCommentResolver, CaseAdoptionResolver],
+});

@@ -1,0 +1,16 @@
+/** The common content model: workflow, visibility rules, revisions, search, 上报. See CONTEXT.md. */
+import { defineModule } from '../../core/module.js';
+import { Content, ContentAttachment, ContentMedia, ContentRevision, ContentTarget } from './content.entity.js';
+import { CONTENT_ORGANIZATION_ACTIONS, contentPolicy } from './content.policy.js';
+import { ContentViewResolver } from './content.resolver.js';
+import { startPublicationScheduler } from './publication-scheduler.js';
+import { Recommendation } from './recommendation.entity.js';
+
+export default defineModule({
+  name: 'content',
+  entities: [Content, ContentRevision, ContentMedia, ContentAttachment, ContentTarget, Recommendation],
+  resolvers: [ContentViewResolver],
+  policy: contentPolicy,
+  actions: CONTENT_ORGANIZATION_ACTIONS,
+  jobs: [{ name: 'publication scheduler', start: ({ orm, log, config }) => startPublicationScheduler(orm, log, config.schedulerIntervalMs) }],
+});
