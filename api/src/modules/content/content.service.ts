@@ -16,6 +16,7 @@ import { Content, ContentAttachment, ContentRevision } from './content.entity.js
 import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
 import { MAX_BODY_CHARS, sanitiseRichText } from './sanitize.js';
 import { documentText } from './search-tokens.js';
+import { plainLine } from '../../core/graphql/text-input.js';
 
 export interface ContentFields {
   title?: string | null;
@@ -34,19 +35,9 @@ const MAX_ATTACHMENTS = 20;
 const MAX_TAGS = 10;
 const MAX_SCHEDULE_DAYS = 366;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-function cleanLine(raw: string, field: string, max: number, required: boolean): string {
-  const value = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (required && value.length === 0) throw badInput(`The ${field} must not be empty.`, field);
-  if (value.length > max) throw badInput(`The ${field} must be at most ${max} characters.`, field);
-  if (CONTROL.test(value)) throw badInput(`The ${field} must not contain control characters.`, field);
-  return value;
-}
 
 function cleanTags(tags: string[]): string[] {
-  const out = [...new Set(tags.map((t) => cleanLine(t, 'tags', 20, true)))];
+  const out = [...new Set(tags.map((t) => plainLine(t, 'tags', 20, true)))];
   if (out.length > MAX_TAGS) throw badInput(`At most ${MAX_TAGS} tags.`, 'tags');
   return out;
 }
@@ -92,14 +83,14 @@ async function attachMedia(tx: EntityManager, actor: Actor, content: Content, co
 
 /** Validates and applies fields. */
 function apply(content: Content, fields: ContentFields): void {
-  if (fields.title != null) content.title = cleanLine(fields.title, 'title', 200, true);
+  if (fields.title != null) content.title = plainLine(fields.title, 'title', 200, true);
   if (fields.bodyHtml != null) {
     if (fields.bodyHtml.length > MAX_BODY_CHARS) throw badInput(`The body must be at most ${MAX_BODY_CHARS} characters of HTML.`, 'bodyHtml');
     const { html, text } = sanitiseRichText(fields.bodyHtml);
     content.bodyHtml = html;
     content.bodyText = text;
   }
-  if (fields.summary != null) content.summary = cleanLine(fields.summary, 'summary', 500, false);
+  if (fields.summary != null) content.summary = plainLine(fields.summary, 'summary', 500, false);
   if (fields.tags != null) content.tags = cleanTags(fields.tags);
   if (fields.visibility != null) content.visibility = fields.visibility;
 }
@@ -275,7 +266,7 @@ export function approveContent(em: EntityManager, actor: Actor, id: string, publ
 }
 
 export function rejectContent(em: EntityManager, actor: Actor, id: string, reason: string): Promise<Content> {
-  const why = cleanLine(reason, 'reason', 500, true);
+  const why = plainLine(reason, 'reason', 500, true);
   return transition(em, actor, id, 'review', (c) => {
     c.status = ContentStatus.REJECTED;
     c.rejectionReason = why;

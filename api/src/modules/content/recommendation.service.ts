@@ -7,12 +7,9 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Content } from './content.entity.js';
 import { ContentStatus } from './content-enums.js';
 import { Recommendation, RecommendationStatus } from './recommendation.entity.js';
+import { plainText } from '../../core/graphql/text-input.js';
 
-const clean = (text: string, field: string) => {
-  const value = text.normalize('NFC').trim();
-  if (value.length > 500) throw badInput(`The ${field} must be at most 500 characters.`, field);
-  return value;
-};
+const clean = (text: string, field: string) => plainText(text, field, 500);
 
 /** Recommends a published item to an organisation above its owner (by default, the owner's parent). */
 export async function recommendContent(em: EntityManager, actor: Actor, contentId: string, input: { toOrganizationId?: number | null; note?: string | null }): Promise<Recommendation> {

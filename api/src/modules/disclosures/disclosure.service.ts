@@ -14,6 +14,7 @@ import { ContentKind, ContentStatus, Visibility } from '../content/content-enums
 import { createContent, publicationTime, transition, updateContent, type ContentFields } from '../content/content.service.js';
 import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
 import { Disclosure, DisclosureFeedback } from './disclosure.entity.js';
+import { optionalLine, plainText } from '../../core/graphql/text-input.js';
 
 export const VISIBILITY_OF: Record<DisclosureScope, Visibility> = {
   SOCIETY: Visibility.PUBLIC,
@@ -105,8 +106,7 @@ export async function updateDisclosure(
 /** 审核: the reviewer records the secrecy review. Not cleared means rejected, with the conclusion as reason. */
 export function reviewDisclosure(em: EntityManager, actor: Actor, id: string, input: { secrecyCleared: boolean; conclusion: string }): Promise<Content> {
   const me = requireUser(actor.viewer);
-  const conclusion = input.conclusion.normalize('NFC').trim();
-  if (!conclusion || conclusion.length > 500) throw badInput('Write the secrecy review’s conclusion (1–500 characters).', 'conclusion');
+  const conclusion = plainText(input.conclusion, 'conclusion', 500, true);
   return transition(
     em,
     actor,
@@ -167,13 +167,9 @@ export async function leaveFeedback(
   id: string,
   input: { body: string; authorName?: string | null; contact?: string | null },
 ): Promise<DisclosureFeedback> {
-  const body = input.body.normalize('NFC').replace(/\r\n/g, '\n').trim();
-  // eslint-disable-next-line no-control-regex
-  if (!body || body.length > MAX_FEEDBACK_CHARS || /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(body)) {
-    throw badInput(`Feedback is 1–${MAX_FEEDBACK_CHARS} characters of plain text.`, 'body');
-  }
-  const authorName = input.authorName?.trim().slice(0, 50) || null;
-  const contact = input.contact?.trim().slice(0, 100) || null;
+  const body = plainText(input.body, 'body', MAX_FEEDBACK_CHARS, true);
+  const authorName = optionalLine(input.authorName, 'authorName', 50);
+  const contact = optionalLine(input.contact, 'contact', 100);
   return em.transactional(async (tx) => {
     if (!(await countAuthorised({ em: tx, ability: actor.ability }, Content, 'Content', { id, kind: ContentKind.DISCLOSURE }))) {
       throw notFound('The disclosure does not exist.');
@@ -199,8 +195,7 @@ export async function leaveFeedback(
 /** The owner's reviewers and admins answer feedback; the reply is recorded and audited. */
 export async function replyToFeedback(em: EntityManager, actor: Actor, feedbackId: string, reply: string): Promise<DisclosureFeedback> {
   const me = requireUser(actor.viewer);
-  const text = reply.normalize('NFC').trim();
-  if (!text || text.length > MAX_FEEDBACK_CHARS) throw badInput(`A reply is 1–${MAX_FEEDBACK_CHARS} characters.`, 'reply');
+  const text = plainText(reply, 'reply', MAX_FEEDBACK_CHARS, true);
   return em.transactional(async (tx) => {
     const feedback = await tx.findOne(DisclosureFeedback, feedbackId);
     if (!feedback) throw notFound('The feedback does not exist.');

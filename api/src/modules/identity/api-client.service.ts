@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { ApiClient } from './api-client.entity.js';
 import { API_KEY_PREFIX, newSecret, sha256 } from './tokens.js';
+import { plainLine } from '../../core/graphql/text-input.js';
 
 export async function createApiClient(
   em: EntityManager,
@@ -14,8 +15,7 @@ export async function createApiClient(
   input: { enterpriseId: number; name: string; scopes: ApiScope[] },
 ): Promise<{ client: ApiClient; key: string }> {
   const me = requireUser(actor.viewer);
-  const name = input.name.normalize('NFC').trim();
-  if (!name || name.length > 100) throw badInput('A name has 1–100 characters.', 'name');
+  const name = plainLine(input.name, 'name', 100, true);
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0) throw badInput('Give the key at least one scope.', 'scopes');
   return em.transactional(async (tx) => {

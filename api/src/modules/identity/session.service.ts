@@ -10,6 +10,7 @@ import { Session } from './session.entity.js';
 import { assertNotLocked, clearAccount, recordFailure, throttleKeys } from './throttle.js';
 import { newSecret, SESSION_PREFIX, sha256 } from './tokens.js';
 import { User } from './user.entity.js';
+import { plainLine } from '../../core/graphql/text-input.js';
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -83,8 +84,7 @@ export interface NewUser {
 
 /** Creates an account (inside the caller's transaction). */
 export async function createUser(em: EntityManager, input: NewUser): Promise<User> {
-  const displayName = input.displayName.normalize('NFC').trim();
-  if (!displayName || displayName.length > 100) throw badInput('A display name has 1–100 characters.', 'displayName');
+  const displayName = plainLine(input.displayName, 'displayName', 100, true);
   const email = input.email ? normaliseEmail(input.email) : null;
   const phone = input.phone ? normalisePhone(input.phone) : null;
   if (!email && !phone) throw badInput('An account needs an email address or a phone number.', 'email');

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { mayContain, OrganizationLevel } from './organization-level.js';
 import { Organization } from './organization.entity.js';
+import { plainLine } from '../../core/graphql/text-input.js';
 
 /** Advisory-lock namespace for structural changes to one enterprise's tree (key 2 = enterprise id). */
 const TREE_LOCK = 0x6f7267; // "org"
@@ -24,12 +25,7 @@ export interface CreateOrganizationInput {
 }
 
 export function validateName(raw: string, field = 'name'): string {
-  const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (name.length === 0) throw badInput('Name must not be empty.', field);
-  if (name.length > 200) throw badInput('Name must be at most 200 characters.', field);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw badInput('Name must not contain control characters.', field);
-  return name;
+  return plainLine(raw, field, 200, true);
 }
 
 function validateSortOrder(sortOrder: number): number {
