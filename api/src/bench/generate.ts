@@ -85,8 +85,8 @@ export async function generateBenchData(db: pg.Client, sizes: BenchSizes, log: (
 
   const disclosures = await insertContent('DISCLOSURE', sizes.disclosures, `case when g % 4 = 0 then 'ENTERPRISE' else 'PUBLIC' end`, '20 minutes');
   await db.query(
-    `insert into disclosure (content_id, category, scope, step, approved_at, notice_starts_at, notice_ends_at)
-     select id, (array['HIGHER_DECISIONS','GOALS_AND_PLANS','EDUCATION','ORGANIZATION_BUILDING','CONDUCT_AND_SERVICE','DISCIPLINE','OTHER'])[1 + id % 7],
+    `insert into disclosure (content_id, enterprise_id, category, scope, step, approved_at, notice_starts_at, notice_ends_at)
+     select id, c.enterprise_id, (array['HIGHER_DECISIONS','GOALS_AND_PLANS','EDUCATION','ORGANIZATION_BUILDING','CONDUCT_AND_SERVICE','DISCIPLINE','OTHER'])[1 + id % 7],
             case when c.visibility = 'PUBLIC' then 'SOCIETY' else 'WHOLE_ENTERPRISE' end, 'APPROVED', c.published_at,
             case when id % 50 = 0 then c.published_at end, case when id % 50 = 0 then now() + interval '5 days' end
      from content c where c.id = any($1::bigint[])`,
@@ -96,8 +96,8 @@ export async function generateBenchData(db: pg.Client, sizes: BenchSizes, log: (
 
   const cases = await insertContent('CASE', sizes.cases, `case when g % 3 = 0 then 'PARTNERS' else 'PUBLIC' end`, '1 hour');
   await db.query(
-    `insert into experience_case (content_id, background_html, practice_html, results_html)
-     select id, '<p>背景</p>', body_html, '<p>成效明显</p>' from content where id = any($1::bigint[])`,
+    `insert into experience_case (content_id, enterprise_id, background_html, practice_html, results_html)
+     select id, enterprise_id, '<p>背景</p>', body_html, '<p>成效明显</p>' from content where id = any($1::bigint[])`,
     [cases.rows.map((r) => r.id)],
   );
   await db.query(`update content set like_count = id % 97, adoption_count = id % 13 where kind = 'CASE'`);

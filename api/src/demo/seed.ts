@@ -102,9 +102,9 @@ async function seedExchange(em: EntityManager, created: string[]): Promise<void>
     if (await em.count(Content, { enterprise, title: item.title })) continue;
     const sections = sanitiseSections(item);
     const content = await createDemoNews(em, enterprise.id, { ...item, bodyHtml: composeBody(sections) }, ContentKind.CASE);
-    em.create(ExperienceCase, { content, ...sections });
+    em.create(ExperienceCase, { content, enterprise, ...sections });
     for (const level of item.featuredBy ?? []) {
-      em.create(CaseFeature, { content, organization: await em.findOneOrFail(Organization, { enterprise, name: level }), featuredBy: null });
+      em.create(CaseFeature, { content, enterprise, organization: await em.findOneOrFail(Organization, { enterprise, name: level }), featuredBy: null });
     }
     await em.flush();
     created.push(item.title);
@@ -113,14 +113,14 @@ async function seedExchange(em: EntityManager, created: string[]): Promise<void>
     const enterprise = await em.findOneOrFail(Enterprise, { slug: item.enterprise });
     if (await em.count(Content, { enterprise, title: item.title })) continue;
     const content = await createDemoNews(em, enterprise.id, item, ContentKind.RESOURCE);
-    em.create(SharedResource, { content, resourceKind: item.resourceKind, access: item.access, address: item.address ?? null, openingDetails: item.openingDetails ?? null, topics: item.topics ?? [] });
+    em.create(SharedResource, { content, enterprise, resourceKind: item.resourceKind, access: item.access, address: item.address ?? null, openingDetails: item.openingDetails ?? null, topics: item.topics ?? [] });
     await em.flush();
     created.push(item.title);
   }
   const resource = await em.findOneOrFail(Content, { kind: ContentKind.RESOURCE, title: demoPendingRequest.resource });
   if (!(await em.count(ResourceRequest, { content: resource }))) {
     const organization = await em.findOneOrFail(Organization, { name: demoPendingRequest.organization });
-    em.create(ResourceRequest, { content: resource, organization, requestedBy: await userByLogin(em, demoPendingRequest.requestedBy), purpose: demoPendingRequest.purpose, status: RequestStatus.PENDING });
+    em.create(ResourceRequest, { content: resource, enterprise: resource.enterprise, organization, requestedBy: await userByLogin(em, demoPendingRequest.requestedBy), purpose: demoPendingRequest.purpose, status: RequestStatus.PENDING });
     await em.flush();
     created.push(`request for ${demoPendingRequest.resource}`);
   }
@@ -133,6 +133,7 @@ async function createDemoDisclosure(em: EntityManager, enterpriseId: number, ite
   const at = (days: number) => new Date(Date.now() + days * 86_400_000);
   em.create(Disclosure, {
     content,
+    enterprise: enterpriseId,
     category: item.category,
     scope: item.scope,
     step: DisclosureStep.APPROVED,
@@ -172,7 +173,7 @@ async function createDemoNews(em: EntityManager, enterpriseId: number, item: Dem
     searchVector: null,
     createdAt: publishedAt ?? new Date(),
   });
-  em.create(ContentRevision, { content, version: 1, title: item.title, summary: item.summary, bodyHtml: html, tags: item.tags, editor: author });
+  em.create(ContentRevision, { content, enterprise: content.enterprise, version: 1, title: item.title, summary: item.summary, bodyHtml: html, tags: item.tags, editor: author });
   await em.flush();
   await indexForSearch(em, content);
   return content;

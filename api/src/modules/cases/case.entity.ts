@@ -3,6 +3,7 @@ import { Entity, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique } from
 import { Content } from '../content/content.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
 
 /**
  * What an experience case (经验交流) adds to the common content row: the structured write-up.
@@ -12,6 +13,10 @@ import { Organization } from '../organizations/organization.entity.js';
 export class ExperienceCase {
   @OneToOne(() => Content, { primary: true, ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'experience_case_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   /** 背景: sanitised HTML. */
   @Property({ type: 'text' })
@@ -32,6 +37,10 @@ export class ExperienceCase {
 export class CaseComment {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'case_comment_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
@@ -62,6 +71,10 @@ export class ContentLike {
   @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
   content!: Rel<Content>;
 
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_like_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
+
   @ManyToOne(() => User, { primary: true, deleteRule: 'cascade', index: 'content_like_user_idx' })
   user!: Rel<User>;
 
@@ -71,11 +84,15 @@ export class ContentLike {
 
 /** 推广应用: an organisation records that it adopted the practice of a case (once per case). */
 @Entity({ tableName: 'case_adoption' })
-@Unique({ name: 'case_adoption_once', properties: ['content', 'organization'] })
+@Unique({ name: 'case_adoption_once', properties: ['enterprise', 'content', 'organization'] })
 @Index({ name: 'case_adoption_organization_idx', properties: ['organization', 'createdAt'] })
 export class CaseAdoption {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'case_adoption_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
@@ -100,6 +117,10 @@ export class CaseAdoption {
 export class CaseFeature {
   @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
   content!: Rel<Content>;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'case_feature_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => Organization, { primary: true, deleteRule: 'cascade' })
   organization!: Rel<Organization>;

@@ -53,7 +53,7 @@ export async function createCase(em: EntityManager, actor: Actor, input: Content
   const sections = sanitiseSections(input);
   return em.transactional(async (tx) => {
     const content = await createContent(tx, actor, ContentKind.CASE, { ...input, bodyHtml: composeBody(sections) });
-    tx.create(ExperienceCase, { content, ...sections });
+    tx.create(ExperienceCase, { content, enterprise: content.enterprise, ...sections });
     await tx.flush();
     return content;
   });
@@ -84,8 +84,8 @@ export async function commentOnCase(em: EntityManager, actor: Actor, caseId: str
   const me = requireUser(actor.viewer);
   const text = plainText(body, 'body', MAX_COMMENT, true);
   return em.transactional(async (tx) => {
-    await publishedCase(tx, caseId);
-    const comment = tx.create(CaseComment, { content: caseId, author: me.userId, body: text });
+    const content = await publishedCase(tx, caseId);
+    const comment = tx.create(CaseComment, { content: caseId, enterprise: content.enterprise, author: me.userId, body: text });
     await tx.flush();
     await tx.execute('update content set comment_count = comment_count + 1 where id = ?', [caseId]);
     return comment;
@@ -129,7 +129,7 @@ export async function setLike(em: EntityManager, actor: Actor, caseId: string, l
   return em.transactional(async (tx) => {
     await publishedCase(tx, caseId);
     const changed = liked
-      ? await tx.execute('insert into content_like (content_id, user_id) values (?, ?) on conflict do nothing returning content_id', [caseId, me.userId])
+      ? await tx.execute('insert into content_like (enterprise_id, content_id, user_id) select enterprise_id, id, ? from content where id = ? on conflict do nothing returning content_id', [me.userId, caseId])
       : await tx.execute('delete from content_like where content_id = ? and user_id = ? returning content_id', [caseId, me.userId]);
     if (changed.length === 0) throw conflict(liked ? 'You like this case already.' : 'You have not liked this case.');
     const [row] = await tx.execute<{ like_count: number }[]>(`update content set like_count = like_count ${liked ? '+' : '-'} 1 where id = ? returning like_count`, [caseId]);
@@ -146,8 +146,8 @@ export async function adoptCase(em: EntityManager, actor: Actor, caseId: string,
     const content = await publishedCase(tx, caseId);
     if (content.organization.id === organizationId) throw badInput('An organisation cannot adopt its own case.', 'organizationId');
     const [inserted] = await tx.execute<{ id: string }[]>(
-      'insert into case_adoption (content_id, organization_id, note, adopted_by_id) values (?, ?, ?, ?) on conflict do nothing returning id',
-      [caseId, organizationId, text, me.userId],
+      'insert into case_adoption (enterprise_id, content_id, organization_id, note, adopted_by_id) values (?, ?, ?, ?, ?) on conflict do nothing returning id',
+      [content.enterprise.id, caseId, organizationId, text, me.userId],
     );
     if (!inserted) throw conflict('That organisation has adopted this case already.', 'organizationId');
     await tx.execute('update content set adoption_count = adoption_count + 1 where id = ?', [caseId]);
@@ -180,7 +180,7 @@ export async function featureCase(em: EntityManager, actor: Actor, caseId: strin
     if (owner.path === level.path || !owner.path.startsWith(level.path)) throw badInput('A case is featured by an organisation above its owner.', 'organizationId');
     if (featured) {
       if (content.status !== ContentStatus.PUBLISHED) throw conflict('Only published cases can be featured.');
-      const inserted = await tx.execute('insert into case_feature (content_id, organization_id, featured_by_id) values (?, ?, ?) on conflict do nothing returning content_id', [caseId, organizationId, me.userId]);
+      const inserted = await tx.execute('insert into case_feature (enterprise_id, content_id, organization_id, featured_by_id) values (?, ?, ?, ?) on conflict do nothing returning content_id', [content.enterprise.id, caseId, organizationId, me.userId]);
       if (!inserted.length) throw conflict('The case is featured there already.');
     } else {
       const deleted = await tx.nativeDelete(CaseFeature, { content: caseId, organization: organizationId });

@@ -139,6 +139,10 @@ export class ContentRevision {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_revision_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
+
   @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
 
@@ -170,6 +174,10 @@ export class ContentMedia {
   @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
   content!: Content;
 
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_media_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
+
   @ManyToOne(() => MediaFile, { primary: true, deleteRule: 'cascade', index: 'content_media_media_file_idx' })
   mediaFile!: MediaFile;
 }
@@ -179,6 +187,10 @@ export class ContentMedia {
 export class ContentAttachment {
   @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
   content!: Content;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_attachment_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => MediaFile, { primary: true, deleteRule: 'cascade', index: 'content_attachment_media_file_idx' })
   mediaFile!: MediaFile;
@@ -192,6 +204,10 @@ export class ContentAttachment {
 export class ContentTarget {
   @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
   content!: Content;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_target_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => Organization, { primary: true, deleteRule: 'cascade', index: 'content_target_organization_idx' })
   organization!: Organization;

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { mayReadMedia } from '../media/media.access.js';
 import { MediaFile } from '../media/media.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { Content, ContentAttachment, ContentRevision } from './content.entity.js';
+import { Content, ContentAttachment, ContentMedia, ContentRevision } from './content.entity.js';
 import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
 import { MAX_BODY_CHARS, sanitiseRichText } from './sanitize.js';
 import { documentText } from './search-tokens.js';
@@ -73,11 +73,13 @@ async function attachMedia(tx: EntityManager, actor: Actor, content: Content, co
     if (!file.mimeType.startsWith('image/')) throw badInput('A cover must be an image.', 'coverId');
     content.cover = tx.getReference(MediaFile, cover, { wrapped: true });
   }
-  await content.media.init();
-  content.media.set(files);
+  // The files in use, each row with its tenant key (written here, not through the collection,
+  // which would know only the two ids).
+  await tx.nativeDelete(ContentMedia, { content: content.id });
+  for (const file of files) tx.create(ContentMedia, { content, enterprise: content.enterprise, mediaFile: file });
   if (attachmentIds) {
     await tx.nativeDelete(ContentAttachment, { content: content.id });
-    attachments.forEach((id, position) => tx.create(ContentAttachment, { content, mediaFile: files.find((f) => String(f.id) === id)!, position }));
+    attachments.forEach((id, position) => tx.create(ContentAttachment, { content, enterprise: content.enterprise, mediaFile: files.find((f) => String(f.id) === id)!, position }));
   }
 }
 
@@ -117,6 +119,7 @@ async function afterWrite(tx: EntityManager, actor: Actor, content: Content, act
 function revise(tx: EntityManager, actor: Actor, content: Content): void {
   tx.create(ContentRevision, {
     content,
+    enterprise: content.enterprise,
     version: content.version,
     title: content.title,
     summary: content.summary,

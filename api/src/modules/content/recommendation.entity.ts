@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Content } from './content.entity.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
 
 export const RecommendationStatus = { PENDING: 'PENDING', ACCEPTED: 'ACCEPTED', DECLINED: 'DECLINED' } as const;
 export type RecommendationStatus = (typeof RecommendationStatus)[keyof typeof RecommendationStatus];
@@ -12,11 +13,15 @@ export type RecommendationStatus = (typeof RecommendationStatus)[keyof typeof Re
  * organisation's reviewers accept it (it is featured on their portal, its origin shown) or decline.
  */
 @Entity({ tableName: 'content_recommendation' })
-@Unique({ name: 'content_recommendation_unique', properties: ['content', 'toOrganization'] })
+@Unique({ name: 'content_recommendation_unique', properties: ['enterprise', 'content', 'toOrganization'] })
 @Index({ name: 'content_recommendation_to_idx', properties: ['toOrganization', 'status'] })
 export class Recommendation {
   @PrimaryKey({ type: 'integer' })
   id!: number;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_recommendation_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;

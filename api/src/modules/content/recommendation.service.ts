@@ -29,7 +29,7 @@ export async function recommendContent(em: EntityManager, actor: Actor, contentI
     if (await tx.count(Recommendation, { content: contentId, toOrganization: target.id })) {
       throw conflict('This item has already been recommended to that organisation.', 'toOrganizationId');
     }
-    const recommendation = tx.create(Recommendation, { content: contentId, toOrganization: target.id, status: RecommendationStatus.PENDING, note, recommendedBy: me.userId });
+    const recommendation = tx.create(Recommendation, { content: contentId, enterprise: content.enterprise, toOrganization: target.id, status: RecommendationStatus.PENDING, note, recommendedBy: me.userId });
     await tx.flush();
     recordAudit(tx, actor.viewer, {
       action: 'content.recommend',

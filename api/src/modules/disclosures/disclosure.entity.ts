@@ -3,6 +3,7 @@ import { Check, Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property }
 import { User } from '../identity/user.entity.js';
 import { Content } from '../content/content.entity.js';
 import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
 
 /**
  * What a disclosure adds to the common content row: its catalogue category, scope, the four-step
@@ -17,6 +18,10 @@ import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosur
 export class Disclosure {
   @OneToOne(() => Content, { primary: true, ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'disclosure_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @Enum({ items: () => DisclosureCategory })
   category!: DisclosureCategory;
@@ -58,6 +63,10 @@ export class DisclosureFeedback {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'disclosure_feedback_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
+
   @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
 
@@ -95,6 +104,10 @@ export class DisclosureFeedback {
 export class DisclosureRead {
   @ManyToOne(() => Content, { primary: true, deleteRule: 'cascade' })
   content!: Content;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'disclosure_read_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => User, { primary: true, deleteRule: 'cascade', index: 'disclosure_read_user_idx' })
   user!: User;

@@ -40,7 +40,7 @@ async function setTargets(tx: EntityManager, content: Content, scope: Disclosure
   const orgs = await tx.find(Organization, { id: { $in: ids }, enterprise: content.enterprise.id, archivedAt: null });
   if (orgs.length !== ids.length) throw badInput('Every target must be an active organisation of the same enterprise.', 'targetOrganizationIds');
   await tx.nativeDelete(ContentTarget, { content: content.id });
-  for (const org of orgs) tx.create(ContentTarget, { content, organization: org });
+  for (const org of orgs) tx.create(ContentTarget, { content, enterprise: content.enterprise, organization: org });
 }
 
 const MAX_NOTICE_DAYS = 90;
@@ -71,7 +71,7 @@ export async function createDisclosure(
   const window = checkWindow(input);
   return em.transactional(async (tx) => {
     const content = await createContent(tx, actor, ContentKind.DISCLOSURE, { ...input, visibility: VISIBILITY_OF[input.scope] });
-    tx.create(Disclosure, { content, category: input.category, scope: input.scope, step: DisclosureStep.PROPOSED, noticeStartsAt: window.start, noticeEndsAt: window.end });
+    tx.create(Disclosure, { content, enterprise: content.enterprise, category: input.category, scope: input.scope, step: DisclosureStep.PROPOSED, noticeStartsAt: window.start, noticeEndsAt: window.end });
     await setTargets(tx, content, input.scope, input.targetOrganizationIds);
     await tx.flush();
     return content;
@@ -181,6 +181,7 @@ export async function leaveFeedback(
     }
     const feedback = tx.create(DisclosureFeedback, {
       content: id,
+      enterprise: disclosure.enterprise,
       author: actor.viewer.kind === 'user' ? actor.viewer.userId : null,
       authorName,
       contact,
@@ -216,7 +217,7 @@ export async function confirmRead(em: EntityManager, actor: Actor, id: string): 
   }
   const disclosure = await em.findOneOrFail(Disclosure, { content: id });
   if (disclosure.scope === DisclosureScope.SOCIETY) throw conflict('Read receipts are kept for internal disclosures only.');
-  await em.execute('insert into disclosure_read (content_id, user_id) values (?, ?) on conflict do nothing', [id, me.userId]);
+  await em.execute('insert into disclosure_read (enterprise_id, content_id, user_id) select enterprise_id, id, ? from content where id = ? on conflict do nothing', [me.userId, id]);
 }
 
 /**

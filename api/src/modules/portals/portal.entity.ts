@@ -47,6 +47,10 @@ export class PortalHost {
   @PrimaryKey({ type: 'string', length: 253 })
   host!: string;
 
+  /** The tenant (the distribution key): the portal's enterprise. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'portal_host_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
+
   @ManyToOne(() => Portal, { ref: true, deleteRule: 'cascade', index: 'portal_host_portal_idx' })
   portal!: Ref<Portal>;
 }

@@ -41,7 +41,7 @@ export async function createPortal(
     if (await tx.count(Portal, { organization: org.id })) throw conflict('This organisation already has a portal.', 'organizationId');
     if (hosts.length && (await tx.count(PortalHost, { host: { $in: hosts } }))) throw conflict('A host name is already used by another portal.', 'hosts');
     const portal = tx.create(Portal, { enterprise: org.enterprise.id, organization: org.id, slug: input.slug, title });
-    for (const host of new Set(hosts)) tx.create(PortalHost, { host, portal });
+    for (const host of new Set(hosts)) tx.create(PortalHost, { host, portal, enterprise: org.enterprise.id });
     await tx.flush();
     return portal;
   });

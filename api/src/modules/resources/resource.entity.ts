@@ -4,6 +4,7 @@ import { Content } from '../content/content.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { RequestStatus, ResourceAccess, ResourceKind } from './resource-enums.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
 
 /**
  * What a shared resource (共建共享) adds to the common content row. Its files are the item's
@@ -14,6 +15,10 @@ import { RequestStatus, ResourceAccess, ResourceKind } from './resource-enums.js
 export class SharedResource {
   @OneToOne(() => Content, { primary: true, ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'shared_resource_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @Enum({ items: () => ResourceKind })
   resourceKind!: ResourceKind;
@@ -43,11 +48,15 @@ export class SharedResource {
 @Index({ name: 'resource_request_organization_idx', properties: ['organization', 'status'] })
 @Index({
   name: 'resource_request_one_pending',
-  expression: `create unique index "resource_request_one_pending" on "resource_request" ("content_id", "organization_id") where status = 'PENDING'`,
+  expression: `create unique index "resource_request_one_pending" on "resource_request" ("enterprise_id", "content_id", "organization_id") where status = 'PENDING'`,
 })
 export class ResourceRequest {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'resource_request_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;

@@ -57,7 +57,7 @@ export async function createResource(em: EntityManager, actor: Actor, input: Con
   return em.transactional(async (tx) => {
     const visibility = VISIBILITY_OF_SCOPE[input.shareScope ?? 'ENTERPRISE'];
     const content = await createContent(tx, actor, ContentKind.RESOURCE, { ...input, visibility });
-    const row = tx.create(SharedResource, { content, resourceKind: input.resourceKind, access: input.access ?? ResourceAccess.OPEN });
+    const row = tx.create(SharedResource, { content, enterprise: content.enterprise, resourceKind: input.resourceKind, access: input.access ?? ResourceAccess.OPEN });
     applyDetails(row, input);
     await tx.flush();
     return content;
@@ -110,7 +110,7 @@ export async function requestResource(em: EntityManager, actor: Actor, contentId
     if (await tx.count(ResourceRequest, { content: contentId, organization: organizationId, status: RequestStatus.PENDING })) {
       throw conflict('A request of that organisation for this resource is waiting for a decision already.', 'organizationId');
     }
-    const request = tx.create(ResourceRequest, { content: contentId, organization: organizationId, requestedBy: me.userId, purpose: why, status: RequestStatus.PENDING });
+    const request = tx.create(ResourceRequest, { content: contentId, enterprise: content.enterprise, organization: organizationId, requestedBy: me.userId, purpose: why, status: RequestStatus.PENDING });
     await tx.flush();
     recordAudit(tx, actor.viewer, { action: 'resource.request', subjectType: 'ResourceRequest', subjectId: request.id, organizationId, enterpriseId: org.enterprise.id, details: { contentId } });
     await tx.flush();

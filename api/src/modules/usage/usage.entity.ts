@@ -2,6 +2,7 @@ import { type Opt, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Content } from '../content/content.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { Enterprise } from '../enterprises/enterprise.entity.js';
 
 export const UsageMetric = { VIEW: 'VIEW', DOWNLOAD: 'DOWNLOAD' } as const;
 export type UsageMetric = (typeof UsageMetric)[keyof typeof UsageMetric];
@@ -14,12 +15,16 @@ export type UsageMetric = (typeof UsageMetric)[keyof typeof UsageMetric];
 @Entity({ tableName: 'usage_daily' })
 @Index({
   name: 'usage_daily_key',
-  expression: 'create unique index "usage_daily_key" on "usage_daily" ("content_id", "day", "metric", coalesce("organization_id", 0))',
+  expression: 'create unique index "usage_daily_key" on "usage_daily" ("enterprise_id", "content_id", "day", "metric", coalesce("organization_id", 0))',
 })
 @Index({ name: 'usage_daily_organization_idx', properties: ['organization', 'day'] })
 export class UsageDaily {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
+
+  /** The tenant (the distribution key): the enterprise of the content this row belongs to. */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'usage_daily_enterprise_idx' })
+  enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => Content, { ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;

@@ -15,9 +15,10 @@ export function usageOrganizationOf(viewer: Viewer): number | null {
 
 export async function recordUsage(em: EntityManager, viewer: Viewer, contentId: string, metric: UsageMetric): Promise<void> {
   await em.execute(
-    `insert into usage_daily (content_id, day, metric, organization_id, count)
-     values (?, (now() at time zone 'Asia/Shanghai')::date, ?, ?, 1)
-     on conflict (content_id, day, metric, coalesce(organization_id, 0)) do update set count = usage_daily.count + 1`,
-    [contentId, metric, usageOrganizationOf(viewer)],
+    // The tenant key comes from the item itself, in the same statement.
+    `insert into usage_daily (enterprise_id, content_id, day, metric, organization_id, count)
+     select enterprise_id, id, (now() at time zone 'Asia/Shanghai')::date, ?, ?, 1 from content where id = ?
+     on conflict (enterprise_id, content_id, day, metric, coalesce(organization_id, 0)) do update set count = usage_daily.count + 1`,
+    [metric, usageOrganizationOf(viewer), contentId],
   );
 }
