@@ -25,11 +25,11 @@ export const rss = (req: Request, slug?: string) =>
       const home = `${origin}${site.base}/`;
       const items = news
         .map(
-          (n: any) => `    <item>
+          (n) => `    <item>
       <title>${escapeXml(n.title)}</title>
       <link>${home}news/${n.id}</link>
       <guid isPermaLink="true">${home}news/${n.id}</guid>
-      <pubDate>${new Date(n.publishedAt).toUTCString()}</pubDate>
+      <pubDate>${new Date(n.publishedAt ?? Date.now()).toUTCString()}</pubDate>
       <description>${escapeXml(n.summary ?? '')}</description>
       <category>${escapeXml(n.organization?.name ?? '')}</category>
     </item>`,
@@ -64,8 +64,8 @@ export const sitemap = (req: Request, slug?: string) =>
       const home = `${origin}${site.base}/`;
       const urls = [
         ...['', 'news/', 'disclosures/', 'cases/', 'resources/'].map((p) => ({ loc: `${home}${p}`, lastmod: null as string | null })),
-        ...news.news.nodes.map((n: any) => ({ loc: `${home}news/${n.id}`, lastmod: n.publishedAt })),
-        ...disclosures.disclosures.nodes.map((n: any) => ({ loc: `${home}disclosures/${n.id}`, lastmod: n.publishedAt })),
+        ...news.news.nodes.map((n) => ({ loc: `${home}news/${n.id}`, lastmod: n.publishedAt })),
+        ...disclosures.disclosures.nodes.map((n) => ({ loc: `${home}disclosures/${n.id}`, lastmod: n.publishedAt })),
       ];
       return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

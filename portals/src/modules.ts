@@ -1,0 +1,25 @@
+/**
+ * Every page of a portal, by module: the one list. A module's pages live in its folder
+ * (modules/<name>/pages.ts and its components); adding a module's pages means adding them here.
+ * Order matters only where two patterns could match the same path (none do today).
+ */
+import type { PageRoute } from './lib/route-kit.js';
+import { casePages } from './modules/cases/pages.js';
+import { disclosurePages } from './modules/disclosures/pages.js';
+import { identityPages } from './modules/identity/pages.js';
+import { newsPages } from './modules/news/pages.js';
+import { organizationPages } from './modules/organizations/pages.js';
+import { portalPages } from './modules/portals/pages.js';
+import { resourcePages } from './modules/resources/pages.js';
+import { searchPages } from './modules/search/pages.js';
+
+export const PAGES: readonly PageRoute[] = [
+  ...portalPages,
+  ...newsPages,
+  ...disclosurePages,
+  ...casePages,
+  ...resourcePages,
+  ...organizationPages,
+  ...searchPages,
+  ...identityPages,
+];
