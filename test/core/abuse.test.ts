@@ -7,29 +7,14 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, signIn, withToken, type Gql } from '../support/identity.js';
+import { describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { gid, orgId } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let editor: Gql;
-let member: Gql;
-let powerAdmin: Gql;
 const internalErrors: string[] = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  editor = withToken(api, await signIn(api, DEMO.branchEditor));
-  member = withToken(api, await signIn(api, DEMO.member));
-  powerAdmin = withToken(api, await signIn(api, DEMO.powerAdmin));
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+const { db, api, as } = useSuite({ actors: ['branchEditor', 'member', 'powerAdmin'] });
+const { branchEditor: editor, member, powerAdmin } = as;
 
 /**
  * Runs one operation over a WebSocket; records an INTERNAL_SERVER_ERROR in its answer, and (through

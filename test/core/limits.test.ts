@@ -1,21 +1,11 @@
 /** Query limits through the real endpoint: cost reported, and over-limit requests run nothing. */
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
 
-let db: TestDatabase;
-let api: TestApi;
 
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+const { api } = useSuite();
 
 /** The SQL statements a request ran, from its access-log line. */
 async function statementsOf(requestId: string): Promise<number> {

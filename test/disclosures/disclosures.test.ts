@@ -1,28 +1,14 @@
 /** 党务公开 through the real endpoint: the four steps, notices with their window, feedback. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { DEMO, gid, orgId, outcome, signIn, withToken } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let editor: Gql, reviewer: Gql, plantAdmin: Gql, member: Gql, powerAdmin: Gql, anonymous: Gql;
 let branch: string;
 
+const { db, api, as } = useSuite({ actors: ['branchEditor', 'plantReviewer', 'plantAdmin', 'member', 'powerAdmin'] });
+const { branchEditor: editor, plantReviewer: reviewer, plantAdmin, member, powerAdmin, anonymous } = as;
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  editor = withToken(api, await signIn(api, DEMO.branchEditor));
-  reviewer = withToken(api, await signIn(api, DEMO.plantReviewer));
-  plantAdmin = withToken(api, await signIn(api, DEMO.plantAdmin));
-  member = withToken(api, await signIn(api, DEMO.member));
-  powerAdmin = withToken(api, await signIn(api, DEMO.powerAdmin));
-  anonymous = withToken(api, null);
   branch = gid('Organization', await orgId(db, '采油一队党支部'));
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
 });
 
 const FIELDS = `id title status step category scope rejectionReason notice { open remainingSeconds startsAt endsAt } secrecyReview { reviewerName conclusion }`;

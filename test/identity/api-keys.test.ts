@@ -1,28 +1,11 @@
 /** API clients and effective permissions, through the real endpoint. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, userId, withToken, type Gql } from '../support/identity.js';
+import { describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { DEMO, gid, orgId, outcome, userId, withToken } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let groupAdmin: Gql;
-let plantAdmin: Gql;
-let powerAdmin: Gql;
-let member: Gql;
 
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  groupAdmin = withToken(api, await signIn(api, DEMO.groupAdmin));
-  plantAdmin = withToken(api, await signIn(api, DEMO.plantAdmin));
-  powerAdmin = withToken(api, await signIn(api, DEMO.powerAdmin));
-  member = withToken(api, await signIn(api, DEMO.member));
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+const { db, api, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'powerAdmin', 'member'] });
+const { groupAdmin, plantAdmin, powerAdmin, member } = as;
 
 const CREATE = `mutation($i: ApiClientCreateInput!) { apiClientCreate(input: $i) { key apiClient { id name keyPrefix scopes lastUsedAt } userErrors { code field } } }`;
 const huayou = gid('Enterprise', 1);

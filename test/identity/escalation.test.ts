@@ -1,29 +1,11 @@
 /** Escalation attempts, archiving, and reads that must not reveal hidden rows. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, userId, withToken, type Gql } from '../support/identity.js';
+import { describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { DEMO, gid, orgId, outcome, signIn, userId, withToken } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let groupAdmin: Gql;
-let plantAdmin: Gql;
-let member: Gql;
-let anonymous: Gql;
+const { db, api, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'member'] });
+const { groupAdmin, plantAdmin, member, anonymous } = as;
 const org = async (name: string) => gid('Organization', await orgId(db, name));
-
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  groupAdmin = withToken(api, await signIn(api, DEMO.groupAdmin));
-  plantAdmin = withToken(api, await signIn(api, DEMO.plantAdmin));
-  member = withToken(api, await signIn(api, DEMO.member));
-  anonymous = withToken(api, null);
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
 
 const MOVE = `mutation($id: ID!, $p: ID!) { organizationMove(id: $id, parentId: $p) { organization { ancestors { name } } userErrors { code field message } } }`;
 const GRANT = `mutation($i: MembershipGrantInput!) { membershipGrant(input: $i) { membership { id } userErrors { code } } }`;

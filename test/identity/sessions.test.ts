@@ -1,21 +1,11 @@
 /** Accounts and sessions through the real endpoint: sign-in, cookie and bearer, sign-out, expiry, throttling. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { useSuite } from '../support/fixture.js';
 import { DEMO, signIn, withToken } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
 
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+const { db, api } = useSuite();
 
 const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { token expiresAt viewer { kind user { displayName } email phone memberships { role organization { name } } } userErrors { field message code } } }`;
 const VIEWER = `{ viewer { kind isPlatformAdmin user { displayName } memberships { role organization { name } } } }`;

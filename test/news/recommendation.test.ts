@@ -1,23 +1,14 @@
 /** 上报: recommending news upward, deciding, and the featured feed. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { DEMO, gid, orgId, outcome, signIn, withToken } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let editor: Gql, reviewer: Gql, groupAdmin: Gql, refineryAdmin: Gql, anonymous: Gql;
 let article: string;
 let root: string;
 
+const { db, api, as } = useSuite({ actors: ['branchEditor', 'plantReviewer', 'groupAdmin', 'refineryAdmin'] });
+const { branchEditor: editor, plantReviewer: reviewer, groupAdmin, refineryAdmin, anonymous } = as;
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  editor = withToken(api, await signIn(api, DEMO.branchEditor));
-  reviewer = withToken(api, await signIn(api, DEMO.plantReviewer));
-  groupAdmin = withToken(api, await signIn(api, DEMO.groupAdmin));
-  refineryAdmin = withToken(api, await signIn(api, DEMO.refineryAdmin));
-  anonymous = withToken(api, null);
   root = gid('Organization', await orgId(db, '华油能源集团有限公司党委'));
   const created = await editor(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, {
     i: { organizationId: gid('Organization', await orgId(db, '采油一队党支部')), title: '采油一队“党员示范岗”经验做法', bodyHtml: '<p>经验做法。</p>' },
@@ -25,10 +16,6 @@ beforeAll(async () => {
   article = created.data!.newsCreate.newsArticle.id;
   await editor(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id: article });
   await reviewer(`mutation($id: ID!) { newsApprove(id: $id) { userErrors { code } } }`, { id: article });
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
 });
 
 const RECOMMEND = `mutation($id: ID!, $to: ID, $note: String) { newsRecommend(id: $id, toOrganizationId: $to, note: $note) { recommendation { id status note } userErrors { code field message } } }`;

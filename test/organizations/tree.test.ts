@@ -1,19 +1,9 @@
 /** The organisation tree through the real HTTP endpoint, on the demo data. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
 
-let db: TestDatabase;
-let api: TestApi;
 
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+const { db, api } = useSuite();
 
 const ORG_FIELDS = 'id name level depth';
 

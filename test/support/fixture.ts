@@ -1,0 +1,80 @@
+/**
+ * The one fixture of a test file: a database of its own (a copy of the demo or empty template), the
+ * real API on it, and signed-in actors by role — set up before the file's tests and torn down
+ * after, instead of the same lines copied into every file.
+ *
+ *   const { db, api, as, tokens } = useSuite({ actors: ['plantAdmin', 'member'] });
+ *   const { plantAdmin, member, anonymous } = as;
+ *   it('…', async () => { await plantAdmin(`{ viewer { kind } }`); await db.query(…); });
+ *
+ * What it returns may be destructured at the top of the file: each part reaches the real object
+ * when a test (or hook) uses it.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApi, type TestApi } from './api.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { DEMO, signIn, withToken, type DemoActor, type Gql } from './identity.js';
+
+export interface Suite<A extends DemoActor> {
+  db: TestDatabase;
+  api: TestApi;
+  /** GraphQL as each requested actor, and as an anonymous visitor. */
+  as: Record<A | 'anonymous', Gql>;
+  /** The actors' session tokens (for WebSocket clients, cookies, uploads). */
+  tokens: Record<A, string>;
+}
+
+export interface SuiteOptions<A extends DemoActor> {
+  template?: 'demo' | 'empty';
+  /** Environment for the API process (e.g. budgets, scheduler interval). */
+  env?: Record<string, string>;
+  actors?: readonly A[];
+}
+
+/** An object that stands for `get()`'s result, looked up on each use (after set-up). */
+function deferred<T extends object>(name: string, get: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, property) {
+      const target = get();
+      if (!target) throw new Error(`useSuite: ${name} is used before the suite is set up (use it inside a test or hook)`);
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+export function useSuite<A extends DemoActor = never>(options: SuiteOptions<A> = {}): Suite<A> {
+  let db: TestDatabase | undefined;
+  let api: TestApi | undefined;
+  const gqls = new Map<string, Gql>();
+  const tokens: Partial<Record<A, string>> = {};
+  beforeAll(async () => {
+    db = await createTestDatabase(options.template ?? 'demo');
+    api = await startTestApi(db.url, options.env);
+    const actors = options.actors ?? [];
+    const signedIn = await Promise.all(actors.map((actor) => signIn(api!, DEMO[actor])));
+    actors.forEach((actor, i) => {
+      tokens[actor] = signedIn[i]!;
+      gqls.set(actor, withToken(api!, signedIn[i]!));
+    });
+    gqls.set('anonymous', withToken(api, null));
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+  // Each actor's Gql is a function that calls the real one when a test runs it.
+  const as = new Proxy({} as Record<A | 'anonymous', Gql>, {
+    get: (_, actor: string): Gql => (query, variables) => {
+      const gql = gqls.get(actor);
+      if (!gql) throw new Error(`useSuite: no actor "${actor}" (list it in \`actors\`), or used before set-up`);
+      return gql(query, variables);
+    },
+  });
+  return {
+    db: deferred('db', () => db),
+    api: deferred('api', () => api),
+    as,
+    tokens: deferred('tokens', () => (api ? (tokens as Record<A, string>) : undefined)),
+  };
+}
