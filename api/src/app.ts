@@ -21,6 +21,7 @@ import identity from './modules/identity/index.js';
 import items from './modules/items/index.js';
 import media from './modules/media/index.js';
 import news from './modules/news/index.js';
+import notifications from './modules/notifications/index.js';
 import organizations from './modules/organizations/index.js';
 import partnerships from './modules/partnerships/index.js';
 import portals from './modules/portals/index.js';
@@ -37,6 +38,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   portals,
   identity,
   audit,
+  notifications,
   content,
   news,
   disclosures,
@@ -68,7 +70,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
   const budgeted = rateLimits.anonymous || rateLimits.user || rateLimits.apiKey;
   const bus = new EventBus(args.databaseUrl, args.log);
   const corsOrigins = allowedOriginsCache(orm);
-  const services: ModuleServices = { orm, log: args.log, bus, config: args.config };
+  const services: ModuleServices = { orm, log: args.log, bus, config: args.config, modules: MODULES };
   let server: ApiServer;
   let jobs: { stop(): Promise<void> } | undefined;
   try {

@@ -14,6 +14,8 @@ const PLATFORM_WIDE: Record<string, string> = {
   auth_throttle: 'sign-in throttling by login and address, before any tenant is known',
   rate_budget: 'budgets per caller (key, user, address), across tenants',
   partnership: 'between two enterprises: it belongs to both (a reference table)',
+  notification_preference: 'a person’s own choices, whichever enterprise a notification comes from',
+  notification_profile: 'a person’s quiet hours and digest, across their enterprises',
   mikro_orm_migrations: 'the schema’s own history',
 };
 

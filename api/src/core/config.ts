@@ -36,6 +36,42 @@ export interface Config {
   hideSchemaFromAnonymous: boolean;
   requestTimeoutMs: number;
   dbStatementTimeoutMs: number;
+  /**
+   * The environment the configuration was read from, for modules to read their own settings with
+   * the same validation (one line naming the variable), so core lists no module's variables.
+   */
+  read: SettingsReader;
+}
+
+/** Typed, validated reads of one environment: what modules use for their own settings. */
+export interface SettingsReader {
+  string(name: string): string | undefined;
+  integer(name: string, fallback: number, min: number, max: number): number;
+  bool(name: string, fallback: boolean): boolean;
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T;
+  /** An absolute URL with one of `protocols` (e.g. ['smtp:', 'smtps:']). */
+  url(name: string, protocols: readonly string[]): URL | undefined;
+}
+
+export function settingsReader(env: Env): SettingsReader {
+  return {
+    string: (name) => read(env, name),
+    integer: (name, fallback, min, max) => integer(env, name, fallback, min, max),
+    bool: (name, fallback) => bool(env, name, fallback),
+    oneOf: (name, allowed, fallback) => oneOf(env, name, allowed, fallback),
+    url(name, protocols) {
+      const raw = read(env, name);
+      if (raw === undefined) return undefined;
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        throw new ConfigError(`${name} must be a URL (could not parse it)`);
+      }
+      if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${url.protocol}")`);
+      return url;
+    },
+  };
 }
 
 function read(env: Env, name: string): string | undefined {
@@ -133,5 +169,6 @@ export function loadConfig(env: Env = process.env): Config {
     hideSchemaFromAnonymous: bool(env, 'HIDE_SCHEMA_FROM_ANONYMOUS', nodeEnv === 'production'),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
+    read: settingsReader(env),
   };
 }

@@ -9,6 +9,8 @@
  *     actions: { readNotifications: { on: 'Organization', description: '…' } },
  *     routes: (services) => router,         // non-GraphQL HTTP endpoints
  *     jobs: [{ name, start(services) }],    // background work started with the API process
+ *     reminders: [{ name, due(em, now) }],  // date-driven reminders, sent once each
+ *     todos: [{ name, items(ctx, limit) }], // what waits for a person (待办)
  *     seed: (em, actor) => …,               // demo data, additive and idempotent
  *   });
  *
@@ -33,6 +35,50 @@ export interface ModuleServices {
   log: Logger;
   bus: EventBus;
   config: Config;
+  /** Every module of the process (e.g. for the notifications module to run their reminders). */
+  modules: readonly ModuleDefinition[];
+}
+
+/**
+ * A date-driven reminder a module declares ("3 days before a transfer letter expires: the member
+ * and both committees"); the notifications module runs every module's rules.
+ */
+export interface ReminderRule {
+  /** Stable, e.g. `disclosure.noticeClosing`. */
+  name: string;
+  description: string;
+  /** What is due now — one indexed query. Each (subject, due) is sent once, in every process. */
+  due(em: EntityManager, now: Date): Promise<DueReminder[]>;
+}
+
+export interface DueReminder {
+  enterpriseId: number;
+  /** What it is about, e.g. a disclosure's id. */
+  subject: string;
+  /** Which due date of it, e.g. the notice's end date. */
+  due: string;
+  /** Sends it, inside the transaction that records it as sent. */
+  send(em: EntityManager): Promise<void>;
+}
+
+/** An item waiting for a person (待办): read under the caller's own ability. */
+export interface TodoItem {
+  /** e.g. `content.review`, `resource.request`. */
+  kind: string;
+  title: string;
+  /** Where it is done in the portal workspace. */
+  link: string;
+  /** Since when it waits. */
+  since: Date;
+  /** When it is overdue, if it has a time limit. */
+  dueAt: Date | null;
+  organizationId: number | null;
+}
+
+/** A module's source of 待办 items. */
+export interface TodoSource {
+  name: string;
+  items(ctx: Context, limit: number): Promise<TodoItem[]>;
 }
 
 /** A non-GraphQL endpoint's view of the caller: the same per-request context as GraphQL. */
@@ -63,6 +109,8 @@ export interface ModuleDefinition {
   actions?: Partial<Record<Action, ActionDeclaration>>;
   routes?: (services: ModuleServices & { contextFor: ContextFor }) => express.Router;
   jobs?: readonly BackgroundJob[];
+  reminders?: readonly ReminderRule[];
+  todos?: readonly TodoSource[];
   /** Demo data: additive and idempotent; returns what it created (for the start-up log). */
   seed?: (em: EntityManager, actor: Actor) => Promise<string[]>;
 }

@@ -13,6 +13,7 @@ import { mayReadMedia } from '../media/media.access.js';
 import { MediaFile } from '../media/media.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Content, ContentAttachment, ContentMedia, ContentRevision } from './content.entity.js';
+import { announceTransition } from './content.notifications.js';
 import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
 import { MAX_BODY_CHARS, sanitiseRichText } from './sanitize.js';
 import { documentText } from './search-tokens.js';
@@ -239,6 +240,7 @@ export async function transition(
       await emit(tx, { type: 'content.reviewQueue', id: String(content.id), kind: content.kind, organizationId: content.organization.id, status: content.status });
     }
     await afterWrite(tx, actor, content, audit, details);
+    await announceTransition(tx, content, before, actor.viewer.kind === 'user' ? actor.viewer.userId : null);
     return content;
   });
 }

@@ -1,0 +1,68 @@
+/**
+ * What the content workflow tells people: reviewers when an item enters review, the author when
+ * it is approved or sent back. Sent in the transaction of the change (a rolled-back change tells
+ * nobody), through the notifications module.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toGlobalId } from '../../core/graphql/relay.js';
+import { defineNotificationKind } from '../notifications/kinds.js';
+import { notify } from '../notifications/notify.js';
+import { ContentKind, ContentStatus, TYPE_OF_KIND } from './content-enums.js';
+import type { Content } from './content.entity.js';
+
+const KIND_LABEL: Record<ContentKind, string> = { NEWS: '工作动态', DISCLOSURE: '党务公开事项', CASE: '经验案例', RESOURCE: '共享资源' };
+
+type ItemParams = { what: string; title: string; organization: string };
+
+export const CONTENT_SUBMITTED = defineNotificationKind<ItemParams>({
+  kind: 'content.submitted',
+  label: '稿件提交审核',
+  title: (p) => `待审核：${p.title}`,
+  body: (p) => `${p.organization}提交了${p.what}《${p.title}》，请您审核。`,
+  defaults: { EMAIL: true, SMS: false, WECOM: true },
+});
+
+export const CONTENT_APPROVED = defineNotificationKind<ItemParams>({
+  kind: 'content.approved',
+  label: '稿件审核通过',
+  title: (p) => `已通过：${p.title}`,
+  body: (p) => `您提交的${p.what}《${p.title}》已审核通过并发布。`,
+  defaults: { EMAIL: true, SMS: false, WECOM: true },
+});
+
+export const CONTENT_REJECTED = defineNotificationKind<ItemParams & { reason: string }>({
+  kind: 'content.rejected',
+  label: '稿件被退回',
+  title: (p) => `已退回：${p.title}`,
+  body: (p) => `您提交的${p.what}《${p.title}》被退回，原因：${p.reason}`,
+  defaults: { EMAIL: true, SMS: false, WECOM: true },
+});
+
+/** Reviewers and admins at or above an organisation (its path), the actor left out. */
+export async function reviewersAbove(em: EntityManager, path: string, except: number | null): Promise<number[]> {
+  const rows = await em.execute<{ user_id: number }[]>(
+    `select distinct m.user_id from membership m join organization o on o.id = m.organization_id
+      where m.role in ('REVIEWER', 'ORG_ADMIN') and o.archived_at is null and ? like o.path || '%'`,
+    [path],
+  );
+  return rows.map((r) => r.user_id).filter((id) => id !== except);
+}
+
+const REVIEW_LINK: Partial<Record<ContentKind, string>> = { NEWS: '/workspace/review', DISCLOSURE: '/workspace/steps' };
+
+/** Tells whom a workflow step concerns; `before` is the status the item had. */
+export async function announceTransition(em: EntityManager, content: Content, before: ContentStatus, actorUserId: number | null): Promise<void> {
+  if (before === content.status) return;
+  const [owner] = await em.execute<{ name: string; path: string }[]>('select name, path from organization where id = ?', [content.organization.id]);
+  const params: ItemParams = { what: KIND_LABEL[content.kind], title: content.title, organization: owner!.name };
+  const common = { enterpriseId: content.enterprise.id, organizationId: content.organization.id };
+  const author = content.author?.id ?? null;
+  if (content.status === ContentStatus.IN_REVIEW) {
+    await notify(em, { ...common, kind: CONTENT_SUBMITTED, params, recipients: await reviewersAbove(em, owner!.path, actorUserId ?? author), link: REVIEW_LINK[content.kind] ?? '/workspace/' });
+  } else if (before === ContentStatus.IN_REVIEW && content.status === ContentStatus.PUBLISHED && author !== null && author !== actorUserId) {
+    const link = content.kind === ContentKind.NEWS ? `/news/${toGlobalId(TYPE_OF_KIND.NEWS, content.id)}` : '/workspace/';
+    await notify(em, { ...common, kind: CONTENT_APPROVED, params, recipients: [author], link });
+  } else if (content.status === ContentStatus.REJECTED && author !== null && author !== actorUserId) {
+    await notify(em, { ...common, kind: CONTENT_REJECTED, params: { ...params, reason: content.rejectionReason ?? '' }, recipients: [author], link: '/workspace/' });
+  }
+}

@@ -1,0 +1,126 @@
+/** The GraphQL shapes of notifications, settings, gateways and 待办. */
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { Channel, DeliveryStatus } from './notification.entity.js';
+
+registerEnumType(Channel, { name: 'NotificationChannel', description: 'Outside channels (the inbox is always on).' });
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'Where a delivery on an outside channel stands.' });
+
+@ObjectType('NotificationDelivery', { description: 'A notification on one outside channel.' })
+export class NotificationDeliveryType {
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => DeliveryStatus) status!: DeliveryStatus;
+  @Field(() => Int) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'Why it failed last, or was skipped.' }) reason!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'Not before this time (quiet hours hold SMS until morning).' }) notBefore!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) sentAt!: Date | null;
+}
+
+@ObjectType('Notification', { implements: Node, description: 'A message in your inbox.' })
+export class NotificationType extends Node {
+  @Field({ description: 'Stable code of what happened, e.g. content.submitted.' }) kind!: string;
+  @Field() title!: string;
+  @Field() body!: string;
+  @Field(() => String, { nullable: true, description: 'Where to act on it in the portal workspace (a path, e.g. /workspace/review).' }) link!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) readAt!: Date | null;
+}
+export const NotificationConnection = connectionType('Notification', NotificationType);
+
+@ObjectType()
+export class NotificationReadPayload {
+  @Field(() => Int, { nullable: true, description: 'Your unread count afterwards.' }) unreadCount?: number;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('NotificationChannelStatus', { description: 'Whether an outside channel can reach you, and if not, why.' })
+export class ChannelStatusType {
+  @Field(() => Channel) channel!: Channel;
+  @Field({ description: 'On for at least one of your enterprises, and you have an address for it.' }) available!: boolean;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+@ObjectType('NotificationKindSetting', { description: 'A kind of notification and your channels for it.' })
+export class KindSettingType {
+  @Field() kind!: string;
+  @Field({ description: 'What it is, in Chinese.' }) label!: string;
+  @Field(() => [Channel], { description: 'Outside channels on for this kind.' }) channels!: Channel[];
+  @Field(() => [Channel], { description: 'The channels on by default.' }) defaults!: Channel[];
+}
+
+@ObjectType('NotificationSettings', { description: 'Your notification settings and what is effectively on.' })
+export class NotificationSettingsType {
+  @Field(() => [ChannelStatusType]) channels!: ChannelStatusType[];
+  @Field({ description: 'Start of quiet hours (China time, HH:MM): no SMS until they end.' }) quietFrom!: string;
+  @Field() quietUntil!: string;
+  @Field({ description: 'E-mail once a day (08:00) with what arrived, instead of one per notification.' }) emailDigest!: boolean;
+  @Field(() => String, { nullable: true }) wecomUserId!: string | null;
+  @Field(() => [KindSettingType]) kinds!: KindSettingType[];
+}
+
+@InputType()
+export class KindChannelsInput {
+  @Field() kind!: string;
+  @Field(() => [Channel]) channels!: Channel[];
+}
+
+@InputType()
+export class NotificationSettingsInput {
+  @Field(() => String, { nullable: true, description: 'HH:MM, China time.' }) quietFrom?: string | null;
+  @Field(() => String, { nullable: true }) quietUntil?: string | null;
+  @Field(() => Boolean, { nullable: true }) emailDigest?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Your 企业微信 account (empty to use your phone number).' }) wecomUserId?: string | null;
+  @Field(() => [KindChannelsInput], { nullable: true, description: 'Per kind, the outside channels you want.' }) kinds?: KindChannelsInput[] | null;
+}
+
+@ObjectType()
+export class NotificationSettingsPayload {
+  @Field(() => NotificationSettingsType, { nullable: true }) settings?: NotificationSettingsType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('NotificationGateway', { description: 'An enterprise’s SMS or 企业微信 gateway (the secret is never shown).' })
+export class GatewayType {
+  @Field(() => Channel) channel!: Channel;
+  @Field() url!: string;
+  @Field() allowPrivateNetwork!: boolean;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+
+@InputType()
+export class GatewayInput {
+  @Field(() => ID) enterpriseId!: string;
+  @Field(() => Channel, { description: 'SMS or WECOM.' }) channel!: Channel;
+  @Field({ description: 'https URL the platform POSTs to (signed with HMAC-SHA256).' }) url!: string;
+  @Field({ description: 'Shared secret for the signature, 16–200 characters.' }) secret!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Allow a private, loopback or link-local address (an on-premises gateway).' }) allowPrivateNetwork?: boolean | null;
+}
+
+@ObjectType()
+export class GatewayPayload {
+  @Field(() => GatewayType, { nullable: true }) gateway?: GatewayType | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('TodoItem', { description: 'Something waiting for you (待办).' })
+export class TodoItemType {
+  @Field() kind!: string;
+  @Field() title!: string;
+  @Field({ description: 'Where to do it in the portal workspace.' }) link!: string;
+  @Field(() => GraphQLISODateTime, { description: 'Waiting since.' }) since!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Overdue after this time, if it has a limit.' }) dueAt!: Date | null;
+  @Field({ description: 'Past its time limit.' }) overdue!: boolean;
+}
+
+@ObjectType('DeadLetter', { description: 'A delivery that failed for good (for platform admins).' })
+export class DeadLetterType {
+  @Field(() => ID) notificationId!: string;
+  @Field() kind!: string;
+  @Field() title!: string;
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => Int) attempts!: number;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
