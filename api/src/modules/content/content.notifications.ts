@@ -10,7 +10,7 @@ import { notify } from '../notifications/notify.js';
 import { ContentKind, ContentStatus, TYPE_OF_KIND } from './content-enums.js';
 import type { Content } from './content.entity.js';
 
-const KIND_LABEL: Record<ContentKind, string> = { NEWS: '工作动态', DISCLOSURE: '党务公开事项', CASE: '经验案例', RESOURCE: '共享资源' };
+export const KIND_LABEL: Record<ContentKind, string> = { NEWS: '工作动态', DISCLOSURE: '党务公开事项', CASE: '经验案例', RESOURCE: '共享资源' };
 
 type ItemParams = { what: string; title: string; organization: string };
 
@@ -48,7 +48,7 @@ export async function reviewersAbove(em: EntityManager, path: string, except: nu
   return rows.map((r) => r.user_id).filter((id) => id !== except);
 }
 
-const REVIEW_LINK: Partial<Record<ContentKind, string>> = { NEWS: '/workspace/review', DISCLOSURE: '/workspace/steps' };
+export const REVIEW_LINK: Partial<Record<ContentKind, string>> = { NEWS: '/workspace/review', DISCLOSURE: '/workspace/steps' };
 
 /** Tells whom a workflow step concerns; `before` is the status the item had. */
 export async function announceTransition(em: EntityManager, content: Content, before: ContentStatus, actorUserId: number | null): Promise<void> {
@@ -65,4 +65,31 @@ export async function announceTransition(em: EntityManager, content: Content, be
   } else if (content.status === ContentStatus.REJECTED && author !== null && author !== actorUserId) {
     await notify(em, { ...common, kind: CONTENT_REJECTED, params: { ...params, reason: content.rejectionReason ?? '' }, recipients: [author], link: '/workspace/' });
   }
+}
+
+export const RECOMMENDATION_DECIDED = defineNotificationKind<{ title: string; organization: string; outcome: string; reason: string }>({
+  kind: 'content.recommendation_decided',
+  label: '上报处理结果',
+  title: (p) => `上报${p.outcome}：${p.title}`,
+  body: (p) => `您上报到${p.organization}的《${p.title}》已被${p.outcome}${p.reason ? `，原因：${p.reason}` : '。'}`,
+  defaults: { EMAIL: true, SMS: false, WECOM: true },
+});
+
+/** Tells whoever recommended an item what the level above decided. */
+export async function announceRecommendationDecision(em: EntityManager, recommendation: { content: { id: string | number }; toOrganization: { id: number }; recommendedBy: { id: number } | null; declineReason: string | null }, accepted: boolean, actorUserId: number): Promise<void> {
+  const by = recommendation.recommendedBy?.id ?? null;
+  if (by === null || by === actorUserId) return;
+  const [row] = await em.execute<{ title: string; enterprise_id: number; organization: string }[]>(
+    'select c.title, c.enterprise_id, o.name as organization from content c join organization o on o.id = ? where c.id = ?',
+    [recommendation.toOrganization.id, recommendation.content.id],
+  );
+  if (!row) return;
+  await notify(em, {
+    kind: RECOMMENDATION_DECIDED,
+    params: { title: row.title, organization: row.organization, outcome: accepted ? '采纳' : '退回', reason: recommendation.declineReason ?? '' },
+    recipients: [by],
+    enterpriseId: row.enterprise_id,
+    organizationId: recommendation.toOrganization.id,
+    link: '/workspace/',
+  });
 }

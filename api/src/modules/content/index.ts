@@ -3,6 +3,7 @@ import { defineModule } from '../../core/module.js';
 import { Content, ContentAttachment, ContentMedia, ContentRevision, ContentTarget } from './content.entity.js';
 import { CONTENT_ORGANIZATION_ACTIONS, contentPolicy } from './content.policy.js';
 import { ContentViewResolver } from './content.resolver.js';
+import { contentTodos } from './content.todo.js';
 import { startPublicationScheduler } from './publication-scheduler.js';
 import { Recommendation } from './recommendation.entity.js';
 
@@ -13,4 +14,5 @@ export default defineModule({
   policy: contentPolicy,
   actions: CONTENT_ORGANIZATION_ACTIONS,
   jobs: [{ name: 'publication scheduler', start: ({ orm, log, config }) => startPublicationScheduler(orm, log, config.schedulerIntervalMs) }],
+  todos: [contentTodos],
 });

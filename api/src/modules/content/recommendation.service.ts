@@ -5,6 +5,7 @@ import { badInput, conflict, notFound } from '../../core/graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Content } from './content.entity.js';
+import { announceRecommendationDecision } from './content.notifications.js';
 import { ContentStatus } from './content-enums.js';
 import { Recommendation, RecommendationStatus } from './recommendation.entity.js';
 import { plainText } from '../../core/graphql/text-input.js';
@@ -68,6 +69,7 @@ export async function decideRecommendation(em: EntityManager, actor: Actor, id: 
       details: { recommendationId: recommendation.id, ...(why ? { reason: why } : {}) },
     });
     await tx.flush();
+    await announceRecommendationDecision(tx, recommendation, accept, me.userId);
     return recommendation;
   });
 }

@@ -15,6 +15,7 @@ import { createContent, publicationTime, transition, updateContent, type Content
 import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
 import { Disclosure, DisclosureFeedback } from './disclosure.entity.js';
 import { optionalLine, plainText } from '../../core/graphql/text-input.js';
+import { announceFeedback } from './disclosure.notifications.js';
 
 export const VISIBILITY_OF: Record<DisclosureScope, Visibility> = {
   SOCIETY: Visibility.PUBLIC,
@@ -189,6 +190,7 @@ export async function leaveFeedback(
       ip: actor.viewer.ip,
     });
     await tx.flush();
+    await announceFeedback(tx, id, body);
     return feedback;
   });
 }

@@ -1,6 +1,13 @@
 /** 党务公开: catalogue, the four steps, 公示 and feedback, read receipts. See CONTEXT.md. */
 import { defineModule } from '../../core/module.js';
 import { Disclosure, DisclosureFeedback, DisclosureRead } from './disclosure.entity.js';
+import { disclosureTodos, noticeClosing } from './disclosure.notifications.js';
 import { DisclosureFeedbackResolver, DisclosureResolver } from './disclosure.resolver.js';
 
-export default defineModule({ name: 'disclosures', entities: [Disclosure, DisclosureFeedback, DisclosureRead], resolvers: [DisclosureResolver, DisclosureFeedbackResolver] });
+export default defineModule({
+  name: 'disclosures',
+  entities: [Disclosure, DisclosureFeedback, DisclosureRead],
+  resolvers: [DisclosureResolver, DisclosureFeedbackResolver],
+  reminders: [noticeClosing],
+  todos: [disclosureTodos],
+});

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Partnership, PartnershipStatus, PartnerLink } from './partnership.entity.js';
+import { announcePartnership } from './partnership.notifications.js';
 
 declare module '../../core/events/bus.js' {
   interface EventTypes {
@@ -29,6 +30,7 @@ async function record(tx: EntityManager, actor: Actor, p: Partnership, action: s
   }
   await tx.flush();
   await emit(tx, { type: 'partnership.changed', id: p.id, status: p.status, enterpriseIds: [p.proposer.id, p.partner.id] });
+  await announcePartnership(tx, p, action);
 }
 
 export async function proposePartnership(em: EntityManager, actor: Actor, fromEnterpriseId: number, toEnterpriseId: number, message?: string | null): Promise<Partnership> {

@@ -1,6 +1,7 @@
 /** 共建共享: the resource library, access requests, downloads. See CONTEXT.md. */
 import { defineModule } from '../../core/module.js';
 import { ResourceRequest, SharedResource } from './resource.entity.js';
+import { resourceTodos } from './resource.notifications.js';
 import { ResourceRequestResolver, SharedResourceResolver } from './resource.resolver.js';
 
-export default defineModule({ name: 'resources', entities: [SharedResource, ResourceRequest], resolvers: [SharedResourceResolver, ResourceRequestResolver] });
+export default defineModule({ name: 'resources', entities: [SharedResource, ResourceRequest], resolvers: [SharedResourceResolver, ResourceRequestResolver], todos: [resourceTodos] });

@@ -21,6 +21,7 @@ import { recordUsage } from '../usage/usage.service.js';
 import { activeGrantWhere, usableResources } from './resource.access.js';
 import { RequestStatus, ResourceAccess, ResourceKind, VISIBILITY_OF_SCOPE, type ShareScope } from './resource-enums.js';
 import { ResourceRequest, SharedResource } from './resource.entity.js';
+import { announceRequest } from './resource.notifications.js';
 
 declare module '../../core/events/bus.js' {
   interface EventTypes {
@@ -115,6 +116,7 @@ export async function requestResource(em: EntityManager, actor: Actor, contentId
     recordAudit(tx, actor.viewer, { action: 'resource.request', subjectType: 'ResourceRequest', subjectId: request.id, organizationId, enterpriseId: org.enterprise.id, details: { contentId } });
     await tx.flush();
     await announce(tx, request, owner.id);
+    await announceRequest(tx, request, false);
     return request;
   });
 }
@@ -152,6 +154,7 @@ export async function decideRequest(em: EntityManager, actor: Actor, requestId: 
     });
     await tx.flush();
     await announce(tx, request, content.organization.id);
+    await announceRequest(tx, request, true);
     return request;
   });
 }
