@@ -20,15 +20,22 @@ export interface MailServer {
 export async function startMailServer(): Promise<MailServer> {
   const messages: ParsedMail[] = [];
   const state = { delayMs: 0 };
+  // A message counts only once the server has acknowledged it: if the sender's connection drops
+  // while the server holds its answer, the message was never accepted (as a real server treats it).
+  const closed = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, callback) {
+    onClose(session) {
+      closed.add(session.id);
+    },
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         setTimeout(() => {
+          if (closed.has(session.id)) return callback(new Error('the sender went away'));
           simpleParser(Buffer.concat(chunks))
             .then((mail) => {
               messages.push(mail);

@@ -30,6 +30,8 @@ export interface NotificationSettings {
   retryDelaySeconds: number;
   expireSeconds: number;
   pollSeconds: number;
+  /** How often expired claims (a worker that died) are taken back for retry. */
+  superviseSeconds: number;
   webhookTimeoutMs: number;
   reminderIntervalMs: number;
 }
@@ -44,6 +46,7 @@ export function readSettings(config: Config): NotificationSettings {
     retryDelaySeconds: read.integer('NOTIFY_RETRY_DELAY_SECONDS', 30, 1, 86_400),
     expireSeconds: read.integer('NOTIFY_JOB_EXPIRE_SECONDS', 300, 1, 86_400),
     pollSeconds: read.integer('NOTIFY_POLL_SECONDS', 2, 1, 60),
+    superviseSeconds: read.integer('NOTIFY_SUPERVISE_SECONDS', 60, 1, 3_600),
     webhookTimeoutMs: read.integer('NOTIFY_WEBHOOK_TIMEOUT_MS', 5_000, 100, 120_000),
     reminderIntervalMs: read.integer('REMINDER_INTERVAL_MS', 60_000, 100, 86_400_000),
   };
@@ -78,19 +81,21 @@ export async function startNotifications(services: { orm: MikroORM; log: Logger;
   const { orm, config } = services;
   const log = services.log.child({ module: 'notifications' });
   const settings = readSettings(config);
-  const boss = new PgBoss({ connectionString: orm.config.get('clientUrl'), schema: 'pgboss', max: 4, application_name: 'dangjian-notifications' } as ConstructorParameters<typeof PgBoss>[0]);
+  const boss = new PgBoss({
+    connectionString: orm.config.get('clientUrl'),
+    schema: 'pgboss',
+    max: 4,
+    superviseIntervalSeconds: settings.superviseSeconds,
+    monitorIntervalSeconds: settings.superviseSeconds,
+  });
   boss.on('error', (error: unknown) => log.warn({ err: error }, 'job queue error'));
   await boss.start();
   await boss.createQueue(DEAD_LETTERS);
   for (const name of Object.values(QUEUE)) {
-    await boss.createQueue(name, {
-      retryLimit: settings.retryLimit,
-      retryDelay: settings.retryDelaySeconds,
-      retryBackoff: true,
-      retryDelayMax: 3_600,
-      expireInSeconds: settings.expireSeconds,
-      deadLetter: DEAD_LETTERS,
-    });
+    const policy = { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true, expireInSeconds: settings.expireSeconds, deadLetter: DEAD_LETTERS };
+    await boss.createQueue(name, { ...policy, retryDelayMax: 3_600 });
+    // An existing queue takes this process's settings (processes of one deployment share them).
+    await boss.updateQueue(name, policy);
   }
   const email = settings.smtpUrl ? emailSender(settings.smtpUrl, settings.mailFrom) : null;
   const runtime: NotificationRuntime = { boss, email, settings, modules: services.modules };
@@ -132,7 +137,8 @@ export async function startNotifications(services: { orm: MikroORM; log: Logger;
     return true;
   }
 
-  for (const channel of Object.values(Channel)) {
+  // A process without an SMTP server takes no e-mail jobs (another process may have one).
+  for (const channel of Object.values(Channel).filter((c) => c !== Channel.EMAIL || email)) {
     await boss.work(
       QUEUE[channel],
       { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: settings.pollSeconds, includeMetadata: true, perJobResults: true } as const,
