@@ -8,6 +8,7 @@ import { casePages } from './modules/cases/pages.js';
 import { disclosurePages } from './modules/disclosures/pages.js';
 import { identityPages } from './modules/identity/pages.js';
 import { newsPages } from './modules/news/pages.js';
+import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
 import { portalPages } from './modules/portals/pages.js';
 import { resourcePages } from './modules/resources/pages.js';
@@ -22,4 +23,5 @@ export const PAGES: readonly PageRoute[] = [
   ...organizationPages,
   ...searchPages,
   ...identityPages,
+  ...notificationPages,
 ];

@@ -20,7 +20,7 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-const { db, api, as } = useSuite({
+const { db, as } = useSuite({
   actors: ['branchEditor', 'plantReviewer', 'groupAdmin', 'platformAdmin'],
   env: { NOTIFY_POLL_SECONDS: '1', NOTIFY_RETRY_DELAY_SECONDS: '1', NOTIFY_RETRY_LIMIT: '2', NOTIFY_WEBHOOK_TIMEOUT_MS: '400', REMINDER_INTERVAL_MS: '3600000' },
 });

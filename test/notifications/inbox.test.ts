@@ -168,3 +168,46 @@ describe('gateways for SMS and 企业微信', () => {
     expect(call!.headers['idempotency-key']).toBe(body.id);
   });
 });
+
+describe('待办 and the daily digest', () => {
+  const TODO = `{ todo(first: 20) { kind title link since dueAt overdue } }`;
+
+  it('lists what waits for a reviewer, oldest first, and nothing for a member', async () => {
+    const items = (await reviewer(TODO)).data!.todo as { kind: string; title: string; link: string; since: string }[];
+    const reviews = items.filter((i) => i.kind === 'content.review');
+    expect(reviews.length).toBeGreaterThanOrEqual(2);
+    expect(reviews.map((i) => i.title)).toContain('审核工作动态：关闭邮件后的稿件');
+    expect(reviews.every((i) => i.link === '/workspace/review')).toBe(true);
+    const since = items.map((i) => Date.parse(i.since));
+    expect(since).toEqual([...since].sort((a, b) => a - b));
+    // The editor wrote them: they never wait for the editor's own review.
+    expect(((await editor(TODO)).data!.todo as { kind: string }[]).filter((i) => i.kind === 'content.review')).toEqual([]);
+    expect((await member(TODO)).data!.todo).toEqual([]);
+    // The other enterprise's admin sees nothing of this enterprise's queue.
+    expect(((await powerAdmin(TODO)).data!.todo as { title: string }[]).some((i) => i.title.includes('稿件'))).toBe(false);
+  });
+
+  it('collects e-mails for the digest instead of sending each, then sends one message', async () => {
+    await expectOk(plantAdmin, `mutation($i: NotificationSettingsInput!) { notificationSettingsUpdate(input: $i) { userErrors { code } } }`, { i: { emailDigest: true } });
+    const before = mail.messages.length;
+    for (const title of ['摘要测试一', '摘要测试二']) {
+      const id = await draft(title);
+      await expectOk(editor, `mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id });
+    }
+    const waiting = await db.query<{ status: string }>(`select d.status from notification_delivery d join notification n on n.id = d.notification_id join app_user u on u.id = n.recipient_id where u.email = 'admin@cy1.huayou.example' and n.title like '待审核：摘要测试%' and d.channel = 'EMAIL'`);
+    expect(waiting.map((w) => w.status)).toEqual(['DIGEST', 'DIGEST']);
+    const { sendDigests } = await import('../../api/src/modules/notifications/runtime.js');
+    const { emailSender } = await import('../../api/src/modules/notifications/channels/email.js');
+    const sender = emailSender(new URL(mail.url), 'test <noreply@dangjian.localhost>');
+    try {
+      expect(await sendDigests(api.orm, sender, null)).toBe(1);
+    } finally {
+      sender.close();
+    }
+    const digests = (await mail.waitFor(before + 1)).slice(before).filter((m) => m.subject?.startsWith('数字党建每日通知摘要'));
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.subject).toBe('数字党建每日通知摘要（2 条）');
+    expect(digests[0]!.text).toContain('待审核：摘要测试一');
+    expect(digests[0]!.text).toContain('待审核：摘要测试二');
+  });
+});

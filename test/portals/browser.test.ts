@@ -312,3 +312,56 @@ describe('党务公开 steps in the workspace', () => {
     await admin.close();
   });
 });
+
+describe('the notification bell in Chromium', () => {
+  it('shows 1 on a reviewer’s bell when an editor submits; the link opens the review; reading it drops the count', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const reviewerAuth = await apiToken('reviewer@cy1.huayou.example');
+    await api.gql(`mutation { notificationMarkAllRead { unreadCount } }`, {}, reviewerAuth);
+    const reviewer = await signedIn('reviewer@cy1.huayou.example', portal);
+    await reviewer.goto(`${portal}/news/`);
+    const count = reviewer.locator('[data-bell-count]');
+    await expect(count.isHidden()).resolves.toBe(true);
+    await new Promise((r) => setTimeout(r, 500)); // the relay subscribes
+
+    const auth = await apiToken('editor@cy1.huayou.example');
+    const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id}`).toString('base64url');
+    const created = await api.gql(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, { i: { organizationId: branch, title: '铃铛提醒测试稿', bodyHtml: '<p>内容</p>' } }, auth);
+    await api.gql(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id: created.data!.newsCreate.newsArticle.id }, auth);
+
+    await count.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(count.textContent()).resolves.toBe('1');
+    await expect(reviewer.locator('[data-bell]').getAttribute('aria-label')).resolves.toBe('消息通知，未读 1 条');
+
+    // The bell leads to the inbox; opening the notification leads to the review queue.
+    await reviewer.locator('[data-bell]').click();
+    await reviewer.waitForURL(`${portal}/workspace/notifications`);
+    const item = reviewer.getByRole('listitem').filter({ hasText: '待审核：铃铛提醒测试稿' });
+    await expect(item.textContent()).resolves.toContain('采油一队党支部提交了工作动态《铃铛提醒测试稿》');
+    await item.getByRole('button', { name: '查看' }).click();
+    await reviewer.waitForURL(`${portal}/workspace/review`);
+    await expect(reviewer.getByRole('heading', { name: '铃铛提醒测试稿' }).count()).resolves.toBe(1);
+    await expect(reviewer.locator('[data-bell-count]').isHidden()).resolves.toBe(true);
+    await reviewer.close();
+  });
+
+  it('lists what waits (待办) and saves the notification settings', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const reviewer = await signedIn('reviewer@cy1.huayou.example', portal);
+    await reviewer.goto(`${portal}/workspace/todo`);
+    // The demo's article waiting for review waits for this reviewer.
+    await expect(reviewer.getByRole('link', { name: '审核工作动态：第一采油厂党委召开党支部书记述职评议会' }).count()).resolves.toBe(1);
+    await reviewer.goto(`${portal}/workspace/notifications/settings`);
+    await expect(reviewer.getByText('短信：不可用（所在单位未配置短信网关）').count()).resolves.toBe(1);
+    await reviewer.getByLabel('稿件提交审核：电子邮件').uncheck({ timeout: 5000 });
+    await reviewer.getByLabel('开始', { exact: true }).fill('21:30', { timeout: 5000 });
+    await reviewer.getByRole('button', { name: '保存设置' }).click({ timeout: 5000 });
+    await reviewer.waitForURL(/settings\?saved=1$/, { timeout: 5000 });
+    await expect(reviewer.getByLabel('稿件提交审核：电子邮件').isChecked()).resolves.toBe(false);
+    await expect(reviewer.getByLabel('开始', { exact: true }).inputValue()).resolves.toBe('21:30');
+    await reviewer.getByLabel('开始', { exact: true }).fill('29:00');
+    await reviewer.getByRole('button', { name: '保存设置' }).click();
+    await expect(reviewer.getByRole('alert').textContent()).resolves.toContain('HH:MM');
+    await reviewer.close();
+  });
+});

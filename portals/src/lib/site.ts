@@ -13,6 +13,8 @@ export interface Site {
   member: string | null;
   /** Organisations the member may act for (as an editor or admin): requests, adoptions. */
   actsFor: { id: string; name: string }[];
+  /** The member's unread notifications (the bell). */
+  unread: number;
   /** The theme to show: the published one, or the draft when its admin previews it. */
   theme: Theme;
   preview: boolean;
@@ -21,21 +23,22 @@ export interface Site {
 interface Me {
   name: string | null;
   actsFor: { id: string; name: string }[];
+  unread: number;
 }
 
 /** Who is signed in; an expired or revoked session makes the rest of the request anonymous. */
 async function member(): Promise<Me> {
   const visitor = currentVisitor();
-  if (!visitor?.token) return { name: null, actsFor: [] };
+  if (!visitor?.token) return { name: null, actsFor: [], unread: 0 };
   try {
     const me = await query(DOCUMENTS.signIn, 'Me', {});
     const actsFor = me.viewer.memberships.filter((m) => (m.role === 'EDITOR' || m.role === 'ORG_ADMIN') && m.organization).map((m) => m.organization!);
-    return { name: me.viewer.user?.displayName ?? null, actsFor };
+    return { name: me.viewer.user?.displayName ?? null, actsFor, unread: me.notificationsUnreadCount };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
       visitor.token = null;
       visitor.expired = true;
-      return { name: null, actsFor: [] };
+      return { name: null, actsFor: [], unread: 0 };
     }
     throw error;
   }
@@ -47,7 +50,7 @@ export async function siteFor(request: Request, slug: string | undefined): Promi
   if (!portal) return null;
   // The API gives a draft only to the portal's admins.
   const preview = new URL(request.url).searchParams.get('preview') === '1' && portal.themeDraft !== null;
-  return { portal, base: slug !== undefined ? `/p/${encodeURIComponent(portal.slug)}` : '', member: me.name, actsFor: me.actsFor, theme: preview ? portal.themeDraft! : portal.theme, preview };
+  return { portal, base: slug !== undefined ? `/p/${encodeURIComponent(portal.slug)}` : '', member: me.name, actsFor: me.actsFor, unread: me.unread, theme: preview ? portal.themeDraft! : portal.theme, preview };
 }
 
 export const link = (site: Site, path: string) => `${site.base}/${path}`;
