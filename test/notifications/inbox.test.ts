@@ -211,3 +211,23 @@ describe('待办 and the daily digest', () => {
     expect(digests[0]!.text).toContain('待审核：摘要测试二');
   });
 });
+
+describe('企业微信', () => {
+  it('goes to the enterprise’s 企业微信 gateway, to the person’s account (or phone), signed', async () => {
+    await expectOk(groupAdmin, `mutation($i: GatewayInput!) { notificationGatewaySet(input: $i) { userErrors { code } } }`, {
+      i: { enterpriseId: gid('Enterprise', 1), channel: 'WECOM', url: `${gateway.url}/wecom`, secret: 'another-sixteen-secret', allowPrivateNetwork: true },
+    });
+    await expectOk(reviewer, `mutation($i: NotificationSettingsInput!) { notificationSettingsUpdate(input: $i) { userErrors { code } } }`, {
+      i: { wecomUserId: 'ZhaoZhiGang', kinds: [{ kind: 'content.submitted', channels: ['WECOM'] }] },
+    });
+    const before = gateway.calls.length;
+    const id = await draft('企业微信通知测试稿件');
+    await expectOk(editor, `mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id });
+    const calls = (await gateway.waitFor(before + 1)).slice(before).filter((c) => c.path === '/wecom' && c.body.includes('企业微信通知测试稿件'));
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    const toReviewer = calls.map((c) => JSON.parse(c.body)).find((b) => b.to === 'ZhaoZhiGang');
+    expect(toReviewer).toMatchObject({ channel: 'WECOM', kind: 'content.submitted', title: '待审核：企业微信通知测试稿件' });
+    const call = calls.find((c) => JSON.parse(c.body).to === 'ZhaoZhiGang')!;
+    expect(call.headers['x-dangjian-signature']).toBe(`sha256=${createHmac('sha256', 'another-sixteen-secret').update(`${call.headers['x-dangjian-timestamp']}.${call.body}`).digest('hex')}`);
+  });
+});

@@ -23,6 +23,7 @@ import { pino } from 'pino';
 import { runCli } from '../cli/run.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { openAppOrm } from '../app.js';
+import { benchNotifications } from './notifications.js';
 import { freePort, startThrowawayServer } from '../core/db/throwaway.js';
 import { loadTrustedDocuments } from '../core/graphql/trusted-documents.js';
 import { seedDemoData } from '../demo/seed.js';
@@ -234,6 +235,7 @@ runCli(async () => {
       await Promise.all(clients.map((c) => c.dispose()));
     }
     await db.end();
+    await benchNotifications(databaseUrl, say);
   } catch (error) {
     say(`bench failed: ${(error as Error).stack ?? error}`);
     throw error;

@@ -38,7 +38,7 @@ export function emailSender(url: URL, from: string): EmailSender {
     ignoreTLS: url.searchParams.get('tls') === 'off',
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     pool: true,
-    maxConnections: 4,
+    maxConnections: 8,
     connectionTimeout: 10_000,
     socketTimeout: 30_000,
   });
