@@ -8,7 +8,7 @@ import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { Content } from '../content/content.entity.js';
-import { ContentKind, ContentStatus } from '../content/content-enums.js';
+import { ContentStatus } from '../content/content-enums.js';
 import { contentFieldsResolver } from '../content/content-fields.resolver.js';
 import { authorById, expectReadable, readableOfKind } from '../content/content.loaders.js';
 import { commonContentWhere } from '../content/filters.js';
@@ -35,8 +35,9 @@ import {
   ExperienceCasePayload,
   ExperienceCaseType,
 } from './case.types.js';
+import { CASE_KIND } from './case.kind.js';
 
-const CASE = ContentKind.CASE;
+const CASE = CASE_KIND.kind;
 
 const readableCase = (ctx: Context, id: number | string) => readableOfKind(ctx, id, CASE);
 const caseId = (ctx: Context, id: string) => expectReadable(ctx, id, 'ExperienceCase', CASE, 'The case');

@@ -1,4 +1,5 @@
 /** 经验交流: experience cases, comments, likes, adoptions, featuring. See CONTEXT.md. */
+import './case.kind.js';
 import { defineModule } from '../../core/module.js';
 import { CaseAdoption, CaseComment, CaseFeature, ContentLike, ExperienceCase } from './case.entity.js';
 import { CaseAdoptionResolver, CaseCommentResolver, ExperienceCaseResolver } from './case.resolver.js';

@@ -1,20 +1,17 @@
 /** The common vocabulary of every content kind. */
 
-export const ContentKind = {
-  NEWS: 'NEWS', // 工作动态
-  DISCLOSURE: 'DISCLOSURE', // 党务公开
-  CASE: 'CASE', // 经验交流: experience cases
-  RESOURCE: 'RESOURCE', // 共建共享: shared resources
-} as const;
-export type ContentKind = (typeof ContentKind)[keyof typeof ContentKind];
-
-/** The GraphQL type name of each kind (also the prefix of its global ids). */
-export const TYPE_OF_KIND: Record<ContentKind, string> = {
-  NEWS: 'NewsArticle',
-  DISCLOSURE: 'Disclosure',
-  CASE: 'ExperienceCase',
-  RESOURCE: 'SharedResource',
-};
+/**
+ * The kinds' codes, as stored in `content.kind`. The base lists none: each kind's module declares
+ * its own code by declaration merging and registers the kind with `defineContentKind` (kinds.ts),
+ * which also fills `ContentKind` at run time:
+ *
+ *   declare module '../content/content-enums.js' { interface ContentKinds { NEWS: true } }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the kinds' modules
+export interface ContentKinds {}
+export type ContentKind = keyof ContentKinds & string;
+/** `ContentKind.NEWS` … — every registered kind's code (filled by defineContentKind). */
+export const ContentKind = {} as { readonly [K in ContentKind]: K };
 
 /** DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED, or REJECTED (with a reason) back to the author. */
 export const ContentStatus = {

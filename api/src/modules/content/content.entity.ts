@@ -33,7 +33,8 @@ export class Content {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
-  @Enum({ items: () => ContentKind })
+  /** The kind's code: the declared kinds (content/kinds.ts), in a fixed order whatever the import order. */
+  @Enum({ items: () => Object.values(ContentKind).sort() })
   kind!: ContentKind;
 
   @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'content_enterprise_idx' })

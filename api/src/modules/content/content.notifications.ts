@@ -7,10 +7,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../core/graphql/relay.js';
 import { defineNotificationKind } from '../notifications/kinds.js';
 import { notify } from '../notifications/notify.js';
-import { ContentKind, ContentStatus, TYPE_OF_KIND } from './content-enums.js';
+import { ContentStatus } from './content-enums.js';
+import { contentKind, typeNameOf } from './kinds.js';
 import type { Content } from './content.entity.js';
 
-export const KIND_LABEL: Record<ContentKind, string> = { NEWS: '工作动态', DISCLOSURE: '党务公开事项', CASE: '经验案例', RESOURCE: '共享资源' };
 
 type ItemParams = { what: string; title: string; organization: string };
 
@@ -48,19 +48,18 @@ export async function reviewersAbove(em: EntityManager, path: string, except: nu
   return rows.map((r) => r.user_id).filter((id) => id !== except);
 }
 
-export const REVIEW_LINK: Partial<Record<ContentKind, string>> = { NEWS: '/workspace/review', DISCLOSURE: '/workspace/steps' };
 
 /** Tells whom a workflow step concerns; `before` is the status the item had. */
 export async function announceTransition(em: EntityManager, content: Content, before: ContentStatus, actorUserId: number | null): Promise<void> {
   if (before === content.status) return;
   const [owner] = await em.execute<{ name: string; path: string }[]>('select name, path from organization where id = ?', [content.organization.id]);
-  const params: ItemParams = { what: KIND_LABEL[content.kind], title: content.title, organization: owner!.name };
+  const params: ItemParams = { what: contentKind(content.kind).label, title: content.title, organization: owner!.name };
   const common = { enterpriseId: content.enterprise.id, organizationId: content.organization.id };
   const author = content.author?.id ?? null;
   if (content.status === ContentStatus.IN_REVIEW) {
-    await notify(em, { ...common, kind: CONTENT_SUBMITTED, params, recipients: await reviewersAbove(em, owner!.path, actorUserId ?? author), link: REVIEW_LINK[content.kind] ?? '/workspace/' });
+    await notify(em, { ...common, kind: CONTENT_SUBMITTED, params, recipients: await reviewersAbove(em, owner!.path, actorUserId ?? author), link: contentKind(content.kind).reviewLink });
   } else if (before === ContentStatus.IN_REVIEW && content.status === ContentStatus.PUBLISHED && author !== null && author !== actorUserId) {
-    const link = content.kind === ContentKind.NEWS ? `/news/${toGlobalId(TYPE_OF_KIND.NEWS, content.id)}` : '/workspace/';
+    const link = content.kind === 'NEWS' ? `/news/${toGlobalId(typeNameOf(content.kind), content.id)}` : '/workspace/';
     await notify(em, { ...common, kind: CONTENT_APPROVED, params, recipients: [author], link });
   } else if (content.status === ContentStatus.REJECTED && author !== null && author !== actorUserId) {
     await notify(em, { ...common, kind: CONTENT_REJECTED, params: { ...params, reason: content.rejectionReason ?? '' }, recipients: [author], link: '/workspace/' });

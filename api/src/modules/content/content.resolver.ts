@@ -7,9 +7,8 @@ import { fromGlobalId } from '../../core/graphql/relay.js';
 import { Content } from './content.entity.js';
 import { UsageMetric } from '../usage/usage.entity.js';
 import { recordUsage } from '../usage/usage.service.js';
-import { ContentStatus, TYPE_OF_KIND } from './content-enums.js';
-
-const CONTENT_TYPES = new Set(Object.values(TYPE_OF_KIND));
+import { ContentStatus } from './content-enums.js';
+import { kindOfTypeName } from './kinds.js';
 
 @Resolver()
 export class ContentViewResolver {
@@ -18,7 +17,7 @@ export class ContentViewResolver {
   })
   async contentRecordView(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<number> {
     const decoded = fromGlobalId(id);
-    if (!decoded || !CONTENT_TYPES.has(decoded.type)) throw badInput('Not a valid content id.', 'id');
+    if (!decoded || !kindOfTypeName(decoded.type)) throw badInput('Not a valid content id.', 'id');
     const local = String(decoded.id);
     if (!(await countAuthorised(ctx, Content, 'Content', { id: local, status: ContentStatus.PUBLISHED }))) throw notFound('The item does not exist.');
     // One atomic increment: concurrent views are all counted, none twice.

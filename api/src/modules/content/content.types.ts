@@ -1,7 +1,8 @@
 /** GraphQL enums and shapes shared by every content kind. */
 import { Field, GraphQLISODateTime, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../core/graphql/node.js';
-import { ContentStatus, TYPE_OF_KIND, Visibility, type ContentKind } from './content-enums.js';
+import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
+import { typeNameOf } from './kinds.js';
 
 registerEnumType(ContentStatus, {
   name: 'ContentStatus',
@@ -37,7 +38,7 @@ export class ContentRevisionType {
 @InterfaceType('Content', {
   implements: Node,
   description: 'What every content item has, whatever its kind.',
-  resolveType: (value) => TYPE_OF_KIND[(value as { kind: ContentKind }).kind],
+  resolveType: (value) => typeNameOf((value as { kind: ContentKind }).kind),
 })
 export abstract class ContentFieldsType extends Node {
   @Field() title!: string;

@@ -10,7 +10,7 @@ import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { Content, ContentTarget } from '../content/content.entity.js';
-import { ContentKind, ContentStatus } from '../content/content-enums.js';
+import { ContentStatus } from '../content/content-enums.js';
 import { authorById, bodyOf, countReadableContent, expectReadable, findReadableContent, readableOfKind } from '../content/content.loaders.js';
 import { submitContent } from '../content/content.service.js';
 import { commonContentWhere } from '../content/filters.js';
@@ -37,8 +37,9 @@ import {
   PublicNoticeType,
   SecrecyReviewType,
 } from './disclosure.types.js';
+import { DISCLOSURE_KIND } from './disclosure.kind.js';
 
-const DISCLOSURE = ContentKind.DISCLOSURE;
+const DISCLOSURE = DISCLOSURE_KIND.kind;
 
 const readableDisclosure = (ctx: Context, id: number) => readableOfKind(ctx, id, DISCLOSURE);
 

@@ -5,6 +5,7 @@ import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
 import { ContentStatus } from '../content/content-enums.js';
 import { DisclosureCategory, DisclosureScope, DisclosureStep } from './disclosure-enums.js';
+import { ContentFieldsType } from '../content/content.types.js';
 
 registerEnumType(DisclosureCategory, {
   name: 'DisclosureCategory',
@@ -49,16 +50,8 @@ export class PublicNoticeType {
   @Field(() => Int, { description: 'Seconds until the window closes (0 once closed), for countdowns.' }) remainingSeconds!: number;
 }
 
-@ObjectType('Disclosure', { implements: Node, description: '党务公开: a disclosure of a Party organisation.' })
-export class DisclosureType extends Node {
-  @Field() title!: string;
-  @Field() summary!: string;
-  @Field(() => ContentStatus) status!: ContentStatus;
-  @Field(() => String, { nullable: true }) rejectionReason!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
-  @Field(() => Int) version!: number;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-}
+@ObjectType('Disclosure', { implements: [Node, ContentFieldsType], description: '党务公开: a disclosure of a Party organisation.' })
+export class DisclosureType extends ContentFieldsType {}
 export const DisclosureConnection = connectionType('Disclosure', DisclosureType);
 
 @ObjectType('DisclosureFeedback', { description: 'Feedback on a disclosure and the reply; seen by the owner’s reviewers and admins.' })

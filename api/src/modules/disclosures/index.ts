@@ -1,4 +1,5 @@
 /** 党务公开: catalogue, the four steps, 公示 and feedback, read receipts. See CONTEXT.md. */
+import './disclosure.kind.js';
 import { defineModule } from '../../core/module.js';
 import { Disclosure, DisclosureFeedback, DisclosureRead } from './disclosure.entity.js';
 import { disclosureTodos, noticeClosing } from './disclosure.notifications.js';

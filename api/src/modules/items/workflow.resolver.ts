@@ -8,10 +8,10 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { mutate, UserError } from '../../core/graphql/payload.js';
 import { fromGlobalId } from '../../core/graphql/relay.js';
-import { ContentKind } from '../content/content-enums.js';
 import { expectReadable } from '../content/content.loaders.js';
 import { approveContent, archiveContent, pinContent, rejectContent, submitContent, unpublishContent } from '../content/content.service.js';
-import { ContentItem, TYPE_OF_KIND } from './content-item.js';
+import { kindOfTypeName } from '../content/kinds.js';
+import { ContentItem } from './content-item.js';
 
 @ObjectType()
 class ContentItemPayload {
@@ -19,17 +19,12 @@ class ContentItemPayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-const WORKFLOW_KINDS: ContentKind[] = [ContentKind.NEWS, ContentKind.CASE, ContentKind.RESOURCE];
-
-/** The local id of an item of a workflow kind that the caller may read; NOT_FOUND otherwise. */
+/** The local id of an item of a kind on the shared workflow that the caller may read; NOT_FOUND otherwise. */
 async function itemId(ctx: Context, id: string): Promise<string> {
-  const type = fromGlobalId(id)?.type;
-  const kind = WORKFLOW_KINDS.find((k) => TYPE_OF_KIND[k] === type);
-  if (!kind) {
-    if (type === TYPE_OF_KIND.DISCLOSURE) throw badInput('Disclosures go through their own steps (disclosureSubmit, disclosureReview, disclosureApprove).', 'id');
-    throw badInput('Not a valid content id.', 'id');
-  }
-  return expectReadable(ctx, id, type!, kind, 'The item');
+  const kind = kindOfTypeName(fromGlobalId(id)?.type ?? '');
+  if (!kind) throw badInput('Not a valid content id.', 'id');
+  if (kind.workflow !== 'shared') throw badInput(kind.workflow.ownWorkflow, 'id');
+  return expectReadable(ctx, id, kind.typeName, kind.kind, 'The item');
 }
 
 @Resolver()

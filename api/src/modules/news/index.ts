@@ -1,4 +1,5 @@
 /** Work updates (工作动态) and 上报 on the content model. See CONTEXT.md. */
+import './news.kind.js';
 import { defineModule } from '../../core/module.js';
 import { NewsResolver } from './news.resolver.js';
 import { NewsFeaturingResolver, RecommendationResolver } from './recommendation.resolver.js';

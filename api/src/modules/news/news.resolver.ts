@@ -9,7 +9,7 @@ import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, type Connection } from '../../core/graphql/relay.js';
 import { organizationById } from '../organizations/organization.loaders.js';
-import { ContentStatus, ContentKind, Visibility } from '../content/content-enums.js';
+import { ContentStatus, Visibility } from '../content/content-enums.js';
 import { Content } from '../content/content.entity.js';
 import { RecommendationStatus } from '../content/recommendation.entity.js';
 import { countReadableContent, expectReadable, findReadableContent, readableOfKind } from '../content/content.loaders.js';
@@ -39,8 +39,9 @@ import {
   NewsUpdateInput,
   ReviewQueueEventType,
 } from './news.types.js';
+import { NEWS_KIND } from './news.kind.js';
 
-const NEWS = ContentKind.NEWS;
+const NEWS = NEWS_KIND.kind;
 
 const readableNews = (ctx: Context, id: number) => readableOfKind(ctx, id, NEWS);
 

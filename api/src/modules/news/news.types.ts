@@ -7,8 +7,7 @@ import { connectionType } from '../../core/graphql/relay.js';
 import { ContentStatus, Visibility } from '../content/content-enums.js';
 import { ContentFieldsType } from '../content/content.types.js';
 
-@ObjectType('NewsArticle', { implements: Node, description: 'A work update (工作动态) of an organisation.' })
-// The fields every kind shares; declaring `implements Content` for news would change the schema, so it is left for a schema change of its own.
+@ObjectType('NewsArticle', { implements: [Node, ContentFieldsType], description: 'A work update (工作动态) of an organisation.' })
 export class NewsArticleType extends ContentFieldsType {}
 export const NewsArticleConnection = connectionType('NewsArticle', NewsArticleType);
 

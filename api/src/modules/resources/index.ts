@@ -1,4 +1,5 @@
 /** 共建共享: the resource library, access requests, downloads. See CONTEXT.md. */
+import './resource.kind.js';
 import { defineModule } from '../../core/module.js';
 import { ResourceRequest, SharedResource } from './resource.entity.js';
 import { resourceTodos } from './resource.notifications.js';

@@ -11,7 +11,7 @@ import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { Content } from '../content/content.entity.js';
-import { ContentKind, ContentStatus } from '../content/content-enums.js';
+import { ContentStatus } from '../content/content-enums.js';
 import { attachmentsOf, contentFieldsResolver } from '../content/content-fields.resolver.js';
 import { expectReadable, readableOfKind } from '../content/content.loaders.js';
 import { AttachmentType } from '../content/content.types.js';
@@ -40,8 +40,9 @@ import {
   SharedResourcePayload,
   SharedResourceType,
 } from './resource.types.js';
+import { RESOURCE_KIND } from './resource.kind.js';
 
-const RESOURCE = ContentKind.RESOURCE;
+const RESOURCE = RESOURCE_KIND.kind;
 const readableResource = (ctx: Context, id: number | string) => readableOfKind(ctx, id, RESOURCE);
 const resourceId = (ctx: Context, id: string) => expectReadable(ctx, id, 'SharedResource', RESOURCE, 'The resource');
 

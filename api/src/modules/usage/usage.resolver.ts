@@ -5,7 +5,7 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { fromGlobalId, expectGlobalId } from '../../core/graphql/relay.js';
 import { Content } from '../content/content.entity.js';
-import { TYPE_OF_KIND } from '../content/content-enums.js';
+import { kindOfTypeName } from '../content/kinds.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
@@ -39,7 +39,6 @@ class UsageReportType {
   @Field(() => [UsageByOrganizationType], { description: 'The 50 most active organisations in the window.' }) byOrganization!: UsageByOrganizationType[];
 }
 
-const CONTENT_TYPES = new Set(Object.values(TYPE_OF_KIND));
 
 @Resolver(() => UsageByOrganizationType)
 export class UsageByOrganizationResolver {
@@ -60,7 +59,7 @@ export class UsageResolver {
     @Ctx() ctx: Context,
   ): Promise<UsageReport> {
     const decoded = fromGlobalId(id);
-    if (!decoded || !CONTENT_TYPES.has(decoded.type)) throw badInput('Not a valid content id.', 'id');
+    if (!decoded || !kindOfTypeName(decoded.type)) throw badInput('Not a valid content id.', 'id');
     const window = usageWindow(since, until, interval);
     await assertCan(ctx.em, ctx, 'readStatistics', Content, 'Content', decoded.id, 'The item');
     return usageReport(ctx.em, { contentId: String(decoded.id) }, window, interval);
