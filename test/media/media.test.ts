@@ -2,13 +2,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, signIn, withToken } from '../support/identity.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { gid, orgId, withToken } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
+const suite = useSuite({ actors: ['branchEditor', 'member', 'plantReviewer', 'powerAdmin', 'refineryAdmin'] });
+const { db, api } = suite;
 const tokens = {} as Record<'editor' | 'member' | 'reviewer' | 'powerAdmin' | 'refineryAdmin', string>;
 let branch: string;
 
@@ -37,18 +36,8 @@ function jpeg(): Buffer {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  tokens.editor = await signIn(api, DEMO.branchEditor);
-  tokens.member = await signIn(api, DEMO.member);
-  tokens.reviewer = await signIn(api, DEMO.plantReviewer);
-  tokens.powerAdmin = await signIn(api, DEMO.powerAdmin);
-  tokens.refineryAdmin = await signIn(api, DEMO.refineryAdmin);
+  Object.assign(tokens, { editor: suite.tokens.branchEditor, member: suite.tokens.member, reviewer: suite.tokens.plantReviewer, powerAdmin: suite.tokens.powerAdmin, refineryAdmin: suite.tokens.refineryAdmin });
   branch = gid('Organization', await orgId(db, '采油一队党支部'));
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
 });
 
 async function upload(body: Buffer, name: string, token?: string, organizationId = branch) {

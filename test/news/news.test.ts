@@ -1,36 +1,31 @@
 /** News (工作动态) through the real endpoint: workflow, sanitising, visibility per role, search. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
 import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-const as = {} as Record<'editor' | 'reviewer' | 'plantAdmin' | 'member' | 'refineryAdmin' | 'powerAdmin' | 'groupAdmin' | 'anonymous' | 'publicKey' | 'internalKey', Gql>;
+const suite = useSuite({ actors: ['branchEditor', 'plantReviewer', 'plantAdmin', 'member', 'refineryAdmin', 'powerAdmin', 'groupAdmin'] });
+const { db, api } = suite;
+/** The suite's actors under this file's names, and two API keys made in set-up. */
+const as = {
+  editor: suite.as.branchEditor,
+  reviewer: suite.as.plantReviewer,
+  plantAdmin: suite.as.plantAdmin,
+  member: suite.as.member,
+  refineryAdmin: suite.as.refineryAdmin,
+  powerAdmin: suite.as.powerAdmin,
+  groupAdmin: suite.as.groupAdmin,
+  anonymous: suite.as.anonymous,
+} as Record<'editor' | 'reviewer' | 'plantAdmin' | 'member' | 'refineryAdmin' | 'powerAdmin' | 'groupAdmin' | 'anonymous' | 'publicKey' | 'internalKey', Gql>;
 let branch: string;
 let plant: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  as.editor = withToken(api, await signIn(api, DEMO.branchEditor));
-  as.reviewer = withToken(api, await signIn(api, DEMO.plantReviewer));
-  as.plantAdmin = withToken(api, await signIn(api, DEMO.plantAdmin));
-  as.member = withToken(api, await signIn(api, DEMO.member));
-  as.refineryAdmin = withToken(api, await signIn(api, DEMO.refineryAdmin));
-  as.powerAdmin = withToken(api, await signIn(api, DEMO.powerAdmin));
-  as.groupAdmin = withToken(api, await signIn(api, DEMO.groupAdmin));
-  as.anonymous = withToken(api, null);
   for (const [name, scopes] of [['publicKey', ['PUBLIC_READ']], ['internalKey', ['INTERNAL_READ']]] as const) {
     const res = await as.groupAdmin(`mutation($i: ApiClientCreateInput!) { apiClientCreate(input: $i) { key } }`, { i: { enterpriseId: gid('Enterprise', 1), name, scopes } });
     as[name] = withToken(api, res.data!.apiClientCreate.key);
   }
   branch = gid('Organization', await orgId(db, '采油一队党支部'));
   plant = gid('Organization', await orgId(db, '第一采油厂党委'));
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
 });
 
 const FIELDS = 'id title summary bodyHtml tags status visibility publishedAt version rejectionReason authorName organization { name }';

@@ -4,7 +4,7 @@
  * search tokens (computed once per text template here, the same way the API computes them).
  */
 import type pg from 'pg';
-import { documentText } from '../modules/content/search-tokens.js';
+import { documentText, TOKENIZER_VERSION } from '../modules/content/search-tokens.js';
 import { sanitiseRichText } from '../modules/content/sanitize.js';
 
 export interface BenchSizes {
@@ -70,9 +70,9 @@ export async function generateBenchData(db: pg.Client, sizes: BenchSizes, log: (
   const orgCount = Number((await db.query('select count(*) from bench_org')).rows[0].count);
   const insertContent = (kind: string, count: number, visibility: string, spacing: string) =>
     db.query(
-      `insert into content (kind, enterprise_id, organization_id, title, summary, body_html, body_text, tags, status, visibility, published_at, publish_notified_at, search_vector, created_at, updated_at)
+      `insert into content (kind, enterprise_id, organization_id, title, summary, body_html, body_text, tags, status, visibility, published_at, publish_notified_at, search_vector, search_version, created_at, updated_at)
        select $1, o.enterprise_id, o.id, t.title || '（第' || g || '期）', t.summary, t.html, t.body, t.tags, 'PUBLISHED', ${visibility},
-              now() - g * interval '${spacing}', now() - g * interval '${spacing}', to_tsvector('simple', t.tokens), now() - g * interval '${spacing}', now() - g * interval '${spacing}'
+              now() - g * interval '${spacing}', now() - g * interval '${spacing}', to_tsvector('simple', t.tokens), ${TOKENIZER_VERSION}, now() - g * interval '${spacing}', now() - g * interval '${spacing}'
        from generate_series(1, $2) g
        join bench_org o on o.rn = 1 + (g * 7) % $3
        join bench_template t on t.rn = 1 + g % ${templates.length}

@@ -28,6 +28,8 @@ import { ContentKind, ContentStatus, Visibility } from './content-enums.js';
 @Index({ name: 'content_most_liked_idx', properties: ['kind', 'status', 'likeCount', 'id'] })
 @Index({ name: 'content_most_adopted_idx', properties: ['kind', 'status', 'adoptionCount', 'id'] })
 @Index({ name: 'content_tags_idx', expression: 'create index "content_tags_idx" on "content" using gin ("tags")' })
+// Finds the few rows an older tokeniser indexed (search-reindex.ts), without reading the table.
+@Index({ name: 'content_search_version_idx', properties: ['searchVersion'] })
 @Index({ name: 'content_search_idx', expression: 'create index "content_search_idx" on "content" using gin ("search_vector")' })
 export class Content {
   @PrimaryKey({ type: 'bigint' })
@@ -111,6 +113,10 @@ export class Content {
   /** Bigram tokens of title, summary and body (search-tokens.ts), as a 'simple' tsvector. */
   @Property({ type: 'tsvector', columnType: 'tsvector', lazy: true, hidden: true, nullable: true })
   searchVector!: string | null;
+
+  /** Which tokeniser version wrote `searchVector` (older rows are indexed again at start). */
+  @Property({ type: 'smallint', default: 1 })
+  searchVersion: number & Opt = 1;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();

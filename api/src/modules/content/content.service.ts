@@ -16,7 +16,7 @@ import { Content, ContentAttachment, ContentMedia, ContentRevision } from './con
 import { announceTransition } from './content.notifications.js';
 import { ContentStatus, Visibility, type ContentKind } from './content-enums.js';
 import { MAX_BODY_CHARS, sanitiseRichText } from './sanitize.js';
-import { documentText } from './search-tokens.js';
+import { TOKENIZER_VERSION, documentText } from './search-tokens.js';
 import { plainLine } from '../../core/graphql/text-input.js';
 
 export interface ContentFields {
@@ -100,7 +100,7 @@ function apply(content: Content, fields: ContentFields): void {
 
 /** Stores the item's search tokens (see search-tokens.ts); call after every change of its text. */
 export async function indexForSearch(em: EntityManager, content: Pick<Content, 'id' | 'title' | 'summary' | 'bodyText'>): Promise<void> {
-  await em.execute(`update content set search_vector = to_tsvector('simple', ?) where id = ?`, [documentText(content.title, content.summary, content.bodyText), content.id]);
+  await em.execute(`update content set search_vector = to_tsvector('simple', ?), search_version = ? where id = ?`, [documentText(content.title, content.summary, content.bodyText), TOKENIZER_VERSION, content.id]);
 }
 
 async function afterWrite(tx: EntityManager, actor: Actor, content: Content, action: string, details?: Record<string, unknown>): Promise<void> {

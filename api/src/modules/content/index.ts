@@ -6,6 +6,7 @@ import { ContentViewResolver } from './content.resolver.js';
 import { contentTodos } from './content.todo.js';
 import { startPublicationScheduler } from './publication-scheduler.js';
 import { Recommendation } from './recommendation.entity.js';
+import { startReindex } from './search-reindex.js';
 
 export default defineModule({
   name: 'content',
@@ -13,6 +14,9 @@ export default defineModule({
   resolvers: [ContentViewResolver],
   policy: contentPolicy,
   actions: CONTENT_ORGANIZATION_ACTIONS,
-  jobs: [{ name: 'publication scheduler', start: ({ orm, log, config }) => startPublicationScheduler(orm, log, config.schedulerIntervalMs) }],
+  jobs: [
+    { name: 'publication scheduler', start: ({ orm, log, config }) => startPublicationScheduler(orm, log, config.schedulerIntervalMs) },
+    { name: 'search reindex', start: ({ orm, log }) => startReindex(orm, log) },
+  ],
   todos: [contentTodos],
 });

@@ -9,7 +9,14 @@
  */
 
 const HAN = /\p{Script=Han}/u;
-const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+// A run of Chinese, or a run of other letters and digits — never both: "2026年度" is 2026 + 年度.
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+
+/**
+ * The tokeniser's version. Rows indexed by an older one are indexed again when the API starts
+ * (content/search-reindex.ts); raise it whenever `tokens` changes.
+ */
+export const TOKENIZER_VERSION = 2;
 
 export function tokens(text: string): string[] {
   const out: string[] = [];
