@@ -16,6 +16,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Each test file gets its own database copied from a template, so files run in parallel.
     pool: 'forks',
+    // Most of a suite's time is waiting on PostgreSQL, sockets and child processes: two files at
+    // a time keep both cores busy (one worker per core left the second idle).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: 'test' },
