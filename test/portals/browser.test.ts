@@ -326,7 +326,8 @@ describe('the notification bell in Chromium', () => {
 
     const auth = await apiToken('editor@cy1.huayou.example');
     const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id}`).toString('base64url');
-    const created = await api.gql(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, { i: { organizationId: branch, title: '铃铛提醒测试稿', bodyHtml: '<p>内容</p>' } }, auth);
+    // A title with markup in it: the inbox shows it as text, and nothing runs.
+    const created = await api.gql(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, { i: { organizationId: branch, title: '铃铛提醒测试稿<img src=x onerror="window.__xss=1">', bodyHtml: '<p>内容</p>' } }, auth);
     await api.gql(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id: created.data!.newsCreate.newsArticle.id }, auth);
 
     await count.waitFor({ state: 'visible', timeout: 10_000 });
@@ -337,10 +338,12 @@ describe('the notification bell in Chromium', () => {
     await reviewer.locator('[data-bell]').click();
     await reviewer.waitForURL(`${portal}/workspace/notifications`);
     const item = reviewer.getByRole('listitem').filter({ hasText: '待审核：铃铛提醒测试稿' });
-    await expect(item.textContent()).resolves.toContain('采油一队党支部提交了工作动态《铃铛提醒测试稿》');
+    await expect(item.textContent()).resolves.toContain('采油一队党支部提交了工作动态《铃铛提醒测试稿<img src=x onerror="window.__xss=1">》');
+    await expect(item.locator('img').count()).resolves.toBe(0);
+    await expect(reviewer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
     await item.getByRole('button', { name: '查看' }).click();
     await reviewer.waitForURL(`${portal}/workspace/review`);
-    await expect(reviewer.getByRole('heading', { name: '铃铛提醒测试稿' }).count()).resolves.toBe(1);
+    await expect(reviewer.getByRole('heading', { name: '铃铛提醒测试稿<img src=x onerror="window.__xss=1">' }).count()).resolves.toBe(1);
     await expect(reviewer.locator('[data-bell-count]').isHidden()).resolves.toBe(true);
     await reviewer.close();
   });

@@ -3,9 +3,11 @@ import './case.kind.js';
 import { defineModule } from '../../core/module.js';
 import { CaseAdoption, CaseComment, CaseFeature, ContentLike, ExperienceCase } from './case.entity.js';
 import { CaseAdoptionResolver, CaseCommentResolver, ExperienceCaseResolver } from './case.resolver.js';
+import { casePolicy } from './case.policy.js';
 
 export default defineModule({
   name: 'cases',
+  policy: casePolicy,
   entities: [ExperienceCase, CaseComment, ContentLike, CaseAdoption, CaseFeature],
   resolvers: [ExperienceCaseResolver, CaseCommentResolver, CaseAdoptionResolver],
 });

@@ -20,11 +20,9 @@
  *   publishControl REVIEWER or ORG_ADMIN at or above the owner (unpublish, archive, pin)
  *   readHistory    the author, and editors, reviewers and admins at or above the owner
  *   reviewQueue    reviewers and admins at or above the owner (the review-queue subscription)
- *   approveDisclosure  ORG_ADMIN at or above the owner (审批), never on their own item
- *   readFeedback   reviewers and admins at or above the owner (disclosure feedback and replies)
- *   moderate       reviewers and admins at or above the owner (hide and restore comments)
  *   readStatistics the author, and editors, reviewers and admins at or above the owner
- *   decideRequests ORG_ADMIN at or above the owner (access requests for a resource)
+ * Kinds add their own actions in their modules: approveDisclosure and readFeedback (disclosures),
+ * moderate (cases), decideRequests (resources).
  * Featuring a case (优秀案例) at a level: whoever may decideRecommendations there.
  * Recommending upward (上报): whoever may publishControl an item recommends it to an organisation
  * above its owner; reviewers and admins at or above that organisation decide (decideRecommendations).
@@ -37,7 +35,10 @@ import { pathIds } from '../organizations/organization.entity.js';
 import { ContentStatus, Visibility } from './content-enums.js';
 
 const WRITERS: readonly Role[] = [Role.EDITOR, Role.ORG_ADMIN];
-const REVIEWERS: readonly Role[] = [Role.REVIEWER, Role.ORG_ADMIN];
+export const REVIEWERS: readonly Role[] = [Role.REVIEWER, Role.ORG_ADMIN];
+
+/** "At or above the owner": the grant's organisation is on the item's owner's path. */
+export const ownedBelow = (path: string) => ({ organization: { path: { $startsWith: path } } });
 const WORKERS: readonly Role[] = [Role.EDITOR, Role.REVIEWER, Role.ORG_ADMIN];
 const UNPUBLISHED_EDITABLE = { $in: [ContentStatus.DRAFT, ContentStatus.REJECTED] };
 
@@ -52,11 +53,7 @@ declare module '../../core/authz/ability.js' {
     reviewQueue: true; // be told about items entering and leaving review
     decideRecommendations: true; // on an Organization: accept or decline what was recommended to it
     useMedia: true; // on an Organization: upload files for it, and fetch and use its files
-    approveDisclosure: true; // 审批: an admin approves a reviewed disclosure
-    readFeedback: true; // the feedback on a disclosure, and replying to it
-    moderate: true; // hide and restore comments on an item
     readStatistics: true; // an item's usage figures (views, downloads, adoptions, requests)
-    decideRequests: true; // approve or reject requests for access to a resource
   }
   interface Subjects {
     Content: true;
@@ -98,7 +95,7 @@ export const contentPolicy: PolicyContributor = (can, viewer, now) => {
   can(['edit', 'submit'], 'Content', { author: me, status: UNPUBLISHED_EDITABLE });
 
   for (const grant of viewer.grants) {
-    const subtree = { organization: { path: { $startsWith: grant.path } } };
+    const subtree = ownedBelow(grant.path);
     // Members read ORGANIZATION items of their own organisation and of every one above it.
     can('read', 'Content', { ...published, visibility: Visibility.ORGANIZATION, organization: { $in: pathIds(grant.path) } });
     can('read', 'Content', { ...published, visibility: Visibility.OWN_ORGANIZATION, organization: grant.organizationId });
@@ -117,11 +114,7 @@ export const contentPolicy: PolicyContributor = (can, viewer, now) => {
       // Four eyes: nobody approves their own work.
       can('review', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
       can('publishControl', 'Content', { ...subtree, status: ContentStatus.PUBLISHED });
-      can(['reviewQueue', 'readFeedback', 'moderate'], 'Content', subtree);
-      if (grant.role === Role.ORG_ADMIN) {
-        can('decideRequests', 'Content', subtree);
-        can('approveDisclosure', 'Content', { ...subtree, status: ContentStatus.IN_REVIEW, $or: [{ author: null }, { author: { $ne: me } }] });
-      }
+      can('reviewQueue', 'Content', subtree);
       can('decideRecommendations', 'Organization', { path: { $startsWith: grant.path } });
     }
   }

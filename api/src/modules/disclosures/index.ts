@@ -4,9 +4,11 @@ import { defineModule } from '../../core/module.js';
 import { Disclosure, DisclosureFeedback, DisclosureRead } from './disclosure.entity.js';
 import { disclosureTodos, noticeClosing } from './disclosure.notifications.js';
 import { DisclosureFeedbackResolver, DisclosureResolver } from './disclosure.resolver.js';
+import { disclosurePolicy } from './disclosure.policy.js';
 
 export default defineModule({
   name: 'disclosures',
+  policy: disclosurePolicy,
   entities: [Disclosure, DisclosureFeedback, DisclosureRead],
   resolvers: [DisclosureResolver, DisclosureFeedbackResolver],
   reminders: [noticeClosing],

@@ -4,5 +4,6 @@ import { defineModule } from '../../core/module.js';
 import { ResourceRequest, SharedResource } from './resource.entity.js';
 import { resourceTodos } from './resource.notifications.js';
 import { ResourceRequestResolver, SharedResourceResolver } from './resource.resolver.js';
+import { resourcePolicy } from './resource.policy.js';
 
-export default defineModule({ name: 'resources', entities: [SharedResource, ResourceRequest], resolvers: [SharedResourceResolver, ResourceRequestResolver], todos: [resourceTodos] });
+export default defineModule({ name: 'resources', policy: resourcePolicy, entities: [SharedResource, ResourceRequest], resolvers: [SharedResourceResolver, ResourceRequestResolver], todos: [resourceTodos] });
