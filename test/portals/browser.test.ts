@@ -340,7 +340,7 @@ describe('the notification bell in Chromium', () => {
     const item = reviewer.getByRole('listitem').filter({ hasText: '待审核：铃铛提醒测试稿' });
     await expect(item.textContent()).resolves.toContain('采油一队党支部提交了工作动态《铃铛提醒测试稿<img src=x onerror="window.__xss=1">》');
     await expect(item.locator('img').count()).resolves.toBe(0);
-    await expect(reviewer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
+    await expect(reviewer.evaluate(() => (globalThis as { __xss?: number }).__xss)).resolves.toBeUndefined();
     await item.getByRole('button', { name: '查看' }).click();
     await reviewer.waitForURL(`${portal}/workspace/review`);
     await expect(reviewer.getByRole('heading', { name: '铃铛提醒测试稿<img src=x onerror="window.__xss=1">' }).count()).resolves.toBe(1);

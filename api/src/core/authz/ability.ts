@@ -92,6 +92,11 @@ export function organizationActions(): Action[] {
   return [...ORGANIZATION_ACTIONS, ...[...declaredActions].filter(([, d]) => d.on === 'Organization').map(([action]) => action)];
 }
 
+/** The caller's ORG_ADMIN grants at a root of an enterprise's tree: its top-level admins' powers. */
+export function topLevelAdminGrants(viewer: Viewer): Grant[] {
+  return viewer.kind === 'user' ? viewer.grants.filter((g) => g.role === Role.ORG_ADMIN && g.depth === 0) : [];
+}
+
 export function defineAbilityFor(viewer: Viewer): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
 

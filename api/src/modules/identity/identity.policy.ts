@@ -1,6 +1,5 @@
 /** Who manages an enterprise's API clients (and its allowed browser origins): its top-level admins. */
-import type { PolicyContributor } from '../../core/authz/ability.js';
-import { Role } from '../../core/authz/roles.js';
+import { topLevelAdminGrants, type PolicyContributor } from '../../core/authz/ability.js';
 
 declare module '../../core/authz/ability.js' {
   interface Actions {
@@ -9,9 +8,5 @@ declare module '../../core/authz/ability.js' {
 }
 
 export const identityPolicy: PolicyContributor = (can, viewer) => {
-  if (viewer.kind !== 'user') return;
-  for (const grant of viewer.grants) {
-    // Top-level admins: at a root of the enterprise's tree.
-    if (grant.role === Role.ORG_ADMIN && grant.depth === 0) can('manageApiClients', 'Enterprise', { id: grant.enterpriseId });
-  }
+  for (const grant of topLevelAdminGrants(viewer)) can('manageApiClients', 'Enterprise', { id: grant.enterpriseId });
 };
