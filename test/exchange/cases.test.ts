@@ -3,23 +3,13 @@
  * moderation, likes and adoptions (exactly once under concurrent clicks), featuring by a level
  * above, the sort orders, and the typed errors for what makes no sense.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql, expectOk as ok } from '../support/identity.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { DEMO, gid, orgId, outcome, type Gql, expectOk as ok } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
 type Who = 'editor' | 'member' | 'plantReviewer' | 'plantAdmin' | 'groupAdmin' | 'refineryAdmin' | 'powerAdmin' | 'powerMember';
-const tokens = {} as Record<Who, string>;
-const as = {} as Record<Who | 'anonymous', Gql>;
-let caseId: string;
-const org = {} as Record<'branch' | 'secondTeam' | 'plant' | 'refinery' | 'group' | 'mine', string>;
-
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  const logins: Record<Who, string> = {
+const { db, api, as, tokens } = useSuite({
+  logins: {
     editor: DEMO.branchEditor,
     member: DEMO.member,
     plantReviewer: DEMO.plantReviewer,
@@ -28,20 +18,15 @@ beforeAll(async () => {
     refineryAdmin: DEMO.refineryAdmin,
     powerAdmin: DEMO.powerAdmin,
     powerMember: '13900000002',
-  };
-  for (const [who, login] of Object.entries(logins) as [Who, string][]) {
-    tokens[who] = await signIn(api, login);
-    as[who] = withToken(api, tokens[who]);
-  }
-  as.anonymous = withToken(api, null);
+  } satisfies Record<Who, string>,
+});
+let caseId: string;
+const org = {} as Record<'branch' | 'secondTeam' | 'plant' | 'refinery' | 'group' | 'mine', string>;
+
+beforeAll(async () => {
   for (const [key, name] of Object.entries({ branch: '采油一队党支部', secondTeam: '采油二队党支部', plant: '第一采油厂党委', refinery: '炼化分公司党委', group: '华油能源集团有限公司党委', mine: '采油一矿党总支' })) {
     org[key as keyof typeof org] = gid('Organization', await orgId(db, name));
   }
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
 });
 
 const CASE = `query($id: ID!) { experienceCase(id: $id) { title status likeCount commentCount adoptionCount likedByMe

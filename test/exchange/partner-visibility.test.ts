@@ -6,13 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { useSuite } from '../support/fixture.js';
 import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql, expectOk as ok } from '../support/identity.js';
 import { collect, type Collector } from '../support/subscriptions.js';
 
-let db: TestDatabase;
-let api: TestApi;
+const suite = useSuite({
+  logins: {
+    groupAdmin: DEMO.groupAdmin,
+    powerAdmin: DEMO.powerAdmin,
+    plantAdmin: DEMO.plantAdmin,
+    plantReviewer: DEMO.plantReviewer,
+    platformAdmin: DEMO.platformAdmin,
+    own: DEMO.member,
+    partner: '13900000002', // 周强, 城东供电所党支部 (江川供电)
+  },
+});
+const { db, api } = suite;
 const tokens = {} as Record<'own' | 'partner' | 'bank' | 'groupAdmin' | 'powerAdmin' | 'bankAdmin' | 'plantAdmin' | 'plantReviewer' | 'platformAdmin', string>;
 const as = {} as Record<'own' | 'partner' | 'bank' | 'anonymous' | 'groupAdmin' | 'powerAdmin' | 'bankAdmin' | 'plantAdmin' | 'plantReviewer' | 'platformAdmin', Gql>;
 const ent = {} as Record<'huayou' | 'power' | 'bank', string>;
@@ -38,17 +47,11 @@ async function createBank(): Promise<void> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  tokens.groupAdmin = await signIn(api, DEMO.groupAdmin);
-  tokens.powerAdmin = await signIn(api, DEMO.powerAdmin);
-  tokens.plantAdmin = await signIn(api, DEMO.plantAdmin);
-  tokens.plantReviewer = await signIn(api, DEMO.plantReviewer);
-  tokens.platformAdmin = await signIn(api, DEMO.platformAdmin);
-  tokens.own = await signIn(api, DEMO.member);
-  tokens.partner = await signIn(api, '13900000002'); // 周强, 城东供电所党支部 (江川供电)
-  for (const k of Object.keys(tokens) as (keyof typeof tokens)[]) as[k] = withToken(api, tokens[k]);
-  as.anonymous = withToken(api, null);
+  for (const k of ['groupAdmin', 'powerAdmin', 'plantAdmin', 'plantReviewer', 'platformAdmin', 'own', 'partner'] as const) {
+    tokens[k] = suite.tokens[k];
+    as[k] = suite.as[k];
+  }
+  as.anonymous = suite.as.anonymous;
   await createBank();
   tokens.bank = await signIn(api, '13700000003');
   tokens.bankAdmin = await signIn(api, 'admin@nlbank.example');
@@ -80,8 +83,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of subs) await s.dispose();
-  await api?.close();
-  await db?.drop();
 });
 
 type Viewer = 'own' | 'partner' | 'bank' | 'anonymous';

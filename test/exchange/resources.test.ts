@@ -4,16 +4,22 @@
  * for requests that make no sense, downloads counted exactly under concurrency, usage figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql, expectOk as ok } from '../support/identity.js';
+import { useSuite } from '../support/fixture.js';
+import { DEMO, gid, orgId, outcome, type Gql, expectOk as ok } from '../support/identity.js';
 import { collect, type Collector } from '../support/subscriptions.js';
 
-let db: TestDatabase;
-let api: TestApi;
 type Who = 'groupAdmin' | 'plantAdmin' | 'member' | 'powerAdmin' | 'powerMember' | 'platformAdmin' | 'refineryAdmin';
-const tokens = {} as Record<Who, string>;
-const as = {} as Record<Who | 'anonymous', Gql>;
+const { db, api, as, tokens } = useSuite({
+  logins: {
+    groupAdmin: DEMO.groupAdmin,
+    plantAdmin: DEMO.plantAdmin,
+    member: DEMO.member,
+    powerAdmin: DEMO.powerAdmin,
+    powerMember: '13900000002',
+    platformAdmin: DEMO.platformAdmin,
+    refineryAdmin: DEMO.refineryAdmin,
+  } satisfies Record<Who, string>,
+});
 let base: string; // 石油精神教育基地: PARTNERS, ON_REQUEST (demo), with a file added here
 let lesson: string; // 微党课: PUBLIC, OPEN (demo)
 let fileId: string;
@@ -24,22 +30,6 @@ const subs: Collector[] = [];
 const contentGid = async (type: string, title: string) => gid(type, (await db.query<{ id: string }>('select id from content where title = $1', [title]))[0]!.id);
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  const logins: Record<Who, string> = {
-    groupAdmin: DEMO.groupAdmin,
-    plantAdmin: DEMO.plantAdmin,
-    member: DEMO.member,
-    powerAdmin: DEMO.powerAdmin,
-    powerMember: '13900000002',
-    platformAdmin: DEMO.platformAdmin,
-    refineryAdmin: DEMO.refineryAdmin,
-  };
-  for (const [who, login] of Object.entries(logins) as [Who, string][]) {
-    tokens[who] = await signIn(api, login);
-    as[who] = withToken(api, tokens[who]);
-  }
-  as.anonymous = withToken(api, null);
   base = await contentGid('SharedResource', '石油精神教育基地');
   lesson = await contentGid('SharedResource', '微党课：一口井的坚守');
   cityCommittee = gid('Organization', await orgId(db, '城区供电分公司党委'));
@@ -59,8 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of subs) await s.dispose();
-  await api?.close();
-  await db?.drop();
 });
 
 const REQUESTS = `query($d: ResourceRequestDirection) { resourceRequests(first: 20, filter: { direction: $d }) { totalCount nodes { id status purpose decisionReason active organization { name } resource { title } } } }`;

@@ -5,10 +5,9 @@
  * Targets, seen from the subsidiary 第一采油厂党委 ("plant"): the plant itself, its child, its
  * parent (the group committee), its sibling (炼化分公司党委), and another enterprise's root.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, gid, orgId, outcome, signIn, userId, withToken, type DemoActor, type Gql } from '../support/identity.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
+import { DEMO, gid, orgId, outcome, userId, withToken, type DemoActor, type Gql } from '../support/identity.js';
 
 const TARGETS = {
   own: '第一采油厂党委',
@@ -64,18 +63,15 @@ function denial(actor: Actor, target: Target, action: string): string {
   return 'FORBIDDEN';
 }
 
-let db: TestDatabase;
-let api: TestApi;
+const suite = useSuite({ actors: Object.keys(DEMO) as DemoActor[] });
+const { db, api } = suite;
 const as: Partial<Record<Actor, Gql>> = {};
 const ids = {} as Record<Target, string>;
 const localIds = {} as Record<Target, number>;
 let grantee: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  for (const actor of Object.keys(DEMO) as DemoActor[]) as[actor] = withToken(api, await signIn(api, DEMO[actor]));
-  as.anonymous = withToken(api, null);
+  for (const actor of [...(Object.keys(DEMO) as DemoActor[]), 'anonymous'] as const) as[actor] = suite.as[actor];
   for (const [target, name] of Object.entries(TARGETS) as [Target, string][]) {
     localIds[target] = await orgId(db, name);
     ids[target] = gid('Organization', localIds[target]);
@@ -96,10 +92,6 @@ beforeAll(async () => {
   }
   // A member at the child, so its member list is not empty.
   await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
 });
 
 const cases = ACTORS.flatMap((actor) => (Object.keys(TARGETS) as Target[]).map((target) => ({ actor, target })));

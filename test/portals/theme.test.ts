@@ -1,25 +1,14 @@
 /** Portal themes through the API: who may edit, WCAG AA contrast refused with its ratio, drafts seen only by the portal's admins. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THEME, safeUrl, validateTheme, type Theme } from '../../api/src/modules/portals/theme.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+import { useSuite } from '../support/fixture.js';
+import { outcome } from '../support/identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-const as = {} as Record<'plantAdmin' | 'groupAdmin' | 'refineryAdmin' | 'plantReviewer' | 'member' | 'anonymous', Gql>;
+const { db, as } = useSuite({ actors: ['plantAdmin', 'groupAdmin', 'refineryAdmin', 'plantReviewer', 'member'] });
 let portalId: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url);
-  for (const who of ['plantAdmin', 'groupAdmin', 'refineryAdmin', 'plantReviewer', 'member'] as const) as[who] = withToken(api, await signIn(api, DEMO[who]));
-  as.anonymous = withToken(api, null);
   portalId = (await as.anonymous(`{ portal(slug: "huayou-caiyou1") { id } }`)).data!.portal.id;
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
 });
 
 const SAVE = `mutation($p: ID!, $i: PortalThemeInput!, $publish: Boolean!) { portalThemeSave(portalId: $p, input: $i, publish: $publish) { portal { theme { primaryColor } } userErrors { code field message } } }`;

@@ -15,7 +15,7 @@ import { startTestApi, type TestApi } from './api.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { DEMO, signIn, withToken, type DemoActor, type Gql } from './identity.js';
 
-export interface Suite<A extends DemoActor> {
+export interface Suite<A extends string> {
   db: TestDatabase;
   api: TestApi;
   /** GraphQL as each requested actor, and as an anonymous visitor. */
@@ -24,11 +24,13 @@ export interface Suite<A extends DemoActor> {
   tokens: Record<A, string>;
 }
 
-export interface SuiteOptions<A extends DemoActor> {
+export interface SuiteOptions<A extends DemoActor, L extends string> {
   template?: 'demo' | 'empty';
   /** Environment for the API process (e.g. budgets, scheduler interval). */
   env?: Record<string, string>;
   actors?: readonly A[];
+  /** Other accounts to sign in, by a name of the test's choosing: `{ powerMember: '13900000002' }`. */
+  logins?: Record<L, string>;
 }
 
 /** An object that stands for `get()`'s result, looked up on each use (after set-up). */
@@ -43,19 +45,19 @@ function deferred<T extends object>(name: string, get: () => T | undefined): T {
   });
 }
 
-export function useSuite<A extends DemoActor = never>(options: SuiteOptions<A> = {}): Suite<A> {
+export function useSuite<A extends DemoActor = never, L extends string = never>(options: SuiteOptions<A, L> = {}): Suite<A | L> {
   let db: TestDatabase | undefined;
   let api: TestApi | undefined;
   const gqls = new Map<string, Gql>();
-  const tokens: Partial<Record<A, string>> = {};
+  const tokens: Partial<Record<A | L, string>> = {};
   beforeAll(async () => {
     db = await createTestDatabase(options.template ?? 'demo');
     api = await startTestApi(db.url, options.env);
-    const actors = options.actors ?? [];
-    const signedIn = await Promise.all(actors.map((actor) => signIn(api!, DEMO[actor])));
-    actors.forEach((actor, i) => {
-      tokens[actor] = signedIn[i]!;
-      gqls.set(actor, withToken(api!, signedIn[i]!));
+    const accounts: [A | L, string][] = [...(options.actors ?? []).map((actor): [A, string] => [actor, DEMO[actor]]), ...(Object.entries(options.logins ?? {}) as [L, string][])];
+    const signedIn = await Promise.all(accounts.map(([, login]) => signIn(api!, login)));
+    accounts.forEach(([name], i) => {
+      tokens[name] = signedIn[i]!;
+      gqls.set(name, withToken(api!, signedIn[i]!));
     });
     gqls.set('anonymous', withToken(api, null));
   });
@@ -64,7 +66,7 @@ export function useSuite<A extends DemoActor = never>(options: SuiteOptions<A> =
     await db?.drop();
   });
   // Each actor's Gql is a function that calls the real one when a test runs it.
-  const as = new Proxy({} as Record<A | 'anonymous', Gql>, {
+  const as = new Proxy({} as Record<A | L | 'anonymous', Gql>, {
     get: (_, actor: string): Gql => (query, variables) => {
       const gql = gqls.get(actor);
       if (!gql) throw new Error(`useSuite: no actor "${actor}" (list it in \`actors\`), or used before set-up`);
@@ -75,6 +77,6 @@ export function useSuite<A extends DemoActor = never>(options: SuiteOptions<A> =
     db: deferred('db', () => db),
     api: deferred('api', () => api),
     as,
-    tokens: deferred('tokens', () => (api ? (tokens as Record<A, string>) : undefined)),
+    tokens: deferred('tokens', () => (api ? (tokens as Record<A | L, string>) : undefined)),
   };
 }
