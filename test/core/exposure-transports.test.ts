@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentIdOf, OPERATIONS_DIR } from '../../api/src/core/graphql/trusted-documents.js';
 import { postGraphQL, startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
-import { DEMO } from '../support/identity.js';
+import { DEMO, signIn } from '../support/identity.js';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -34,14 +33,6 @@ afterAll(async () => {
   await api?.close();
   await db?.drop();
 });
-
-/** Signing in as the portals do in production: the trusted SignIn document, by id. */
-async function signIn(_api: TestApi, login: string): Promise<string> {
-  const text = fs.readFileSync(path.join(OPERATIONS_DIR, 'SignIn.graphql'), 'utf8');
-  const res = await postGraphQL<any>(api.url, { documentId: documentIdOf(text), operationName: 'SignIn', variables: { input: { login, password: DEMO_PASSWORD } } });
-  expect(res.errors).toBeUndefined();
-  return res.data!.signIn.token;
-}
 
 /** A graphql-ws client whose upgrade request carries `headers` (e.g. a Cookie). */
 function socket(headers: Record<string, string> = {}, connectionParams: Record<string, unknown> = {}): Client {

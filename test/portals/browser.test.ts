@@ -4,43 +4,27 @@
  * run in this process against a database copied from the demo template.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../api/src/core/config.js';
 import { documentIdOf, OPERATIONS_DIR } from '../../api/src/core/graphql/trusted-documents.js';
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { useSuite } from '../support/fixture.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let portals: http.Server;
+const suite = useSuite({ env: { ANONYMOUS_DOCUMENTS: 'trusted' }, portals: true });
+const { db, api } = suite;
 let base: string;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  api = await startTestApi(db.url, { ANONYMOUS_DOCUMENTS: 'trusted' });
-  process.env.PORTALS_API_URL = api.url;
-  const entry = pathToFileURL(path.join(REPO_ROOT, 'portals/dist/server/entry.mjs')).href;
-  const { handler } = (await import(/* @vite-ignore */ entry)) as { handler: (req: http.IncomingMessage, res: http.ServerResponse) => void };
-  portals = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => portals.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(portals.address() as AddressInfo).port}`;
+  base = suite.portals.base;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 360, height: 780 } });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => portals?.close(r));
-  await api?.close();
-  await db?.drop();
 });
 
 /** A new page signed in on a portal through its sign-in form. */

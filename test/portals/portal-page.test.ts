@@ -1,36 +1,15 @@
 /** The portals app (built by the global setup) reading the real API over HTTP. */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../api/src/core/config.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSuite } from '../support/fixture.js';
 
-let db: TestDatabase;
-let api: TestApi;
-let portals: http.Server;
+// As in production: anonymous callers run only trusted documents, with budgets per visitor —
+// the portals send nothing else, and each visitor pays for their own pages.
+const suite = useSuite({ env: { ANONYMOUS_DOCUMENTS: 'trusted', RATE_LIMIT_ANONYMOUS: '100000' }, portals: true });
+const { db, api } = suite;
 let base: string;
-
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-
-beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  // As in production: anonymous callers run only trusted documents, with budgets per visitor —
-  // the portals send nothing else, and each visitor pays for their own pages.
-  api = await startTestApi(db.url, { ANONYMOUS_DOCUMENTS: 'trusted', RATE_LIMIT_ANONYMOUS: '100000' });
-  process.env.PORTALS_API_URL = api.url;
-  const entry = pathToFileURL(path.join(REPO_ROOT, 'portals/dist/server/entry.mjs')).href;
-  const { handler } = (await import(/* @vite-ignore */ entry)) as { handler: Handler };
-  portals = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => portals.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(portals.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise((r) => portals?.close(r));
-  await api?.close();
-  await db?.drop();
+beforeAll(() => {
+  base = suite.portals.base;
 });
 
 /** Fetch with an explicit Host header (fetch forbids setting it, so use http.request). */

@@ -1,6 +1,6 @@
 /**
  * The one fixture of a test file: a database of its own (a copy of the demo or empty template), the
- * real API on it, and signed-in actors by role — set up before the file's tests and torn down
+ * real API on it (and, when asked, the portals' server on that API), and signed-in actors by role — set up before the file's tests and torn down
  * after, instead of the same lines copied into every file.
  *
  *   const { db, api, as, tokens } = useSuite({ actors: ['plantAdmin', 'member'] });
@@ -10,7 +10,12 @@
  * What it returns may be destructured at the top of the file: each part reaches the real object
  * when a test (or hook) uses it.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import { REPO_ROOT } from '../../api/src/core/config.js';
 import { startTestApi, type TestApi } from './api.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { DEMO, signIn, withToken, type DemoActor, type Gql } from './identity.js';
@@ -22,6 +27,8 @@ export interface Suite<A extends string> {
   as: Record<A | 'anonymous', Gql>;
   /** The actors' session tokens (for WebSocket clients, cookies, uploads). */
   tokens: Record<A, string>;
+  /** With `portals: true`: the built portals' handler, reading this API, e.g. `http://127.0.0.1:4567`. */
+  portals: { base: string };
 }
 
 export interface SuiteOptions<A extends DemoActor, L extends string> {
@@ -31,6 +38,8 @@ export interface SuiteOptions<A extends DemoActor, L extends string> {
   actors?: readonly A[];
   /** Other accounts to sign in, by a name of the test's choosing: `{ powerMember: '13900000002' }`. */
   logins?: Record<L, string>;
+  /** Also serve the built portals (portals/dist, built by the global set-up) against this API. */
+  portals?: boolean;
 }
 
 /** An object that stands for `get()`'s result, looked up on each use (after set-up). */
@@ -48,6 +57,7 @@ function deferred<T extends object>(name: string, get: () => T | undefined): T {
 export function useSuite<A extends DemoActor = never, L extends string = never>(options: SuiteOptions<A, L> = {}): Suite<A | L> {
   let db: TestDatabase | undefined;
   let api: TestApi | undefined;
+  let portals: { server: http.Server; base: string } | undefined;
   const gqls = new Map<string, Gql>();
   const tokens: Partial<Record<A | L, string>> = {};
   beforeAll(async () => {
@@ -60,8 +70,17 @@ export function useSuite<A extends DemoActor = never, L extends string = never>(
       gqls.set(name, withToken(api!, signedIn[i]!));
     });
     gqls.set('anonymous', withToken(api, null));
+    if (options.portals) {
+      process.env.PORTALS_API_URL = api.url;
+      const entry = pathToFileURL(path.join(REPO_ROOT, 'portals/dist/server/entry.mjs')).href;
+      const { handler } = (await import(/* @vite-ignore */ entry)) as { handler: (req: http.IncomingMessage, res: http.ServerResponse) => void };
+      const server = http.createServer((req, res) => handler(req, res));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      portals = { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    }
   });
   afterAll(async () => {
+    if (portals) await new Promise((resolve) => portals!.server.close(resolve));
     await api?.close();
     await db?.drop();
   });
@@ -78,5 +97,6 @@ export function useSuite<A extends DemoActor = never, L extends string = never>(
     api: deferred('api', () => api),
     as,
     tokens: deferred('tokens', () => (api ? (tokens as Record<A | L, string>) : undefined)),
+    portals: deferred('portals', () => portals && { base: portals.base }),
   };
 }
