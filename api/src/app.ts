@@ -20,6 +20,7 @@ import enterprises from './modules/enterprises/index.js';
 import identity from './modules/identity/index.js';
 import items from './modules/items/index.js';
 import media from './modules/media/index.js';
+import members from './modules/members/index.js';
 import news from './modules/news/index.js';
 import notifications from './modules/notifications/index.js';
 import organizations from './modules/organizations/index.js';
@@ -49,6 +50,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   items,
   search,
   media,
+  members,
 ];
 installModules(MODULES);
 

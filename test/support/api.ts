@@ -16,6 +16,9 @@ export interface GraphQLResponse<T = Record<string, any>> {
   raw: string;
 }
 
+/** The personal-data key of test processes (never a real one): 32 bytes, base64. */
+export const TEST_MEMBER_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export interface TestApi extends RunningApi {
   url: string;
   mediaDir: string;
@@ -36,7 +39,7 @@ export async function startTestApi(databaseUrl: string, env: Record<string, stri
   // Files go to a folder of this server's own, never into the repository's .data/.
   const mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dangjian-media-'));
   // Budgets off unless a test sets them: suites send hundreds of requests from one address.
-  const config = loadConfig({ NODE_ENV: 'test', API_PORT: '1', SHUTDOWN_TIMEOUT_MS: '5000', MEDIA_DIR: mediaDir, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_USER: '0', RATE_LIMIT_API_KEY: '0', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', API_PORT: '1', SHUTDOWN_TIMEOUT_MS: '5000', MEDIA_DIR: mediaDir, RATE_LIMIT_ANONYMOUS: '0', RATE_LIMIT_USER: '0', RATE_LIMIT_API_KEY: '0', MEMBER_DATA_KEY: TEST_MEMBER_DATA_KEY, ...env });
   const log = pino({ level: env.LOG_LEVEL ?? 'info' }, sink);
   const api = await startApi({ config, log, databaseUrl, port: 0 });
   const url = api.server.url;

@@ -17,7 +17,8 @@ export interface Spawned {
 export function runEntry(entry: string, env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, ['--import', '@oxc-node/core/register', entry], {
     cwd: API_DIR,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    // A test key for member data, unless the test gives one (never the repository's .data key).
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', MEMBER_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A process group of its own, so a test can signal the group like a terminal's Ctrl-C does.
     detached: true,

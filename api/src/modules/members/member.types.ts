@@ -1,0 +1,90 @@
+/** GraphQL shapes of member records (党员档案). */
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { MemberCategory, MemberStatus, Sex } from './member.entity.js';
+
+registerEnumType(MemberCategory, { name: 'MemberCategory', description: 'FULL (正式党员) or PROBATIONARY (预备党员).' });
+registerEnumType(MemberStatus, {
+  name: 'MemberStatus',
+  description: '党籍 status.',
+  valuesConfig: {
+    NORMAL: { description: '正常' },
+    SUSPENDED: { description: '停止党籍 (can be restored)' },
+    REMOVED: { description: '除名' },
+    EXPELLED: { description: '开除' },
+    TRANSFERRED_OUT: { description: '已转出 (by a transfer of the organisational relationship)' },
+    DECEASED: { description: '去世' },
+  },
+});
+registerEnumType(Sex, { name: 'Sex' });
+
+@ObjectType('MemberStatusChange', { description: 'A dated change of 党籍 status, kept as history.' })
+export class MemberStatusChangeType {
+  @Field(() => MemberStatus) status!: MemberStatus;
+  @Field({ description: 'The day it took effect.' }) effectiveOn!: string;
+  @Field() reason!: string;
+  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+}
+
+@ObjectType('Member', { implements: Node, description: '党员档案: a Party member’s record. Personal data comes back masked unless you are the member or a Party-affairs admin of their branch or above (whole reads are audited).' })
+export class MemberType extends Node {
+  @Field() name!: string;
+  @Field(() => Sex) sex!: Sex;
+  @Field(() => String, { nullable: true }) ethnicity!: string | null;
+  @Field({ description: 'YYYY-MM-DD.' }) birthDate!: string;
+  @Field(() => String, { nullable: true }) education!: string | null;
+  @Field(() => String, { nullable: true }) employer!: string | null;
+  @Field(() => String, { nullable: true }) position!: string | null;
+  @Field({ description: '入党日期: the day the 支部大会 admitted them.' }) joinedOn!: string;
+  @Field(() => String, { nullable: true, description: '转正日期 (null while probationary).' }) confirmedOn!: string | null;
+  @Field(() => MemberCategory) category!: MemberCategory;
+  @Field(() => MemberStatus) status!: MemberStatus;
+  @Field(() => [String], { description: 'e.g. 困难党员, 流动党员, 党务工作者.' }) labels!: string[];
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+export const MemberConnection = connectionType('Member', MemberType);
+
+@InputType({ description: 'Filters for member lists.' })
+export class MemberFilter {
+  @Field(() => ID, { nullable: true, description: 'Members of this organisation’s subtree.' }) organizationId?: string | null;
+  @Field(() => MemberCategory, { nullable: true }) category?: MemberCategory | null;
+  @Field(() => MemberStatus, { nullable: true, description: 'Default: NORMAL and SUSPENDED (the current roll).' }) status?: MemberStatus | null;
+  @Field(() => String, { nullable: true }) label?: string | null;
+}
+
+@InputType({ description: 'A member record. Birth date and sex follow the ID number.' })
+export class MemberInputType {
+  @Field(() => ID, { nullable: true, description: 'The branch or Party group (required on create).' }) organizationId?: string | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true, description: '18 characters, GB 11643 check digit.' }) idNumber?: string | null;
+  @Field(() => Sex, { nullable: true, description: 'Optional: when given it must agree with the ID number’s 17th digit.' }) sex?: Sex | null;
+  @Field(() => String, { nullable: true }) ethnicity?: string | null;
+  @Field(() => String, { nullable: true }) education?: string | null;
+  @Field(() => String, { nullable: true, description: 'A mainland mobile number.' }) phone?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) employer?: string | null;
+  @Field(() => String, { nullable: true }) position?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (required on create).' }) joinedOn?: string | null;
+  @Field(() => String, { nullable: true }) confirmedOn?: string | null;
+  @Field(() => MemberCategory, { nullable: true }) category?: MemberCategory | null;
+  @Field(() => [String], { nullable: true }) labels?: string[] | null;
+  @Field(() => ID, { nullable: true, description: 'Link a sign-in account (someone you may see).' }) userId?: string | null;
+}
+
+@InputType()
+export class MemberStatusInput {
+  @Field(() => MemberStatus) status!: MemberStatus;
+  @Field({ description: 'YYYY-MM-DD: the decision’s date.' }) effectiveOn!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType()
+export class MemberPayload {
+  @Field(() => MemberType, { nullable: true }) member?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+
