@@ -6,6 +6,7 @@
  * parent (the group committee), its sibling (炼化分公司党委), and another enterprise's root.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../api/src/modules/members/id-number.js';
 import { useSuite } from '../support/fixture.js';
 import { DEMO, gid, orgId, outcome, userId, withToken, type DemoActor, type Gql } from '../support/identity.js';
 
@@ -56,6 +57,21 @@ const ADMIN_STRICTLY_ABOVE: Record<Actor, Target[]> = {
   powerAdmin: [],
 };
 
+/** Where each caller reads member records (masked unless ADMIN_OVER): admins, and reviewers. */
+const READ_MEMBERS_OVER: Record<Actor, Target[]> = { ...ADMIN_OVER, plantReviewer: ['own', 'child'] };
+
+/**
+ * One member record per branch, and the targets whose subtree holds it. Records sit in branches,
+ * so a caller may read a record below a target it does not administer (the plant's admin reads
+ * the 采油一队 record when the target is the group committee).
+ */
+const MEMBER_RECORDS = [
+  { branch: '采油一队党支部', name: '矩阵甲', first17: '37010219850101001', within: ['own', 'child', 'parent'] as Target[], creator: 'groupAdmin' as const },
+  { branch: '常减压车间党支部', name: '矩阵乙', first17: '37010219860202002', within: ['parent', 'sibling'] as Target[], creator: 'groupAdmin' as const },
+  { branch: '城东供电所党支部', name: '矩阵丙', first17: '36010219870303003', within: ['otherEnterprise'] as Target[], creator: 'powerAdmin' as const },
+];
+const readsRecord = (actor: Actor, within: Target[], over = READ_MEMBERS_OVER) => within.some((t) => over[actor].includes(t));
+
 /** The error a denied mutation must produce. */
 function denial(actor: Actor, target: Target, action: string): string {
   if (actor === 'anonymous') return 'UNAUTHENTICATED';
@@ -69,6 +85,7 @@ const as: Partial<Record<Actor, Gql>> = {};
 const ids = {} as Record<Target, string>;
 const localIds = {} as Record<Target, number>;
 let grantee: string;
+const memberIds = new Map<string, string>();
 
 beforeAll(async () => {
   for (const actor of [...(Object.keys(DEMO) as DemoActor[]), 'anonymous'] as const) as[actor] = suite.as[actor];
@@ -89,6 +106,13 @@ beforeAll(async () => {
   grantee = gid('User', granteeId);
   for (const branch of ['采油一队党支部', '常减压车间党支部']) {
     await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [granteeId, await orgId(db, branch)]);
+  }
+  for (const record of MEMBER_RECORDS) {
+    const res = await as[record.creator]!(`mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { code message } } }`, {
+      i: { organizationId: gid('Organization', await orgId(db, record.branch)), name: record.name, idNumber: `${record.first17}${checkCharacter(record.first17)}`, phone: '13700000000', joinedOn: '2010-07-01', confirmedOn: '2011-07-01', category: 'FULL' },
+    });
+    expect(res.data!.memberCreate.userErrors).toEqual([]);
+    memberIds.set(record.name, res.data!.memberCreate.member.id);
   }
   // A member at the child, so its member list is not empty.
   await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
@@ -172,6 +196,50 @@ describe.each(cases)('$actor at $target', ({ actor, target }) => {
     expect(res.data!.auditEvents.totalCount).toBe(expected);
     expect(res.data!.auditEvents.edges).toHaveLength(Math.min(expected, 100));
     if (admin) expect(expected).toBeGreaterThan(0);
+  });
+});
+
+describe.each(cases)('$actor at $target: member records (党员信息库)', ({ actor, target }) => {
+  const call = (query: string, variables?: Record<string, unknown>) => as[actor]!(query, variables);
+  const inTarget = MEMBER_RECORDS.filter((r) => r.within.includes(target));
+  const visible = inTarget.filter((r) => readsRecord(actor, r.within));
+
+  it(`list and count: ${visible.map((r) => r.name).join('、') || 'none'}`, async () => {
+    const res = await call(`query($o: ID!) { members(first: 50, filter: { organizationId: $o }) { totalCount nodes { name phone personalDataMasked } } }`, { o: ids[target] });
+    const connection = res.data?.members ?? { totalCount: 0, nodes: [] };
+    const mine = connection.nodes.filter((n: { name: string }) => n.name.startsWith('矩阵'));
+    expect(mine.map((n: { name: string }) => n.name).sort()).toEqual(visible.map((r) => r.name).sort());
+    for (const node of mine) {
+      const whole = readsRecord(actor, MEMBER_RECORDS.find((r) => r.name === node.name)!.within, ADMIN_OVER);
+      expect(node, node.name).toMatchObject({ personalDataMasked: !whole, phone: whole ? '13700000000' : '137****0000' });
+    }
+  });
+
+  it('node and ID-number lookup answer exactly as the list does', async () => {
+    for (const record of inTarget) {
+      const sees = readsRecord(actor, record.within);
+      const byId = await call(`query($id: ID!) { node(id: $id) { ... on Member { name } } }`, { id: memberIds.get(record.name) });
+      expect(byId.data?.node ?? null, record.name).toEqual(sees ? { name: record.name } : null);
+      const byNumber = await call(`query($n: String!) { memberByIdNumber(idNumber: $n) { name } }`, { n: `${record.first17}${checkCharacter(record.first17)}` });
+      expect(byNumber.data?.memberByIdNumber ?? null, record.name).toEqual(sees ? { name: record.name } : null);
+    }
+  });
+
+  it('keep a record: admins over its branch only; readers are refused, others told it does not exist', async () => {
+    for (const record of inTarget) {
+      const res = await call(`mutation($id: ID!, $e: String) { memberUpdate(id: $id, input: { employer: $e }) { member { employer } userErrors { code } } }`, {
+        id: memberIds.get(record.name),
+        e: `${actor}单位`,
+      });
+      const expected = readsRecord(actor, record.within, ADMIN_OVER)
+        ? 'OK'
+        : actor === 'anonymous'
+          ? 'UNAUTHENTICATED'
+          : actor === 'apiKey' || readsRecord(actor, record.within)
+            ? 'FORBIDDEN'
+            : 'NOT_FOUND';
+      expect(outcome(res, 'memberUpdate'), record.name).toBe(expected);
+    }
   });
 });
 

@@ -108,4 +108,13 @@ describe('member records', () => {
     expect(history.map((h: { status: string }) => h.status)).toEqual(['NORMAL', 'SUSPENDED', 'NORMAL', 'EXPELLED']);
     expect((await refineryAdmin(CHANGE, { id, i: { status: 'DECEASED', effectiveOn: '2026-11-01', reason: 'x' } })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
+
+  it('shows the new actions in effectivePermissions: admins keep records, reviewers only read them', async () => {
+    const Q = `query($o: ID!) { effectivePermissions(organizationId: $o) { permissions { action allowed } } }`;
+    const pick = (res: { data?: any }) =>
+      Object.fromEntries(res.data!.effectivePermissions.permissions.filter((p: { action: string }) => /MemberRecords$/.test(p.action)).map((p: { action: string; allowed: boolean }) => [p.action, p.allowed]));
+    expect(pick(await plantAdmin(Q, { o: await branch() }))).toEqual({ readMemberRecords: true, manageMemberRecords: true });
+    expect(pick(await plantReviewer(Q, { o: await branch() }))).toEqual({ readMemberRecords: true, manageMemberRecords: false });
+    expect(pick(await branchEditor(Q, { o: await branch() }))).toEqual({ readMemberRecords: false, manageMemberRecords: false });
+  });
 });

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findReadableUser, NO_SUCH_USER } from '../identity/identity.loaders.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { memberUnmaskFilter } from './member.access.js';
+import { memberReadFilter } from './member.access.js';
 import { Member, MemberCategory, MemberStatus, MemberStatusChange, type Sex } from './member.entity.js';
 import { keysFor } from './member.keys.js';
 import { parseIdNumber, parseMobile } from './id-number.js';
@@ -141,7 +141,9 @@ export async function createMember(em: EntityManager, actor: Actor, input: Membe
 }
 
 async function loadManageable(tx: EntityManager, actor: Actor, id: number): Promise<Member> {
-  const access = memberUnmaskFilter(actor);
+  // Someone who may read the record (a reviewer, the member) is refused as such; to anyone else
+  // it does not exist.
+  const access = memberReadFilter(actor);
   const member = access ? await tx.findOne(Member, { $and: [{ id }, access] }) : null;
   if (!member) throw new AppError(ErrorCode.NOT_FOUND, 'The member record does not exist.');
   await assertCan(tx, actor, 'manageMemberRecords', Organization, 'Organization', member.organization.id, 'The member record');
