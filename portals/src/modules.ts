@@ -7,6 +7,7 @@ import type { PageRoute } from './lib/route-kit.js';
 import { casePages } from './modules/cases/pages.js';
 import { disclosurePages } from './modules/disclosures/pages.js';
 import { identityPages } from './modules/identity/pages.js';
+import { memberPages } from './modules/members/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -24,4 +25,5 @@ export const PAGES: readonly PageRoute[] = [
   ...searchPages,
   ...identityPages,
   ...notificationPages,
+  ...memberPages,
 ];

@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentIdOf, OPERATIONS_DIR } from '../../api/src/core/graphql/trusted-documents.js';
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
+import { checkCharacter } from '../../api/src/modules/members/id-number.js';
 import { useSuite } from '../support/fixture.js';
 
 const suite = useSuite({ env: { ANONYMOUS_DOCUMENTS: 'trusted' }, portals: true });
@@ -350,5 +351,62 @@ describe('the notification bell in Chromium', () => {
     await reviewer.getByRole('button', { name: '保存设置' }).click();
     await expect(reviewer.getByRole('alert').textContent()).resolves.toContain('HH:MM');
     await reviewer.close();
+  });
+});
+
+describe('党员信息 in the workspace', () => {
+  it('an admin filters the roster and opens a record whole; a reviewer sees it masked; the member sees 我的档案; an editor cannot open it', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const auth = await apiToken('admin@cy1.huayou.example');
+    const orgGid = async (name: string) => Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = $1`, [name]))[0]!.id}`).toString('base64url');
+    const userGid = Buffer.from(`User:${(await db.query<{ id: number }>(`select id from app_user where phone = '13800000001'`))[0]!.id}`).toString('base64url');
+    const CREATE = `mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { message } } }`;
+    const zhang = await api.gql(CREATE, { i: { organizationId: await orgGid('采油一队党支部'), name: '张伟', idNumber: '37010219880612003' + checkCharacter('37010219880612003'), phone: '13800000001', address: '山东省东营市东营区济南路99号', joinedOn: '2012-07-01', confirmedOn: '2013-07-01', category: 'FULL', labels: ['党务工作者'], userId: userGid } }, auth);
+    expect(zhang.data!.memberCreate.userErrors).toEqual([]);
+    const probationer = await api.gql(CREATE, { i: { organizationId: await orgGid('采油一队党支部'), name: '王芳', idNumber: '37010219990101002' + checkCharacter('37010219990101002'), joinedOn: '2026-05-01', category: 'PROBATIONARY', labels: ['流动党员'] } }, auth);
+    expect(probationer.data!.memberCreate.userErrors).toEqual([]);
+    const recordPath = `${portal}/workspace/members/${zhang.data!.memberCreate.member.id}`;
+
+    const admin = await signedIn('admin@cy1.huayou.example', portal);
+    await admin.goto(`${portal}/workspace`);
+    await admin.getByRole('link', { name: '党员信息' }).click();
+    await admin.waitForURL(`${portal}/workspace/members`);
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('共 2 名党员');
+    await admin.getByLabel('类别').selectOption({ label: '预备党员' });
+    await admin.getByRole('button', { name: '筛选' }).click();
+    await admin.waitForURL(/category=PROBATIONARY/);
+    await expect(admin.getByRole('rowheader').allTextContents()).resolves.toEqual(['王芳']);
+    await admin.getByLabel('类别').selectOption({ label: '全部' });
+    await admin.getByLabel('标签').fill('党务工作者');
+    await admin.getByRole('button', { name: '筛选' }).click();
+    await admin.waitForURL(/label=/);
+    await admin.getByRole('link', { name: '张伟' }).click();
+    await admin.waitForURL(recordPath);
+    await expect(admin.locator('.record').textContent()).resolves.toContain('13800000001');
+    await expect(admin.locator('.record').textContent()).resolves.toContain('济南路99号');
+    await admin.close();
+
+    const reviewer = await signedIn('reviewer@cy1.huayou.example', portal);
+    await reviewer.goto(recordPath);
+    const masked = await reviewer.locator('.record').textContent();
+    expect(masked).toContain('138****0001');
+    expect(masked).toContain('3701**********');
+    expect(masked).not.toContain('济南路99号');
+    await reviewer.close();
+
+    const member = await signedIn('13800000001', portal);
+    await member.goto(`${portal}/workspace/my-record`);
+    await expect(member.getByRole('heading', { name: '张伟' }).count()).resolves.toBe(1);
+    await expect(member.locator('.record').textContent()).resolves.toContain('370102198806120');
+    const other = await member.goto(`${portal}/workspace/members/${probationer.data!.memberCreate.member.id}`);
+    expect(other!.status()).toBe(404);
+    await expect(member.getByText('王芳').count()).resolves.toBe(0);
+    await member.close();
+
+    const editor = await signedIn('editor@cy1.huayou.example', portal);
+    expect((await editor.goto(recordPath))!.status()).toBe(404);
+    await editor.goto(`${portal}/workspace/members`);
+    await expect(editor.getByRole('status').textContent()).resolves.toContain('共 0 名党员');
+    await editor.close();
   });
 });

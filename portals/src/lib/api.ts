@@ -19,6 +19,7 @@ import themeDocument from '../../../schema/operations/PortalTheme.graphql?raw';
 import workspaceDocument from '../../../schema/operations/Workspace.graphql?raw';
 import organizationDocument from '../../../schema/operations/OrganizationPage.graphql?raw';
 import homeSectionsDocument from '../../../schema/operations/HomeSections.graphql?raw';
+import membersDocument from '../../../schema/operations/Members.graphql?raw';
 import notificationsDocument from '../../../schema/operations/Notifications.graphql?raw';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
@@ -172,4 +173,5 @@ export const DOCUMENTS = {
   organization: organizationDocument,
   homeSections: homeSectionsDocument,
   notifications: notificationsDocument,
+  members: membersDocument,
 } as const;

@@ -1,0 +1,13 @@
+/** The Chinese words for the member module's codes, as a 党员信息库 shows them. */
+export const CATEGORY: Record<string, string> = { FULL: '正式党员', PROBATIONARY: '预备党员' };
+export const STATUS: Record<string, string> = {
+  NORMAL: '正常',
+  SUSPENDED: '停止党籍',
+  REMOVED: '除名',
+  EXPELLED: '开除党籍',
+  TRANSFERRED_OUT: '已转出',
+  DECEASED: '去世',
+};
+export const SEX: Record<string, string> = { MALE: '男', FEMALE: '女' };
+/** The labels a branch usually keeps; the filter offers them (a record may carry others). */
+export const COMMON_LABELS = ['党务工作者', '流动党员', '困难党员', '老党员', '入党积极分子联系人'];

@@ -1,0 +1,51 @@
+/**
+ * 党员信息 in the workspace: the list (filters by branch, category, status and label), one record,
+ * and the member's own 我的档案. What a caller may see is the API's decision; these pages only ask.
+ */
+import { DOCUMENTS, request } from '../../lib/api.js';
+import type { MemberListVariables } from '../../lib/operations.generated.js';
+import { ID, page, type PageRoute } from '../../lib/route-kit.js';
+import { CATEGORY, STATUS } from './labels.js';
+import MemberList from './MemberList.astro';
+import MemberRecord from './MemberRecord.astro';
+
+const pick = <T extends string>(value: string | null, allowed: Record<T, string>): T | null => (value && value in allowed ? (value as T) : null);
+
+export const memberPages: PageRoute[] = [
+  {
+    path: 'workspace/members',
+    signedIn: true,
+    private: true,
+    async handle({ site, url }) {
+      const q = url.searchParams;
+      const filter: NonNullable<MemberListVariables['filter']> = {
+        organizationId: ID.test(q.get('branch') ?? '') ? q.get('branch') : null,
+        category: pick(q.get('category'), CATEGORY as Record<'FULL' | 'PROBATIONARY', string>),
+        status: pick(q.get('status'), STATUS as Record<'NORMAL' | 'SUSPENDED' | 'REMOVED' | 'EXPELLED' | 'TRANSFERRED_OUT' | 'DECEASED', string>),
+        label: q.get('label')?.trim().slice(0, 20) || null,
+      };
+      const after = q.get('after');
+      const data = await request(DOCUMENTS.members, 'MemberList', { after: after && after.length <= 200 ? after : null, filter });
+      return page(MemberList, { site, data, filter }, { title: '党员信息', description: '党员信息库。', section: 'workspace' });
+    },
+  },
+  {
+    path: 'workspace/members/:id',
+    signedIn: true,
+    private: true,
+    async handle({ site, id }) {
+      const member = (await request(DOCUMENTS.members, 'MemberRecord', { id })).node;
+      if (!member?.name) return null;
+      return page(MemberRecord, { site, member, own: false }, { title: `${member.name} · 党员档案`, description: '党员档案。', section: 'workspace' });
+    },
+  },
+  {
+    path: 'workspace/my-record',
+    signedIn: true,
+    private: true,
+    async handle({ site }) {
+      const member = (await request(DOCUMENTS.members, 'MyMemberRecord', {})).myMemberRecord;
+      return page(MemberRecord, { site, member, own: true }, { title: '我的档案', description: '我的党员档案。', section: 'workspace' });
+    },
+  },
+];
