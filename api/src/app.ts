@@ -19,6 +19,7 @@ import disclosures from './modules/disclosures/index.js';
 import enterprises from './modules/enterprises/index.js';
 import identity from './modules/identity/index.js';
 import items from './modules/items/index.js';
+import localRules from './modules/local-rules/index.js';
 import media from './modules/media/index.js';
 import members from './modules/members/index.js';
 import news from './modules/news/index.js';
@@ -39,6 +40,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   portals,
   identity,
   audit,
+  localRules,
   notifications,
   content,
   news,

@@ -377,6 +377,11 @@ describe('党员信息 in the workspace', () => {
     await admin.waitForURL(/category=PROBATIONARY/);
     await expect(admin.getByRole('rowheader').allTextContents()).resolves.toEqual(['王芳']);
     await admin.getByLabel('类别').selectOption({ label: '全部' });
+    // Choosing the branch shows the checks of DOMAIN-RULES §1 it fails (one full member of 3).
+    await admin.getByLabel('所在组织').selectOption({ label: '采油一队党支部' });
+    await admin.getByRole('button', { name: '筛选' }).click();
+    await admin.waitForURL(/branch=/);
+    await expect(admin.locator('[data-warning="FEW_FULL_MEMBERS"]').textContent()).resolves.toContain('正式党员不足3名（现有1名）');
     await admin.getByLabel('标签').fill('党务工作者');
     await admin.getByRole('button', { name: '筛选' }).click();
     await admin.waitForURL(/label=/);

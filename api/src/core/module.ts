@@ -11,6 +11,7 @@
  *     jobs: [{ name, start(services) }],    // background work started with the API process
  *     reminders: [{ name, due(em, now) }],  // date-driven reminders, sent once each
  *     todos: [{ name, items(ctx, limit) }], // what waits for a person (待办)
+ *     localRules: [{ key, label, default, … }], // rules of Party work tagged LOCAL: per-enterprise settings
  *     seed: (em, actor) => …,               // demo data, additive and idempotent
  *   });
  *
@@ -81,6 +82,25 @@ export interface TodoSource {
   items(ctx: Context, limit: number): Promise<TodoItem[]>;
 }
 
+/**
+ * A rule of Party work that DOMAIN-RULES tags LOCAL (common local practice, not national text): a
+ * whole number each enterprise may set within bounds, with the default DOMAIN-RULES names. The
+ * local-rules module stores the settings and answers `localRules`; modules read the value in force.
+ */
+export interface LocalRule {
+  /** Stable, `<module>.<rule>`, e.g. `members.electionReminderDays`. */
+  key: string;
+  /** What the setting is called in the workspace, in Chinese. */
+  label: string;
+  description: string;
+  /** Where the rule and its default come from, e.g. 'DOMAIN-RULES §1 c'. */
+  source: string;
+  unit: 'DAYS' | 'WORKING_DAYS' | 'MONTHS' | 'HOURS' | 'COUNT';
+  default: number;
+  min: number;
+  max: number;
+}
+
 /** A non-GraphQL endpoint's view of the caller: the same per-request context as GraphQL. */
 export type ContextFor = (req: Request, res: Response) => Promise<Context>;
 
@@ -111,6 +131,7 @@ export interface ModuleDefinition {
   jobs?: readonly BackgroundJob[];
   reminders?: readonly ReminderRule[];
   todos?: readonly TodoSource[];
+  localRules?: readonly LocalRule[];
   /** Demo data: additive and idempotent; returns what it created (for the start-up log). */
   seed?: (em: EntityManager, actor: Actor) => Promise<string[]>;
 }
@@ -124,6 +145,12 @@ export const entitiesOf = (modules: readonly ModuleDefinition[]) => modules.flat
 export const resolversOf = (modules: readonly ModuleDefinition[]) => modules.flatMap((m) => m.resolvers ?? []);
 
 let installed: readonly ModuleDefinition[] | null = null;
+const localRules = new Map<string, LocalRule>();
+
+/** Every LOCAL rule the installed modules declare, by key. */
+export function localRuleDefinitions(): ReadonlyMap<string, LocalRule> {
+  return localRules;
+}
 
 /**
  * Fills core's registries from the modules: their policies join every ability, their actions are
@@ -138,6 +165,11 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
     names.add(module.name);
     if (module.policy) registerPolicy(module.policy);
     if (module.actions) registerActions(module.actions as Record<string, ActionDeclaration>);
+    for (const rule of module.localRules ?? []) {
+      if (localRules.has(rule.key)) throw new Error(`local rule ${rule.key} is declared twice`);
+      if (!(rule.min <= rule.default && rule.default <= rule.max)) throw new Error(`local rule ${rule.key}: its default lies outside its bounds`);
+      localRules.set(rule.key, rule);
+    }
   }
   installed = modules;
 }

@@ -1,15 +1,19 @@
-/** 党员信息库: member records with sealed personal data, dated status history. See CONTEXT.md. */
+/** 党员信息库: member records with sealed personal data, dated status history, committees and their terms. See CONTEXT.md. */
 import { defineModule } from '../../core/module.js';
+import { CommitteeMutations, MemberPostResolver, MemberPostsResolver, OrganizationCommitteeResolver } from './committee.resolver.js';
+import { CommitteeTerm, MemberPost } from './committee.entity.js';
 import { Member, MemberStatusChange } from './member.entity.js';
 import { loadMemberKeys } from './member.keys.js';
+import { MEMBER_LOCAL_RULES } from './member.local-rules.js';
 import { MEMBER_ACTIONS, memberPolicy } from './member.policy.js';
 import { MemberResolver } from './member.resolver.js';
 
 export default defineModule({
   name: 'members',
-  entities: [Member, MemberStatusChange],
-  resolvers: [MemberResolver],
+  entities: [Member, MemberStatusChange, CommitteeTerm, MemberPost],
+  resolvers: [MemberResolver, MemberPostsResolver, MemberPostResolver, OrganizationCommitteeResolver, CommitteeMutations],
   policy: memberPolicy,
   actions: MEMBER_ACTIONS,
+  localRules: MEMBER_LOCAL_RULES,
   jobs: [{ name: 'member data keys', start: ({ orm, config }) => loadMemberKeys(orm, config) }],
 });

@@ -8,7 +8,7 @@ import type { Actor } from '../../core/authz/check.js';
 import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { byKey, defineLoader } from '../../core/graphql/loaders.js';
-import type { Organization } from '../organizations/organization.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { Member } from './member.entity.js';
 
 const myUserId = (actor: Actor) => (actor.viewer.kind === 'user' ? actor.viewer.userId : null);
@@ -50,4 +50,13 @@ export const auditUnmasked = defineLoader<number, true>(async (ctx: Context, ids
     [viewer.kind === 'user' ? viewer.userId : null, viewer.ip, ...ids],
   );
   return ids.map(() => true as const);
+});
+
+/** Whether the caller reads the member records of each organisation's subtree (one statement per batch). */
+export const readsMembersOf = defineLoader<number, boolean>(async (ctx, ids) => {
+  const where = accessibleWhere<Organization>(ctx.ability, 'readMemberRecords', 'Organization');
+  if (where === null) return ids.map(() => false);
+  if (isUnrestricted(where)) return ids.map(() => true);
+  const readable = new Set((await ctx.em.find(Organization, { $and: [{ id: { $in: [...ids] } }, where] }, { fields: ['id'] })).map((o) => o.id));
+  return ids.map((id) => readable.has(id));
 });

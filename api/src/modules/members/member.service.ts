@@ -16,6 +16,7 @@ import { memberReadFilter } from './member.access.js';
 import { Member, MemberCategory, MemberStatus, MemberStatusChange, type Sex } from './member.entity.js';
 import { keysFor } from './member.keys.js';
 import { parseIdNumber, parseMobile } from './id-number.js';
+import { pastDate as date, ruleRefusal, uniqueViolation, yearsLater } from './member.rules.js';
 
 export interface MemberInput {
   organizationId?: number;
@@ -35,18 +36,6 @@ export interface MemberInput {
   labels?: string[] | null;
   userId?: number | null;
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const today = () => new Date().toISOString().slice(0, 10);
-
-function date(value: string, field: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) throw badInput(`The ${field} must be a date like 2021-07-01.`, field);
-  if (value > today()) throw badInput(`The ${field} cannot be in the future.`, field);
-  return value;
-}
-
-/** A rule of Party work refused, naming the rule and its source. */
-export const ruleRefusal = (message: string, rule: string, source: string) => new AppError(ErrorCode.CONFLICT, `${message} (${source})`, { rule, source });
 
 /** Which status may follow which (DOMAIN-RULES §2 c): only 停止党籍 can be restored. */
 const NEXT: Record<MemberStatus, MemberStatus[]> = {
@@ -97,10 +86,8 @@ async function apply(tx: EntityManager, actor: Actor, member: Member, input: Mem
   if (member.category === MemberCategory.FULL && !member.confirmedOn) throw badInput('A full member (正式党员) has a confirmation date (转正日期).', 'confirmedOn');
   if (member.category === MemberCategory.PROBATIONARY && member.confirmedOn) throw badInput('A probationary member (预备党员) has no confirmation date yet.', 'confirmedOn');
   if (member.confirmedOn && member.joinedOn) {
-    const yearLater = new Date(`${member.joinedOn}T00:00:00Z`);
-    yearLater.setUTCFullYear(yearLater.getUTCFullYear() + 1);
-    if (member.confirmedOn < yearLater.toISOString().slice(0, 10)) {
-      throw ruleRefusal('转正 comes when the one-year 预备期 from the 支部大会 date has ended.', 'member.probationOneYear', 'DOMAIN-RULES §3, 党章第七条');
+    if (member.confirmedOn < yearsLater(member.joinedOn, 1)) {
+      throw ruleRefusal('转正 comes when the one-year 预备期 from the 支部大会 date has ended.', 'member.probationOneYear', 'DOMAIN-RULES §3, 党章');
     }
   }
   if (input.userId !== undefined) {
@@ -118,7 +105,6 @@ async function organizationFor(tx: EntityManager, actor: Actor, organizationId: 
   return org;
 }
 
-const uniqueViolation = (error: unknown, constraint: string) => (error as { code?: string; constraint?: string }).code === '23505' && String((error as { message?: string }).message ?? '').includes(constraint);
 
 export async function createMember(em: EntityManager, actor: Actor, input: MemberInput & { organizationId: number; name: string; idNumber: string; joinedOn: string; category: MemberCategory }): Promise<Member> {
   const me = requireUser(actor.viewer);
@@ -140,7 +126,7 @@ export async function createMember(em: EntityManager, actor: Actor, input: Membe
   }
 }
 
-async function loadManageable(tx: EntityManager, actor: Actor, id: number): Promise<Member> {
+export async function loadManageable(tx: EntityManager, actor: Actor, id: number): Promise<Member> {
   // Someone who may read the record (a reviewer, the member) is refused as such; to anyone else
   // it does not exist.
   const access = memberReadFilter(actor);

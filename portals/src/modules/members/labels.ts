@@ -11,3 +11,11 @@ export const STATUS: Record<string, string> = {
 export const SEX: Record<string, string> = { MALE: '男', FEMALE: '女' };
 /** The labels a branch usually keeps; the filter offers them (a record may carry others). */
 export const COMMON_LABELS = ['党务工作者', '流动党员', '困难党员', '老党员', '入党积极分子联系人'];
+export const POST: Record<string, string> = {
+  SECRETARY: '书记',
+  DEPUTY_SECRETARY: '副书记',
+  ORGANIZATION: '组织委员',
+  PROPAGANDA: '宣传委员',
+  DISCIPLINE: '纪检委员',
+  MEMBER: '委员',
+};

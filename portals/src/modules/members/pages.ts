@@ -25,8 +25,11 @@ export const memberPages: PageRoute[] = [
         label: q.get('label')?.trim().slice(0, 20) || null,
       };
       const after = q.get('after');
-      const data = await request(DOCUMENTS.members, 'MemberList', { after: after && after.length <= 200 ? after : null, filter });
-      return page(MemberList, { site, data, filter }, { title: '党员信息', description: '党员信息库。', section: 'workspace' });
+      const [data, branch] = await Promise.all([
+        request(DOCUMENTS.members, 'MemberList', { after: after && after.length <= 200 ? after : null, filter }),
+        filter.organizationId ? request(DOCUMENTS.members, 'BranchCommittee', { id: filter.organizationId }).then((r) => r.organization) : null,
+      ]);
+      return page(MemberList, { site, data, filter, branch }, { title: '党员信息', description: '党员信息库。', section: 'workspace' });
     },
   },
   {

@@ -1,0 +1,34 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../core/graphql/payload.js';
+
+export const LocalRuleUnit = { DAYS: 'DAYS', WORKING_DAYS: 'WORKING_DAYS', MONTHS: 'MONTHS', HOURS: 'HOURS', COUNT: 'COUNT' } as const;
+export type LocalRuleUnit = (typeof LocalRuleUnit)[keyof typeof LocalRuleUnit];
+registerEnumType(LocalRuleUnit, { name: 'LocalRuleUnit' });
+
+@ObjectType('LocalRule', { description: 'A rule of Party work tagged LOCAL (common local practice): the value this enterprise applies, and the default.' })
+export class LocalRuleType {
+  @Field({ description: 'Stable, e.g. members.electionReminderDays.' }) key!: string;
+  @Field({ description: 'Its name in the workspace (Chinese).' }) label!: string;
+  @Field() description!: string;
+  @Field({ description: 'Where the rule and its default come from.' }) source!: string;
+  @Field(() => LocalRuleUnit) unit!: LocalRuleUnit;
+  @Field(() => Int) value!: number;
+  @Field(() => Int) defaultValue!: number;
+  @Field(() => Int) min!: number;
+  @Field(() => Int) max!: number;
+  @Field({ description: 'Whether the default is in force (nothing set).' }) isDefault!: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+}
+
+@InputType()
+export class LocalRuleSetInput {
+  @Field(() => ID) enterpriseId!: string;
+  @Field() key!: string;
+  @Field(() => Int, { nullable: true, description: 'null goes back to the default.' }) value!: number | null;
+}
+
+@ObjectType()
+export class LocalRulePayload {
+  @Field(() => LocalRuleType, { nullable: true }) rule?: LocalRuleType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

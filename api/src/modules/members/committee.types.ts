@@ -1,0 +1,60 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../core/graphql/payload.js';
+import { CommitteePost } from './committee.entity.js';
+import { OrganizationWarningCode } from './organization-warnings.js';
+
+registerEnumType(CommitteePost, {
+  name: 'CommitteePost',
+  description: '书记, 副书记, 组织委员, 宣传委员, 纪检委员, or 委员 with other duties.',
+});
+registerEnumType(OrganizationWarningCode, { name: 'OrganizationWarningCode' });
+
+@ObjectType('MemberPost', { description: 'A post a member holds, or held, in a committee (支委会 and above).' })
+export class MemberPostType {
+  @Field(() => ID) id!: string;
+  @Field(() => CommitteePost) post!: CommitteePost;
+  @Field({ description: 'YYYY-MM-DD.' }) startedOn!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while held.' }) endedOn!: string | null;
+}
+
+@ObjectType('CommitteeTerm', { description: 'A term (届) of a committee: elected on a day for 3–5 years.' })
+export class CommitteeTermType {
+  @Field() electedOn!: string;
+  @Field(() => Int) termYears!: number;
+  @Field({ description: 'The day the term ends: the next election is due.' }) endsOn!: string;
+}
+
+@ObjectType('OrganizationWarning', { description: 'A check of DOMAIN-RULES §1 that the organisation fails, with the rule’s source.' })
+export class OrganizationWarningType {
+  @Field(() => OrganizationWarningCode) code!: OrganizationWarningCode;
+  @Field() message!: string;
+  @Field() source!: string;
+  @Field(() => String, { nullable: true }) dueOn!: string | null;
+}
+
+@InputType()
+export class CommitteeTermInput {
+  @Field(() => ID) organizationId!: string;
+  @Field({ description: 'YYYY-MM-DD: the day of the election.' }) electedOn!: string;
+  @Field(() => Int, { description: '3 to 5 (村/社区 branches 5, others generally 3).' }) termYears!: number;
+}
+
+@InputType()
+export class MemberPostInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => ID, { description: 'Whose committee: the member’s branch or an organisation above it.' }) organizationId!: string;
+  @Field(() => CommitteePost) post!: CommitteePost;
+  @Field({ description: 'YYYY-MM-DD.' }) startedOn!: string;
+}
+
+@ObjectType()
+export class CommitteeTermPayload {
+  @Field(() => CommitteeTermType, { nullable: true }) term?: CommitteeTermType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class MemberPostPayload {
+  @Field(() => MemberPostType, { nullable: true }) post?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
