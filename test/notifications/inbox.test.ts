@@ -223,7 +223,7 @@ describe('企业微信', () => {
     const before = gateway.calls.length;
     const id = await draft('企业微信通知测试稿件');
     await expectOk(editor, `mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id });
-    const calls = (await gateway.waitFor(before + 1)).slice(before).filter((c) => c.path === '/wecom' && c.body.includes('企业微信通知测试稿件'));
+    const calls = (await gateway.waitForMatch((c) => c.path === '/wecom' && c.body.includes('企业微信通知测试稿件'))).filter((c) => gateway.calls.indexOf(c) >= before);
     expect(calls.length).toBeGreaterThanOrEqual(1);
     const toReviewer = calls.map((c) => JSON.parse(c.body)).find((b) => b.to === 'ZhaoZhiGang');
     expect(toReviewer).toMatchObject({ channel: 'WECOM', kind: 'content.submitted', title: '待审核：企业微信通知测试稿件' });

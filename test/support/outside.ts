@@ -81,6 +81,8 @@ export interface WebhookReceiver {
   /** Holds each answer this long (a gateway that hangs). */
   delayMs: number;
   waitFor(count: number, ms?: number): Promise<ReceivedCall[]>;
+  /** The calls matching `which`, once at least one has arrived (other traffic may come first). */
+  waitForMatch(which: (call: ReceivedCall) => boolean, ms?: number): Promise<ReceivedCall[]>;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const until = Date.now() + ms;
       while (receiver.calls.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       return receiver.calls;
+    },
+    async waitForMatch(which: (call: ReceivedCall) => boolean, ms = 15_000) {
+      const until = Date.now() + ms;
+      while (!receiver.calls.some(which) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      return receiver.calls.filter(which);
     },
     close: () =>
       new Promise<void>((resolve) => {
