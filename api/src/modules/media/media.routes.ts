@@ -6,7 +6,8 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { Context } from '../../core/graphql/context.js';
-import { ErrorCode, isClientError, notFound } from '../../core/graphql/errors.js';
+import { sendRouteError } from '../../core/http/route-errors.js';
+import { notFound } from '../../core/graphql/errors.js';
 import { expectGlobalId, toGlobalId } from '../../core/graphql/relay.js';
 import type { Logger } from '../../core/log.js';
 import { defineAbilityFor, ANONYMOUS } from '../../core/authz/ability.js';
@@ -15,32 +16,12 @@ import { MediaFile } from './media.entity.js';
 import { cleanFileName, MAX_UPLOAD_BYTES, tooLarge, uploadMedia } from './media.service.js';
 import type { MediaStorage } from './storage.js';
 
-const STATUS: Record<string, number> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.CONFLICT]: 409,
-  [ErrorCode.RATE_LIMITED]: 429,
-};
-
 export const mediaUrl = (media: Pick<MediaFile, 'id' | 'fileName'>) => `/media/${media.id}/${encodeURIComponent(media.fileName)}`;
 
 export function mediaRoutes(deps: { storage: MediaStorage; contextFor: (req: Request, res: Response) => Promise<Context>; log: Logger }): Router {
   const router = Router();
 
-  const fail = (res: Response, error: unknown) => {
-    if (isClientError(error)) {
-      const { http, ...extensions } = (error.extensions ?? {}) as { http?: { status?: number } } & Record<string, unknown>;
-      const status = http?.status ?? STATUS[String(extensions.code)] ?? 400;
-      // The rest of an oversized body is not read: the client must not reuse this connection.
-      if (status === 413) res.setHeader('connection', 'close');
-      res.status(status).json({ errors: [{ message: error.message, extensions }] });
-      return;
-    }
-    deps.log.error({ err: error, requestId: res.getHeader('x-request-id') }, 'media request failed');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: res.getHeader('x-request-id') } }] });
-  };
+  const fail = (res: Response, error: unknown) => sendRouteError(res, error, deps.log, 'media request');
 
   router.post('/media', async (req, res) => {
     try {

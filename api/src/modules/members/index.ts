@@ -7,13 +7,16 @@ import { loadMemberKeys } from './member.keys.js';
 import { MEMBER_LOCAL_RULES } from './member.local-rules.js';
 import { MEMBER_ACTIONS, memberPolicy } from './member.policy.js';
 import { MemberResolver } from './member.resolver.js';
+import { memberRoutes } from './member.routes.js';
+import { MemberImport } from './member-import.entity.js';
 
 export default defineModule({
   name: 'members',
-  entities: [Member, MemberStatusChange, CommitteeTerm, MemberPost],
+  entities: [Member, MemberStatusChange, CommitteeTerm, MemberPost, MemberImport],
   resolvers: [MemberResolver, MemberPostsResolver, MemberPostResolver, OrganizationCommitteeResolver, CommitteeMutations],
   policy: memberPolicy,
   actions: MEMBER_ACTIONS,
   localRules: MEMBER_LOCAL_RULES,
+  routes: ({ contextFor, log }) => memberRoutes({ contextFor, log }),
   jobs: [{ name: 'member data keys', start: ({ orm, config }) => loadMemberKeys(orm, config) }],
 });

@@ -4,6 +4,8 @@
  * and the member). Every whole read is audited, once per record and request.
  */
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../core/authz/ability.js';
 import type { Actor } from '../../core/authz/check.js';
 import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
@@ -41,14 +43,21 @@ export const unmasked = defineLoader<number, boolean>(async (ctx, ids) => {
   return ids.map((id) => allowed.has(id));
 });
 
-/** Records that the caller read personal data whole: one audit row per record and request. */
-export const auditUnmasked = defineLoader<number, true>(async (ctx: Context, ids) => {
-  const viewer = ctx.viewer;
-  await ctx.em.execute(
+/** Records that a caller read these records' personal data whole: one audit row each, one statement. */
+export async function recordUnmaskedReads(em: EntityManager, viewer: Viewer, ids: readonly number[], via: string | null = null): Promise<void> {
+  if (ids.length === 0) return;
+  await em.getConnection().execute(
     `insert into audit_event (action, actor_user_id, subject_type, subject_id, organization_id, enterprise_id, ip, details)
-     select 'member.unmask', ?, 'Member', m.id::text, m.organization_id, m.enterprise_id, ?, null from member m where m.id in (${ids.map(() => '?').join(', ')})`,
-    [viewer.kind === 'user' ? viewer.userId : null, viewer.ip, ...ids],
+     select 'member.unmask', ?, 'Member', m.id::text, m.organization_id, m.enterprise_id, ?, ?::jsonb from member m where m.id = any(?::int[])`,
+    [viewer.kind === 'user' ? viewer.userId : null, viewer.ip, via ? JSON.stringify({ via }) : null, `{${ids.join(',')}}`],
+    'run',
+    em.getTransactionContext(),
   );
+}
+
+/** Each record read whole in a request is audited once, whatever fields were read. */
+export const auditUnmasked = defineLoader<number, true>(async (ctx: Context, ids) => {
+  await recordUnmaskedReads(ctx.em, ctx.viewer, ids);
   return ids.map(() => true as const);
 });
 

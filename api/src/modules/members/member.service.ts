@@ -15,6 +15,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { memberReadFilter } from './member.access.js';
 import { Member, MemberCategory, MemberStatus, MemberStatusChange, type Sex } from './member.entity.js';
 import { keysFor } from './member.keys.js';
+import type { PersonalDataKeys } from './personal-data.js';
 import { parseIdNumber, parseMobile } from './id-number.js';
 import { pastDate as date, ruleRefusal, uniqueViolation, yearsLater } from './member.rules.js';
 
@@ -47,8 +48,11 @@ const NEXT: Record<MemberStatus, MemberStatus[]> = {
   DECEASED: [],
 };
 
-async function apply(tx: EntityManager, actor: Actor, member: Member, input: MemberInput): Promise<void> {
-  const keys = keysFor(tx);
+/**
+ * Checks and writes the record's own fields onto `member` (sealing personal data), throwing the
+ * first problem with its field: the rules of a record, shared by the forms and the import.
+ */
+export function applyFields(keys: PersonalDataKeys, member: Member, input: Omit<MemberInput, 'organizationId' | 'userId'>): void {
   if (input.name !== undefined) member.name = plainLine(input.name, 'name', 50, true);
   if (input.idNumber !== undefined) {
     const parsed = parseIdNumber(input.idNumber);
@@ -90,6 +94,10 @@ async function apply(tx: EntityManager, actor: Actor, member: Member, input: Mem
       throw ruleRefusal('转正 comes when the one-year 预备期 from the 支部大会 date has ended.', 'member.probationOneYear', 'DOMAIN-RULES §3, 党章');
     }
   }
+}
+
+async function apply(tx: EntityManager, actor: Actor, member: Member, input: MemberInput): Promise<void> {
+  applyFields(keysFor(tx), member, input);
   if (input.userId !== undefined) {
     if (input.userId !== null && !(await findReadableUser(tx, actor, input.userId))) throw new AppError(ErrorCode.NOT_FOUND, NO_SUCH_USER);
     member.user = input.userId === null ? null : tx.getReference(User, input.userId, { wrapped: true });
