@@ -23,6 +23,8 @@ import { pino } from 'pino';
 import { runCli } from '../cli/run.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { openAppOrm } from '../app.js';
+import { newPersonalDataSecret } from '../modules/members/personal-data.js';
+import { benchMembers } from './members.js';
 import { benchNotifications } from './notifications.js';
 import { freePort, startThrowawayServer } from '../core/db/throwaway.js';
 import { loadTrustedDocuments } from '../core/graphql/trusted-documents.js';
@@ -142,7 +144,7 @@ runCli(async () => {
     const floorPort = await freePort();
     const api = await startChild(
       'src/main.ts',
-      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
+      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', MEMBER_DATA_KEY: newPersonalDataSecret(), LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
       /API listening/,
     );
     children.push(api);
@@ -236,6 +238,7 @@ runCli(async () => {
     }
     await db.end();
     await benchNotifications(databaseUrl, say);
+    await benchMembers(databaseUrl, say);
   } catch (error) {
     say(`bench failed: ${(error as Error).stack ?? error}`);
     throw error;
