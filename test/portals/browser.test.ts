@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentIdOf, OPERATIONS_DIR } from '../../api/src/core/graphql/trusted-documents.js';
@@ -415,3 +416,48 @@ describe('党员信息 in the workspace', () => {
     await editor.close();
   });
 });
+
+describe('importing a member spreadsheet', () => {
+  it('shows the dry run with the bad row and its reason, then commits the good rows once', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('花名册');
+    sheet.addRow(['姓名', '身份证号', '入党日期', '转正日期', '党员类别', '所在党支部']);
+    const good = '37052219800101001' + checkCharacter('37052219800101001');
+    sheet.addRow(['周导入', good, '2005-07-01', '2006-07-01', '正式党员', '采油一队党支部']);
+    sheet.addRow(['吴错号', `${good.slice(0, 17)}${good[17] === '1' ? '2' : '1'}`, '2005-07-01', '2006-07-01', '正式党员', '采油一队党支部']);
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+
+    const admin = await signedIn('admin@cy1.huayou.example', portal);
+    await admin.goto(`${portal}/workspace/members`);
+    await admin.getByRole('link', { name: '导入花名册' }).click();
+    await admin.waitForURL(`${portal}/workspace/members/import`);
+    await admin.getByLabel('导入到').selectOption({ label: '第一采油厂党委' });
+    await admin.getByLabel('花名册文件').setInputFiles({ name: '采油一队花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await admin.getByRole('button', { name: '试导入' }).click();
+    await admin.waitForURL(/\/workspace\/members\/import\/[A-Za-z0-9_-]+$/);
+    await expect(admin.locator('[data-summary]').textContent()).resolves.toMatch(/将新增 1 人，更新 0 人，1 行无法导入/);
+    const bad = admin.locator('tr[data-row="3"]');
+    await expect(bad.textContent()).resolves.toMatch(/吴错号.*无法导入.*身份证号：.*check character/);
+    const before = (await db.query<{ n: number }>(`select count(*)::int as n from member where name in ('周导入', '吴错号')`))[0]!.n;
+    expect(before).toBe(0);
+    await admin.getByRole('button', { name: '确认导入' }).click();
+    await admin.waitForLoadState();
+    await expect(admin.locator('[data-summary]').textContent()).resolves.toMatch(/已导入：新增 1 人/);
+    await expect(admin.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
+    expect((await db.query<{ name: string }>(`select name from member where name in ('周导入', '吴错号')`)).map((r) => r.name)).toEqual(['周导入']);
+    await admin.goto(`${portal}/workspace/members?label=`);
+    await expect(admin.getByRole('link', { name: '周导入' }).count()).resolves.toBe(1);
+    // The export link answers a spreadsheet with the roster, through the portal.
+    const download = await admin.request.get(`${portal}/workspace/members/export.xlsx?organizationId=${Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '第一采油厂党委'`))[0]!.id}`).toString('base64url')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load((await download.body()) as unknown as ArrayBuffer);
+    const names: string[] = [];
+    exported.worksheets[0]!.eachRow((row) => names.push(String(row.getCell(1).value)));
+    expect(names).toContain('周导入');
+    await admin.close();
+  });
+});
+

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Operations } from './operations.generated.js';
-import { currentVisitor } from './visitor.js';
+import type { AstroCookies } from 'astro';
+import { currentVisitor, SESSION_COOKIE } from './visitor.js';
 import portalHomeDocument from '../../../schema/operations/PortalHome.graphql?raw';
 import subtreeDocument from '../../../schema/operations/OrganizationSubtree.graphql?raw';
 import feedDocument from '../../../schema/operations/PortalFeed.graphql?raw';
@@ -26,6 +27,15 @@ const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
 
 /** The API's GraphQL URL, read at request time (PORTALS_API_URL, else the local default). */
 export const apiUrl = () => process.env.PORTALS_API_URL || DEFAULT_API_URL;
+
+/** The API's origin, for its non-GraphQL endpoints (files, spreadsheets). */
+export const apiBase = () => apiUrl().replace(/\/graphql$/, '');
+
+/** The visitor's session as the API's bearer credential. */
+export const bearer = (cookies: AstroCookies): Record<string, string> => {
+  const token = cookies.get(SESSION_COOKIE)?.value;
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
 
 export class ApiError extends Error {
   constructor(

@@ -4,15 +4,7 @@
  * visitors only public ones; uploads from the editor go to the API the same way.
  */
 import type { AstroCookies } from 'astro';
-import { apiUrl } from './api.js';
-import { SESSION_COOKIE } from './visitor.js';
-
-const apiBase = () => apiUrl().replace(/\/graphql$/, '');
-
-const bearer = (cookies: AstroCookies): Record<string, string> => {
-  const token = cookies.get(SESSION_COOKIE)?.value;
-  return token ? { authorization: `Bearer ${token}` } : {};
-};
+import { apiBase, bearer } from './api.js';
 
 export async function relayFile(request: Request, cookies: AstroCookies, id: string, name: string): Promise<Response> {
   if (!/^\d{1,15}$/.test(id)) return new Response('Not found', { status: 404 });

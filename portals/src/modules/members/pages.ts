@@ -6,8 +6,11 @@ import { DOCUMENTS, request } from '../../lib/api.js';
 import type { MemberListVariables } from '../../lib/operations.generated.js';
 import { ID, page, type PageRoute } from '../../lib/route-kit.js';
 import { CATEGORY, STATUS } from './labels.js';
+import ImportReport from './ImportReport.astro';
+import ImportUpload from './ImportUpload.astro';
 import MemberList from './MemberList.astro';
 import MemberRecord from './MemberRecord.astro';
+import { commitImport, readImport, stageImport } from './spreadsheets.js';
 
 const pick = <T extends string>(value: string | null, allowed: Record<T, string>): T | null => (value && value in allowed ? (value as T) : null);
 
@@ -30,6 +33,49 @@ export const memberPages: PageRoute[] = [
         filter.organizationId ? request(DOCUMENTS.members, 'BranchCommittee', { id: filter.organizationId }).then((r) => r.organization) : null,
       ]);
       return page(MemberList, { site, data, filter, branch }, { title: '党员信息', description: '党员信息库。', section: 'workspace' });
+    },
+  },
+  {
+    // Before 'workspace/members/:id', which would match 'import'.
+    path: 'workspace/members/import',
+    signedIn: true,
+    private: true,
+    async handle({ site, form, field, cookies, redirect }) {
+      let error: string | null = null;
+      if (form) {
+        const file = form.get('file');
+        const organizationId = field('organizationId');
+        if (!(file instanceof File) || file.size === 0) error = '请选择要导入的 .xlsx 文件。';
+        else if (!ID.test(organizationId)) error = '请选择导入到哪个党组织。';
+        else {
+          const staged = await stageImport(cookies, organizationId, file);
+          if (staged.ok) return redirect(`/workspace/members/import/${staged.import.id}`);
+          error = staged.message;
+        }
+      }
+      const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
+      const seen = new Set<string>();
+      const organizations = viewer.memberships
+        .filter((m) => m.role === 'ORG_ADMIN' && m.organization)
+        .flatMap((m) => [m.organization!, ...m.organization!.descendants.nodes])
+        .filter((o) => !seen.has(o.id) && seen.add(o.id));
+      return page(ImportUpload, { site, organizations, error }, { title: '导入党员花名册', description: '导入党员花名册。', section: 'workspace' });
+    },
+  },
+  {
+    path: 'workspace/members/import/:id',
+    signedIn: true,
+    private: true,
+    async handle({ site, id, form, field, cookies, redirect }) {
+      let error: string | null = null;
+      if (form && field('action') === 'commit') {
+        const committed = await commitImport(cookies, id);
+        if (committed.ok) return redirect(`/workspace/members/import/${id}`);
+        error = committed.message;
+      }
+      const staged = await readImport(cookies, id);
+      if (!staged.ok) return null;
+      return page(ImportReport, { site, data: staged.import, error }, { title: '导入结果', description: '党员花名册导入结果。', section: 'workspace' });
     },
   },
   {
