@@ -16,6 +16,7 @@ import audit from './modules/audit/index.js';
 import cases from './modules/cases/index.js';
 import content from './modules/content/index.js';
 import disclosures from './modules/disclosures/index.js';
+import dues from './modules/dues/index.js';
 import enterprises from './modules/enterprises/index.js';
 import identity from './modules/identity/index.js';
 import items from './modules/items/index.js';
@@ -53,6 +54,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   search,
   media,
   members,
+  dues,
 ];
 installModules(MODULES);
 

@@ -367,6 +367,10 @@ describe('党员信息 in the workspace', () => {
     const probationer = await api.gql(CREATE, { i: { organizationId: await orgGid('采油一队党支部'), name: '王芳', idNumber: '37010219990101002' + checkCharacter('37010219990101002'), joinedOn: '2026-05-01', category: 'PROBATIONARY', labels: ['流动党员'] } }, auth);
     expect(probationer.data!.memberCreate.userErrors).toEqual([]);
     const recordPath = `${portal}/workspace/members/${zhang.data!.memberCreate.member.id}`;
+    // His dues: a base, and October opened for the branch.
+    await api.gql(`mutation($i: DuesBaseInput!) { duesBaseSet(input: $i) { userErrors { message } } }`, { i: { memberId: zhang.data!.memberCreate.member.id, kind: 'WAGE', amount: '6850', fromMonth: '2026-01' } }, auth);
+    const opened = await api.gql(`mutation($i: DuesMonthOpenInput!) { duesMonthOpen(input: $i) { userErrors { message } } }`, { i: { organizationId: await orgGid('采油一队党支部'), month: '2026-10' } }, auth);
+    expect(opened.data!.duesMonthOpen.userErrors).toEqual([]);
 
     const admin = await signedIn('admin@cy1.huayou.example', portal);
     await admin.goto(`${portal}/workspace`);
@@ -404,6 +408,8 @@ describe('党员信息 in the workspace', () => {
     await member.goto(`${portal}/workspace/my-record`);
     await expect(member.getByRole('heading', { name: '张伟' }).count()).resolves.toBe(1);
     await expect(member.locator('.record').textContent()).resolves.toContain('370102198806120');
+    // 我的党费: October, 6,850 × 1.5%, unpaid.
+    await expect(member.locator('tr[data-period="2026-10"]').textContent()).resolves.toMatch(/2026-106,850.001.5%102.75未交/);
     const other = await member.goto(`${portal}/workspace/members/${probationer.data!.memberCreate.member.id}`);
     expect(other!.status()).toBe(404);
     await expect(member.getByText('王芳').count()).resolves.toBe(0);

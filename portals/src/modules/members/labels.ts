@@ -19,3 +19,6 @@ export const POST: Record<string, string> = {
   DISCIPLINE: '纪检委员',
   MEMBER: '委员',
 };
+export const DUES_STATUS: Record<string, string> = { UNPAID: '未交', PAID: '已交', EXEMPT: '免交' };
+/** "1,234.56" from fen. */
+export const yuan = (fen: number) => `${Math.trunc(fen / 100).toLocaleString('en')}.${String(fen % 100).padStart(2, '0')}`;

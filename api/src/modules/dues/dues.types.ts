@@ -1,0 +1,102 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../core/graphql/payload.js';
+import { MemberType } from '../members/member.types.js';
+import { DuesChannel, DuesItemStatus, DuesMonthStatus } from './dues.entity.js';
+import { DuesBaseKind } from './rate.js';
+import { DuesFlag } from './standing.js';
+
+registerEnumType(DuesBaseKind, { name: 'DuesBaseKind', description: 'WAGE 在职工资, ANNUAL_SALARY 年薪, SELF_EMPLOYED 个体收入, PENSION 养老金, FARMER 农民党员 (0.2–1 yuan), FIXED_MINIMUM 学生/失业/低保 (0.2 yuan).' });
+registerEnumType(DuesItemStatus, { name: 'DuesItemStatus' });
+registerEnumType(DuesMonthStatus, { name: 'DuesMonthStatus' });
+registerEnumType(DuesChannel, { name: 'DuesChannel', description: 'ONLINE (the member), CASH or PROXY 代缴 (recorded by the branch’s admins).' });
+registerEnumType(DuesFlag, { name: 'DuesFlag', description: 'ARREARS at the enterprise’s threshold (LOCAL, 3 months by default); BRANCH_DECISION at 6 months in a row — for the branch to decide, never a status change.' });
+
+@ObjectType('DuesItem', { description: 'What a member owes for a month, and whether it is paid. Money in fen.' })
+export class DuesItemType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'YYYY-MM.' }) period!: string;
+  @Field(() => DuesBaseKind) baseKind!: DuesBaseKind;
+  @Field(() => Int, { nullable: true, description: 'The base (a wage or pension) — only for the member and the admins who keep the record.' }) baseFen!: number | null;
+  @Field(() => String, { nullable: true, description: 'e.g. "1.5%"; null for the fixed classes.' }) rate!: string | null;
+  @Field(() => Int) dueFen!: number;
+  @Field(() => Int) reductionFen!: number;
+  @Field(() => String, { nullable: true }) reductionReason!: string | null;
+  @Field(() => Int, { description: 'Due less reduction.' }) owedFen!: number;
+  @Field(() => DuesItemStatus) status!: DuesItemStatus;
+  @Field(() => Int) paidFen!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true }) paidAt!: Date | null;
+  @Field(() => MemberType, { nullable: true }) member?: object | null;
+}
+
+@ObjectType('DuesStanding')
+export class DuesStandingType {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM: every month up to it is paid or waived (the transfer letter’s 党费交至).' }) paidUpTo!: string | null;
+  @Field(() => Int, { description: 'Unpaid months in a row, the current month not counted.' }) unpaidMonths!: number;
+  @Field(() => DuesFlag) flag!: DuesFlag;
+}
+
+@ObjectType('DuesMonth', { description: 'A branch’s dues for one month.' })
+export class DuesMonthType {
+  @Field(() => ID) id!: string;
+  @Field() month!: string;
+  @Field(() => DuesMonthStatus) status!: DuesMonthStatus;
+  @Field(() => GraphQLISODateTime) openedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) settledAt!: Date | null;
+}
+
+@ObjectType('DuesTotals')
+export class DuesTotalsType {
+  @Field(() => Int) members!: number;
+  @Field(() => Int) owedFen!: number;
+  @Field(() => Int) paidFen!: number;
+  @Field(() => Int) unpaid!: number;
+}
+
+@InputType()
+export class DuesBaseInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => DuesBaseKind) kind!: DuesBaseKind;
+  @Field({ description: 'Yuan, e.g. "6850.00" (for FARMER the monthly amount; for FIXED_MINIMUM "0").' }) amount!: string;
+  @Field({ description: 'YYYY-MM: the month the base applies from.' }) fromMonth!: string;
+}
+
+@InputType()
+export class DuesMonthOpenInput {
+  @Field(() => ID, { description: 'A branch.' }) organizationId!: string;
+  @Field({ description: 'YYYY-MM.' }) month!: string;
+}
+
+@InputType()
+export class DuesPayInput {
+  @Field(() => ID) itemId!: string;
+  @Field({ description: 'Yuan; at least what is owed (more is a voluntary extra).' }) amount!: string;
+  @Field(() => DuesChannel) channel!: DuesChannel;
+  @Field({ description: 'The client’s key for this payment (a UUID): a retry with it counts once.' }) idempotencyKey!: string;
+  @Field(() => String, { nullable: true, description: 'For PROXY: who paid.' }) proxyName?: string | null;
+}
+
+@InputType()
+export class DuesReduceInput {
+  @Field(() => ID) itemId!: string;
+  @Field({ description: 'Yuan to waive; the whole amount exempts the month.' }) amount!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType()
+export class DuesBasePayload {
+  @Field(() => MemberType, { nullable: true }) member?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class DuesMonthPayload {
+  @Field(() => DuesMonthType, { nullable: true }) duesMonth?: object;
+  @Field(() => [MemberType], { description: 'Members on the roll without a base for the month: set one, they are itemised when you open the next month.' }) missingBase?: object[];
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class DuesItemPayload {
+  @Field(() => DuesItemType, { nullable: true }) item?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
