@@ -6,6 +6,7 @@
 import type { PageRoute } from './lib/route-kit.js';
 import { casePages } from './modules/cases/pages.js';
 import { disclosurePages } from './modules/disclosures/pages.js';
+import { duesPages } from './modules/dues/pages.js';
 import { identityPages } from './modules/identity/pages.js';
 import { memberPages } from './modules/members/pages.js';
 import { newsPages } from './modules/news/pages.js';
@@ -26,4 +27,5 @@ export const PAGES: readonly PageRoute[] = [
   ...identityPages,
   ...notificationPages,
   ...memberPages,
+  ...duesPages,
 ];

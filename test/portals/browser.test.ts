@@ -467,3 +467,39 @@ describe('importing a member spreadsheet', () => {
   });
 });
 
+describe('党费 in the workspace', () => {
+  it('opens a month, lists who owes what, and records a cash payment once even when the form is sent twice', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const branchId = (await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id;
+    const branch = Buffer.from(`Organization:${branchId}`).toString('base64url');
+    const auth = await apiToken('admin@cy1.huayou.example');
+    const created = await api.gql(`mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { message } } }`, {
+      i: { organizationId: branch, name: '郑缴费', idNumber: '37052219750505001' + checkCharacter('37052219750505001'), joinedOn: '2000-07-01', confirmedOn: '2001-07-01', category: 'FULL' },
+    }, auth);
+    expect(created.data!.memberCreate.userErrors).toEqual([]);
+    const based = await api.gql(`mutation($i: DuesBaseInput!) { duesBaseSet(input: $i) { userErrors { message } } }`, { i: { memberId: created.data!.memberCreate.member.id, kind: 'PENSION', amount: '4200', fromMonth: '2026-01' } }, auth);
+    expect(based.data!.duesBaseSet.userErrors).toEqual([]);
+
+    const admin = await signedIn('admin@cy1.huayou.example', portal);
+    await admin.goto(`${portal}/workspace`);
+    await Promise.all([admin.waitForURL(`${portal}/workspace/dues`), admin.getByRole('link', { name: '党费', exact: true }).click()]);
+    await expect(admin.locator('select[name="branch"] option').allTextContents()).resolves.toContain('采油一队党支部');
+    await admin.goto(`${portal}/workspace/dues?branch=${branch}&month=2026-09`);
+    await admin.getByRole('button', { name: '开启 2026-09 党费' }).click();
+    await admin.waitForLoadState();
+    const row = admin.locator('tr[data-member="郑缴费"]');
+    await expect(row.textContent()).resolves.toMatch(/郑缴费0.5%21.00未交/); // 4,200 pension × 0.5%
+    // The payment form, as the browser would send it, twice.
+    const form = row.locator('form');
+    const fields = Object.fromEntries(await Promise.all(['branch', 'month', 'item', 'amount', 'key'].map(async (n) => [n, (await form.locator(`input[name="${n}"]`).getAttribute('value'))!] as const)));
+    await row.getByRole('button', { name: '郑缴费 现金缴纳 21.00 元' }).click();
+    await admin.waitForURL(/notice=paid/);
+    await expect(admin.locator('tr[data-member="郑缴费"]').textContent()).resolves.toContain('已交');
+    const again = await admin.request.post(`${portal}/workspace/dues`, { form: { ...fields, action: 'paid' }, headers: { origin: new URL(portal).origin }, maxRedirects: 0 });
+    expect([200, 303]).toContain(again.status());
+    const [{ n }] = (await db.query<{ n: number }>(`select count(*)::int as n from dues_payment p join dues_item i on i.id = p.item_id join member m on m.id = i.member_id where m.name = '郑缴费'`)) as [{ n: number }];
+    expect(n).toBe(1);
+    await admin.close();
+  });
+});
+
