@@ -113,6 +113,15 @@ beforeAll(async () => {
     });
     expect(res.data!.memberCreate.userErrors).toEqual([]);
     memberIds.set(record.name, res.data!.memberCreate.member.id);
+    // Their dues: a base, and October opened for their branch.
+    const based = await as[record.creator]!(`mutation($i: DuesBaseInput!) { duesBaseSet(input: $i) { userErrors { message } } }`, {
+      i: { memberId: res.data!.memberCreate.member.id, kind: 'WAGE', amount: '8000', fromMonth: '2026-01' },
+    });
+    expect(based.data!.duesBaseSet.userErrors).toEqual([]);
+    const opened = await as[record.creator]!(`mutation($i: DuesMonthOpenInput!) { duesMonthOpen(input: $i) { userErrors { message } } }`, {
+      i: { organizationId: gid('Organization', await orgId(db, record.branch)), month: '2026-10' },
+    });
+    expect(opened.data!.duesMonthOpen.userErrors).toEqual([]);
   }
   // A member at the child, so its member list is not empty.
   await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
@@ -222,6 +231,19 @@ describe.each(cases)('$actor at $target: member records (党员信息库)', ({ a
       expect(byId.data?.node ?? null, record.name).toEqual(sees ? { name: record.name } : null);
       const byNumber = await call(`query($n: String!) { memberByIdNumber(idNumber: $n) { name } }`, { n: `${record.first17}${checkCharacter(record.first17)}` });
       expect(byNumber.data?.memberByIdNumber ?? null, record.name).toEqual(sees ? { name: record.name } : null);
+    }
+  });
+
+  it('党费: the branch’s month for readers of its records (the wage base only for those who keep them); nothing for others', async () => {
+    for (const record of inTarget) {
+      const res = await call(`query($o: ID!) { duesMonth(organizationId: $o, month: "2026-10") { items { dueFen baseFen member { name } } } }`, { o: gid('Organization', await orgId(db, record.branch)) });
+      const items = ((res.data?.duesMonth?.items ?? []) as { dueFen: number; baseFen: number | null; member: { name: string } }[]).filter((i) => i.member?.name === record.name);
+      if (!readsRecord(actor, record.within)) {
+        expect(items, record.name).toEqual([]);
+        continue;
+      }
+      const keeps = readsRecord(actor, record.within, ADMIN_OVER);
+      expect(items, record.name).toEqual([{ dueFen: 12000, baseFen: keeps ? 800000 : null, member: { name: record.name } }]); // 8,000 × 1.5%
     }
   });
 
