@@ -7,7 +7,7 @@ import { checkCharacter } from '../../api/src/modules/members/id-number.js';
 import { useSuite } from '../support/fixture.js';
 import { DEMO, expectOk, gid, orgId, signIn } from '../support/identity.js';
 
-const { db, as, api } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member', 'branchEditor'] });
+const { db, as, api } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member', 'branchEditor'], env: { REMINDER_INTERVAL_MS: '200' } });
 const { groupAdmin, plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member, branchEditor, anonymous } = as;
 
 const CREATE = `mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { code message } } }`;
@@ -87,6 +87,17 @@ describe('organisation checks (DOMAIN-RULES §1 c)', () => {
     expect(recorded.committeeTermRecord.term.endsOn).toBe(day(60));
     const warnings = async () => (await plantAdmin(WARNINGS, { id: branch })).data!.organization.partyWarnings;
     expect(await warnings()).toEqual([expect.objectContaining({ code: 'ELECTION_DUE', dueOn: day(60), message: `本届委员会任期将于${day(60)}届满，请做好换届选举准备。` })]);
+    // The admins of the branch and above are reminded, once (the reminder pass runs every 200 ms here).
+    const reminded = async () =>
+      db.query<{ name: string }>(`select u.display_name as name from notification n join app_user u on u.id = n.recipient_id where n.kind = 'members.election_due' order by u.display_name`);
+    for (let i = 0; i < 50 && (await reminded()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 600)); // more passes: still once
+    const names = (await reminded()).map((r) => r.name);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(names).size).toBe(names.length);
+    const [notice] = await db.query<{ title: string; body: string; link: string }>(`select title, body, link from notification where kind = 'members.election_due' limit 1`);
+    expect(notice).toMatchObject({ title: `换届提醒：${branchName}`, link: `/workspace/members?branch=${branch}` });
+    expect(notice!.body).toContain(`任期将于${day(60)}届满`);
 
     // The group's top-level admin sets 30 days for 华油: no warning yet. Others may not.
     const SET = `mutation($i: LocalRuleSetInput!) { localRuleSet(input: $i) { rule { key value defaultValue isDefault } userErrors { code field message } } }`;

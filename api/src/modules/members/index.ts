@@ -5,6 +5,7 @@ import { CommitteeTerm, MemberPost } from './committee.entity.js';
 import { Member, MemberStatusChange } from './member.entity.js';
 import { loadMemberKeys } from './member.keys.js';
 import { MEMBER_LOCAL_RULES } from './member.local-rules.js';
+import { electionDue } from './member.notifications.js';
 import { MEMBER_ACTIONS, memberPolicy } from './member.policy.js';
 import { MemberResolver } from './member.resolver.js';
 import { memberRoutes } from './member.routes.js';
@@ -17,6 +18,7 @@ export default defineModule({
   policy: memberPolicy,
   actions: MEMBER_ACTIONS,
   localRules: MEMBER_LOCAL_RULES,
+  reminders: [electionDue],
   routes: ({ contextFor, log }) => memberRoutes({ contextFor, log }),
   jobs: [{ name: 'member data keys', start: ({ orm, config }) => loadMemberKeys(orm, config) }],
 });

@@ -8,8 +8,8 @@ import Todo from './Todo.astro';
 
 const CHANNELS = ['EMAIL', 'SMS', 'WECOM'] as const;
 
-/** A notification's link is a path inside the portal; anything else stays in the inbox. */
-const inside = (link: string | null) => (link && /^\/[A-Za-z0-9/_-]*$/.test(link) ? link : '/workspace/notifications');
+/** A notification's link is a path inside the portal (with a plain query); anything else stays in the inbox. */
+const inside = (link: string | null) => (link && /^\/[A-Za-z0-9/_-]*(\?[A-Za-z0-9_=&-]*)?$/.test(link) ? link : '/workspace/notifications');
 
 export const notificationPages: PageRoute[] = [
   {
