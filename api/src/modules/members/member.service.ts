@@ -38,6 +38,13 @@ export interface MemberInput {
   userId?: number | null;
 }
 
+/** The unique keys a record's write can hit, as the conflicts a person can fix. */
+function asConflict(error: unknown): unknown {
+  if (uniqueViolation(error, 'member_id_number_unique')) return conflict('A member with this ID number is on the enterprise’s records already.', 'idNumber');
+  if (uniqueViolation(error, 'member_user_unique')) return conflict('That account is linked to another member record.', 'userId');
+  return error;
+}
+
 /** Which status may follow which (DOMAIN-RULES §2 c): only 停止党籍 can be restored. */
 const NEXT: Record<MemberStatus, MemberStatus[]> = {
   NORMAL: [MemberStatus.SUSPENDED, MemberStatus.REMOVED, MemberStatus.EXPELLED, MemberStatus.DECEASED],
@@ -128,9 +135,7 @@ export async function createMember(em: EntityManager, actor: Actor, input: Membe
       return member;
     });
   } catch (error) {
-    if (uniqueViolation(error, 'member_id_number_unique')) throw conflict('A member with this ID number is on the enterprise’s records already.', 'idNumber');
-    if (uniqueViolation(error, 'member_user_unique')) throw conflict('That account is linked to another member record.', 'userId');
-    throw error;
+    throw asConflict(error);
   }
 }
 
@@ -161,9 +166,7 @@ export async function updateMember(em: EntityManager, actor: Actor, id: number, 
       return member;
     });
   } catch (error) {
-    if (uniqueViolation(error, 'member_id_number_unique')) throw conflict('A member with this ID number is on the enterprise’s records already.', 'idNumber');
-    if (uniqueViolation(error, 'member_user_unique')) throw conflict('That account is linked to another member record.', 'userId');
-    throw error;
+    throw asConflict(error);
   }
 }
 
