@@ -371,6 +371,8 @@ describe('党员信息 in the workspace', () => {
     await api.gql(`mutation($i: DuesBaseInput!) { duesBaseSet(input: $i) { userErrors { message } } }`, { i: { memberId: zhang.data!.memberCreate.member.id, kind: 'WAGE', amount: '6850', fromMonth: '2026-01' } }, auth);
     const opened = await api.gql(`mutation($i: DuesMonthOpenInput!) { duesMonthOpen(input: $i) { userErrors { message } } }`, { i: { organizationId: await orgGid('采油一队党支部'), month: '2026-10' } }, auth);
     expect(opened.data!.duesMonthOpen.userErrors).toEqual([]);
+    const cared = await api.gql(`mutation($i: MemberCareInput!) { memberCareAdd(input: $i) { userErrors { message } } }`, { i: { memberId: zhang.data!.memberCreate.member.id, kind: 'ILLNESS', happenedOn: '2026-10-08', by: '支部书记', amount: '500' } }, auth);
+    expect(cared.data!.memberCareAdd.userErrors).toEqual([]);
 
     const admin = await signedIn('admin@cy1.huayou.example', portal);
     await admin.goto(`${portal}/workspace`);
@@ -410,6 +412,7 @@ describe('党员信息 in the workspace', () => {
     await expect(member.locator('.record').textContent()).resolves.toContain('370102198806120');
     // 我的党费: October, 6,850 × 1.5%, unpaid.
     await expect(member.locator('tr[data-period="2026-10"]').textContent()).resolves.toMatch(/2026-106,850.001.5%102.75未交/);
+    await expect(member.getByText('2026-10-08 患病慰问，支部书记，500.00 元').count()).resolves.toBe(1);
     const other = await member.goto(`${portal}/workspace/members/${probationer.data!.memberCreate.member.id}`);
     expect(other!.status()).toBe(404);
     await expect(member.getByText('王芳').count()).resolves.toBe(0);

@@ -28,7 +28,7 @@ import {
   DuesTotalsType,
 } from './dues.types.js';
 import { currentMonth } from './month.js';
-import { parseYuan } from './rate.js';
+import { parseYuan } from '../../core/money.js';
 import { standingOf, type DuesStanding } from './standing.js';
 
 const fen = (text: string, field: string) => {

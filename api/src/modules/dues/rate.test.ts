@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duesFor, parseYuan, yuan } from './rate.js';
+import { duesFor } from './rate.js';
 
 describe('党费 rates (DOMAIN-RULES §7)', () => {
   it('applies the in-service rate to the whole base, at each bracket edge', () => {
@@ -33,14 +33,4 @@ describe('党费 rates (DOMAIN-RULES §7)', () => {
     expect(() => duesFor('WAGE', 1.5)).toThrow(RangeError);
   });
 
-  it('reads yuan as people type it and writes it back', () => {
-    expect(parseYuan('5000')).toBe(500_000);
-    expect(parseYuan('5,000.5')).toBe(500_050);
-    expect(parseYuan(' 0.20 ')).toBe(20);
-    expect(parseYuan('5000.505')).toBeNull();
-    expect(parseYuan('-1')).toBeNull();
-    expect(parseYuan('一千')).toBeNull();
-    expect(yuan(123_456)).toBe('1,234.56');
-    expect(yuan(20)).toBe('0.20');
-  });
 });

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CommitteePost, CommitteeTerm, MemberPost } from './committee.entity.js';
 import { memberReadFilter } from './member.access.js';
+import { underProbation } from './history.service.js';
 import { MemberCategory, MemberStatus } from './member.entity.js';
 import { pastDate, ruleRefusal, uniqueViolation } from './member.rules.js';
 import { loadManageable } from './member.service.js';
@@ -57,6 +58,9 @@ export async function assignPost(em: EntityManager, actor: Actor, input: { membe
       if (!home.path.startsWith(org.path)) throw badInput('A member sits on the committee of their own branch or of an organisation above it.', 'organizationId');
       if (member.category !== MemberCategory.FULL || member.status !== MemberStatus.NORMAL) {
         throw ruleRefusal('Only 正式党员 in good standing may be elected to a committee: not 预备党员, nor members whose 党籍 is stopped.', 'committee.fullMembersOnly', 'DOMAIN-RULES §1 a, 基层组织选举工作条例');
+      }
+      if (await underProbation(tx, member.id, startedOn)) {
+        throw ruleRefusal('A member under 留党察看 may not vote or stand until their rights are restored.', 'committee.notUnderProbation', 'DOMAIN-RULES §1 a, 基层组织选举工作条例');
       }
       const post = tx.create(MemberPost, { enterprise: org.enterprise.id, member: member.id, organization: org.id, post: input.post, startedOn });
       await tx.flush();

@@ -2,6 +2,8 @@
 import { defineModule } from '../../core/module.js';
 import { CommitteeMutations, MemberPostResolver, MemberPostsResolver, OrganizationCommitteeResolver } from './committee.resolver.js';
 import { CommitteeTerm, MemberPost } from './committee.entity.js';
+import { MemberAward, MemberCare } from './history.entity.js';
+import { MemberHistoryMutations, MemberHistoryResolver } from './history.resolver.js';
 import { Member, MemberStatusChange } from './member.entity.js';
 import { loadMemberKeys } from './member.keys.js';
 import { MEMBER_LOCAL_RULES } from './member.local-rules.js';
@@ -13,8 +15,8 @@ import { MemberImport } from './member-import.entity.js';
 
 export default defineModule({
   name: 'members',
-  entities: [Member, MemberStatusChange, CommitteeTerm, MemberPost, MemberImport],
-  resolvers: [MemberResolver, MemberPostsResolver, MemberPostResolver, OrganizationCommitteeResolver, CommitteeMutations],
+  entities: [Member, MemberStatusChange, CommitteeTerm, MemberPost, MemberImport, MemberAward, MemberCare],
+  resolvers: [MemberResolver, MemberPostsResolver, MemberPostResolver, OrganizationCommitteeResolver, CommitteeMutations, MemberHistoryResolver, MemberHistoryMutations],
   policy: memberPolicy,
   actions: MEMBER_ACTIONS,
   localRules: MEMBER_LOCAL_RULES,

@@ -22,3 +22,4 @@ export const POST: Record<string, string> = {
 export const DUES_STATUS: Record<string, string> = { UNPAID: '未交', PAID: '已交', EXEMPT: '免交' };
 /** "1,234.56" from fen. */
 export const yuan = (fen: number) => `${Math.trunc(fen / 100).toLocaleString('en')}.${String(fen % 100).padStart(2, '0')}`;
+export const CARE: Record<string, string> = { VISIT: '走访慰问', HOLIDAY: '节日慰问', ILLNESS: '患病慰问', HARDSHIP_AID: '困难帮扶', OTHER: '其他关爱' };

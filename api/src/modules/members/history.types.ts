@@ -1,0 +1,57 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../core/graphql/payload.js';
+import { AwardKind, CareKind, Discipline } from './history.entity.js';
+import { MemberType } from './member.types.js';
+
+registerEnumType(AwardKind, { name: 'MemberAwardKind', description: 'AWARD 表彰奖励, DISCIPLINE 党纪处分.' });
+registerEnumType(Discipline, { name: 'PartyDiscipline', description: 'WARNING 警告, SERIOUS_WARNING 严重警告, REMOVAL_FROM_POST 撤销党内职务, PROBATION 留党察看 (开除党籍 is a status change).' });
+registerEnumType(CareKind, { name: 'MemberCareKind', description: 'VISIT 走访慰问, HOLIDAY 节日慰问, ILLNESS 患病慰问, HARDSHIP_AID 困难帮扶, OTHER.' });
+
+@ObjectType('MemberAward', { description: '奖惩: an award or a Party discipline, as decided.' })
+export class MemberAwardType {
+  @Field(() => AwardKind) kind!: AwardKind;
+  @Field(() => Discipline, { nullable: true }) discipline!: Discipline | null;
+  @Field() title!: string;
+  @Field() decidedOn!: string;
+  @Field() decidedBy!: string;
+  @Field(() => String, { nullable: true, description: '留党察看: the day it ends.' }) until!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('MemberCare', { description: '党内关爱: a visit, or help given.' })
+export class MemberCareType {
+  @Field(() => CareKind) kind!: CareKind;
+  @Field() happenedOn!: string;
+  @Field() by!: string;
+  @Field(() => Int, { nullable: true }) amountFen!: number | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+}
+
+@InputType()
+export class MemberAwardInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => AwardKind) kind!: AwardKind;
+  @Field(() => Discipline, { nullable: true }) discipline?: Discipline | null;
+  @Field() title!: string;
+  @Field({ description: 'YYYY-MM-DD.' }) decidedOn!: string;
+  @Field({ description: '决定机关.' }) decidedBy!: string;
+  @Field(() => String, { nullable: true, description: '留党察看 only: YYYY-MM-DD, at most two years on.' }) until?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+export class MemberCareInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => CareKind) kind!: CareKind;
+  @Field({ description: 'YYYY-MM-DD.' }) happenedOn!: string;
+  @Field({ description: 'Who went or helped.' }) by!: string;
+  @Field(() => String, { nullable: true, description: 'Yuan given, if any.' }) amount?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType()
+export class MemberHistoryPayload {
+  @Field(() => MemberType, { nullable: true }) member?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
