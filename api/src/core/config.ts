@@ -62,16 +62,19 @@ export function settingsReader(env: Env): SettingsReader {
     url(name, protocols) {
       const raw = read(env, name);
       if (raw === undefined) return undefined;
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        throw new ConfigError(`${name} must be a URL (could not parse it)`);
-      }
+      const url = parseUrl(name, raw, 'a URL');
       if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${url.protocol}")`);
       return url;
     },
   };
+}
+
+function parseUrl(name: string, raw: string, kind: string): URL {
+  try {
+    return new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be ${kind} (could not parse it)`);
+  }
 }
 
 function read(env: Env, name: string): string | undefined {
@@ -112,12 +115,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 function postgresUrl(env: Env, name: string): string | undefined {
   const raw = read(env, name);
   if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} must be a postgres:// URL (could not parse it)`);
-  }
+  const url = parseUrl(name, raw, 'a postgres:// URL');
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError(`${name} must be a postgres:// URL (got protocol "${url.protocol}")`);
   }

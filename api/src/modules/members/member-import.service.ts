@@ -120,18 +120,11 @@ async function plan(tx: EntityManager, actor: Actor, target: Organization, file:
     // Each field on its own first, so a row lists every column at fault; then the rules across fields.
     const member = { labels: [] } as unknown as Member;
     for (const [field, value] of Object.entries(input) as [keyof FieldInput, unknown][]) {
-      if (field === 'sex' || field === 'category' || field === 'confirmedOn') continue;
+      if (field === 'sex' || field === 'category') continue;
       try {
         applyFields(keys, {} as Member, field === 'idNumber' ? { idNumber: value as string, sex: input.sex } : { [field]: value });
       } catch (error) {
         fail(FIELD_COLUMN[field] ?? 'name', (error as Error).message);
-      }
-    }
-    if (input.confirmedOn) {
-      try {
-        applyFields(keys, {} as Member, { confirmedOn: input.confirmedOn });
-      } catch (error) {
-        fail('confirmedOn', (error as Error).message);
       }
     }
     if (errors.length === 0) {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { DOCUMENTS, request } from '../../lib/api.js';
 import { ID, page, type PageRoute } from '../../lib/route-kit.js';
+import { organizationsHeld } from '../members/scope.js';
 import DuesMonth from './DuesMonth.astro';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -18,11 +19,7 @@ export const duesPages: PageRoute[] = [
     private: true,
     async handle({ site, url, form, field, redirect }) {
       const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
-      const seen = new Set<string>();
-      const branches = viewer.memberships
-        .filter((m) => (m.role === 'ORG_ADMIN' || m.role === 'REVIEWER') && m.organization)
-        .flatMap((m) => [m.organization!, ...m.organization!.descendants.nodes])
-        .filter((o) => o.level === 'BRANCH' && !seen.has(o.id) && seen.add(o.id));
+      const branches = organizationsHeld(viewer, ['ORG_ADMIN', 'REVIEWER']).filter((o) => o.level === 'BRANCH');
       const chosen = url.searchParams.get('branch') ?? field('branch');
       const branch = ID.test(chosen) ? chosen : (branches[0]?.id ?? null);
       const wanted = url.searchParams.get('month') ?? field('month');

@@ -10,6 +10,7 @@ import ImportReport from './ImportReport.astro';
 import ImportUpload from './ImportUpload.astro';
 import MemberList from './MemberList.astro';
 import MemberRecord from './MemberRecord.astro';
+import { organizationsHeld } from './scope.js';
 import { commitImport, readImport, stageImport } from './spreadsheets.js';
 
 const pick = <T extends string>(value: string | null, allowed: Record<T, string>): T | null => (value && value in allowed ? (value as T) : null);
@@ -54,11 +55,7 @@ export const memberPages: PageRoute[] = [
         }
       }
       const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
-      const seen = new Set<string>();
-      const organizations = viewer.memberships
-        .filter((m) => m.role === 'ORG_ADMIN' && m.organization)
-        .flatMap((m) => [m.organization!, ...m.organization!.descendants.nodes])
-        .filter((o) => !seen.has(o.id) && seen.add(o.id));
+      const organizations = organizationsHeld(viewer, ['ORG_ADMIN']);
       return page(ImportUpload, { site, organizations, error }, { title: '导入党员花名册', description: '导入党员花名册。', section: 'workspace' });
     },
   },
