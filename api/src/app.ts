@@ -31,6 +31,8 @@ import portals from './modules/portals/index.js';
 import resources from './modules/resources/index.js';
 import search from './modules/search/index.js';
 import usage from './modules/usage/index.js';
+import calendar from './modules/calendar/index.js';
+import development from './modules/development/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -53,8 +55,10 @@ export const MODULES: readonly ModuleDefinition[] = [
   items,
   search,
   media,
+  calendar,
   members,
   dues,
+  development,
 ];
 installModules(MODULES);
 

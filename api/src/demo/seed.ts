@@ -1,10 +1,12 @@
 /**
- * Loads the demo tenants, accounts, news, disclosures, cases, resources and their partnership. Idempotent and additive: an enterprise whose slug exists,
+ * Loads the demo tenants, accounts, news, disclosures, cases, resources and their partnership, then
+ * what each module's `seed` adds. Idempotent and additive: an enterprise whose slug exists,
  * or an account whose login exists, is left alone, so a database seeded by an older version gains
  * what the demo has grown since. Concurrent starts are serialised by an advisory lock. Runs as
  * the explicit system actor.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { MODULES } from '../app.js';
 import { systemActor, type Actor } from '../core/authz/check.js';
 import { Enterprise } from '../modules/enterprises/enterprise.entity.js';
 import { Membership } from '../modules/identity/membership.entity.js';
@@ -75,6 +77,8 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
       await em.flush();
       created.push(demoPlatformAdmin.email);
     }
+    // What the modules add to the demo (each additive and idempotent).
+    for (const module of MODULES) if (module.seed) created.push(...(await module.seed(em, actor)));
   });
   return created;
 }

@@ -15,6 +15,12 @@ export class UserError {
 
   @Field({ description: 'Stable code: BAD_USER_INPUT or CONFLICT.' })
   code!: string;
+
+  @Field(() => String, { nullable: true, description: 'When a rule of Party work refused it: the rule, e.g. development.activistOneYear.' })
+  rule?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When a rule of Party work refused it: where the rule comes from.' })
+  source?: string | null;
 }
 
 const USER_FIXABLE = new Set<string>([ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT]);
@@ -27,9 +33,10 @@ export async function mutate<T extends object>(run: () => Promise<T>): Promise<P
   try {
     return { ...(await run()), userErrors: [] };
   } catch (error) {
-    const ext = (error as { extensions?: { code?: unknown; field?: unknown } }).extensions;
+    const ext = (error as { extensions?: { code?: unknown; field?: unknown; rule?: unknown; source?: unknown } }).extensions;
     if (typeof ext?.code === 'string' && USER_FIXABLE.has(ext.code)) {
       const userError: UserError = { field: typeof ext.field === 'string' ? ['input', ext.field] : null, message: (error as Error).message, code: ext.code };
+      if (typeof ext.rule === 'string') Object.assign(userError, { rule: ext.rule, source: typeof ext.source === 'string' ? ext.source : null });
       return { userErrors: [userError] } as Partial<T> & { userErrors: UserError[] };
     }
     throw error;

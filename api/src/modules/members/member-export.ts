@@ -14,7 +14,7 @@ import { maskAddress, maskIdNumber, maskPhone } from './personal-data.js';
 
 const CATEGORY = { FULL: '正式党员', PROBATIONARY: '预备党员' } as const;
 const SEX = { MALE: '男', FEMALE: '女' } as const;
-const STATUS: Record<MemberStatus, string> = { NORMAL: '正常', SUSPENDED: '停止党籍', REMOVED: '除名', EXPELLED: '开除党籍', TRANSFERRED_OUT: '已转出', DECEASED: '去世' };
+const STATUS: Record<MemberStatus, string> = { NORMAL: '正常', SUSPENDED: '停止党籍', REMOVED: '除名', EXPELLED: '开除党籍', TRANSFERRED_OUT: '已转出', DECEASED: '去世', DISQUALIFIED: '取消预备党员资格' };
 
 export async function exportMembers(em: EntityManager, actor: Actor, organizationId: number): Promise<{ file: Buffer; fileName: string; count: number }> {
   requireUser(actor.viewer);

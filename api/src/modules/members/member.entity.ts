@@ -16,6 +16,7 @@ export const MemberStatus = {
   EXPELLED: 'EXPELLED', // 开除
   TRANSFERRED_OUT: 'TRANSFERRED_OUT', // 已转出
   DECEASED: 'DECEASED', // 去世
+  DISQUALIFIED: 'DISQUALIFIED', // 取消预备党员资格 (recorded by the development module)
 } as const;
 export type MemberStatus = (typeof MemberStatus)[keyof typeof MemberStatus];
 

@@ -53,6 +53,7 @@ const NEXT: Record<MemberStatus, MemberStatus[]> = {
   EXPELLED: [],
   TRANSFERRED_OUT: [],
   DECEASED: [],
+  DISQUALIFIED: [],
 };
 
 /**
@@ -178,6 +179,7 @@ export async function changeMemberStatus(em: EntityManager, actor: Actor, id: nu
   return em.transactional(async (tx) => {
     const member = await loadManageable(tx, actor, id);
     if (input.status === MemberStatus.TRANSFERRED_OUT) throw badInput('A member is transferred out by a transfer (组织关系转接), which records it.', 'status');
+    if (input.status === MemberStatus.DISQUALIFIED) throw badInput('取消预备党员资格 is recorded by the committee’s decision on 转正 (发展党员), which records it.', 'status');
     if (!NEXT[member.status].includes(input.status)) {
       throw ruleRefusal(
         `A member whose status is ${member.status} cannot become ${input.status}: only 停止党籍 can be restored; 除名 and 开除 are final (the person may apply again).`,

@@ -16,6 +16,7 @@ registerEnumType(MemberStatus, {
     EXPELLED: { description: '开除' },
     TRANSFERRED_OUT: { description: '已转出 (by a transfer of the organisational relationship)' },
     DECEASED: { description: '去世' },
+    DISQUALIFIED: { description: '取消预备党员资格 (the committee’s decision on 转正)' },
   },
 });
 registerEnumType(Sex, { name: 'Sex' });

@@ -7,6 +7,7 @@ export const STATUS: Record<string, string> = {
   EXPELLED: '开除党籍',
   TRANSFERRED_OUT: '已转出',
   DECEASED: '去世',
+  DISQUALIFIED: '取消预备党员资格',
 };
 export const SEX: Record<string, string> = { MALE: '男', FEMALE: '女' };
 /** The labels a branch usually keeps; the filter offers them (a record may carry others). */

@@ -25,7 +25,7 @@ export const memberPages: PageRoute[] = [
       const filter: NonNullable<MemberListVariables['filter']> = {
         organizationId: ID.test(q.get('branch') ?? '') ? q.get('branch') : null,
         category: pick(q.get('category'), CATEGORY as Record<'FULL' | 'PROBATIONARY', string>),
-        status: pick(q.get('status'), STATUS as Record<'NORMAL' | 'SUSPENDED' | 'REMOVED' | 'EXPELLED' | 'TRANSFERRED_OUT' | 'DECEASED', string>),
+        status: pick(q.get('status'), STATUS as Record<'NORMAL' | 'SUSPENDED' | 'REMOVED' | 'EXPELLED' | 'TRANSFERRED_OUT' | 'DECEASED' | 'DISQUALIFIED', string>),
         label: q.get('label')?.trim().slice(0, 20) || null,
       };
       const after = q.get('after');

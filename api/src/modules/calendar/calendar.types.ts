@@ -1,0 +1,42 @@
+import { Field, GraphQLISODateTime, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../core/graphql/payload.js';
+import { CalendarDayKind } from './calendar.entity.js';
+
+registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'HOLIDAY 放假 (a weekday off) or WORKDAY 调休上班 (a weekend day worked).' });
+
+@ObjectType('CalendarDay', { description: 'A day that differs from Monday–Friday on the national calendar.' })
+export class CalendarDayType {
+  @Field({ description: 'YYYY-MM-DD.' }) day!: string;
+  @Field(() => CalendarDayKind) kind!: CalendarDayKind;
+  @Field({ description: 'The holiday, e.g. 国庆节.' }) name!: string;
+}
+
+@ObjectType('WorkCalendar', { description: 'A year of the national working calendar (放假调休安排), kept by platform admins; notice windows count working days on it.' })
+export class WorkCalendarType {
+  @Field(() => Int) year!: number;
+  @Field({ description: 'Whether the year has been published here; otherwise only weekends are days off.' }) maintained!: boolean;
+  @Field(() => String, { nullable: true }) source!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+  @Field(() => [CalendarDayType]) days!: CalendarDayType[];
+  @Field(() => Int, { description: 'Working days in the year.' }) workingDays!: number;
+}
+
+@InputType()
+export class CalendarDayInput {
+  @Field() day!: string;
+  @Field(() => CalendarDayKind) kind!: CalendarDayKind;
+  @Field() name!: string;
+}
+
+@InputType()
+export class WorkCalendarSetInput {
+  @Field(() => Int) year!: number;
+  @Field({ description: 'The notice it follows, e.g. 国务院办公厅关于2027年部分节假日安排的通知.' }) source!: string;
+  @Field(() => [CalendarDayInput], { description: 'Every weekday off and every weekend day worked; replaces the year.' }) days!: CalendarDayInput[];
+}
+
+@ObjectType()
+export class WorkCalendarPayload {
+  @Field(() => WorkCalendarType, { nullable: true }) calendar?: WorkCalendarType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

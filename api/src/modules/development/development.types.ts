@@ -1,0 +1,167 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { DisclosureScope } from '../disclosures/disclosure-enums.js';
+import { Sex } from '../members/member.entity.js';
+import { ConfirmationOutcome, DevelopmentStage, DevelopmentStep } from './stages.js';
+
+registerEnumType(DevelopmentStage, { name: 'DevelopmentStage', description: 'Where an applicant stands in 发展党员 (DOMAIN-RULES §3 c).' });
+registerEnumType(DevelopmentStep, { name: 'DevelopmentStep', description: 'A step of 发展党员 that a branch or its committee records.' });
+registerEnumType(ConfirmationOutcome, { name: 'ConfirmationOutcome', description: 'The 大会’s 转正 decision: CONFIRM 按期转正, EXTEND 延长预备期 (6–12 months, once), DISQUALIFY 取消预备党员资格.' });
+
+@ObjectType('RuleWarning', { description: 'A soft rule of Party work the step was recorded against: it went through, and the warning is kept.' })
+export class RuleWarningType {
+  @Field({ description: 'Stable, e.g. development.talkWithinMonth.' }) rule!: string;
+  @Field() message!: string;
+  @Field() source!: string;
+}
+
+@ObjectType('DevelopmentDue', { description: 'What the applicant’s stage waits for, and by when.' })
+export class DevelopmentDueType {
+  @Field() what!: string;
+  @Field({ description: 'YYYY-MM-DD.' }) on!: string;
+  @Field({ description: 'Past due: shown in red on the board.' }) overdue!: boolean;
+}
+
+@ObjectType('DevelopmentVote', { description: 'A 支部大会 vote: the figures typed in, quorum and majority computed (ZB 11).' })
+export class DevelopmentVoteType {
+  @Field(() => Int, { description: '应到' }) expected!: number;
+  @Field(() => Int, { description: '实到' }) present!: number;
+  @Field(() => Int, { description: '赞成' }) yes!: number;
+  @Field(() => Int, { description: '反对' }) no!: number;
+  @Field(() => Int, { description: '弃权' }) abstain!: number;
+  @Field(() => Int) writtenYes!: number;
+  @Field(() => Int) writtenNo!: number;
+  @Field(() => Int) writtenAbstain!: number;
+  @Field({ description: 'More than half of 应到 present.' }) quorum!: boolean;
+  @Field({ description: 'Yes (written opinions included) from more than half of 应到.' }) majority!: boolean;
+}
+
+@ObjectType('DevelopmentAttachment')
+export class DevelopmentAttachmentType {
+  @Field(() => ID) id!: string;
+  @Field() fileName!: string;
+  @Field({ description: 'Where to fetch it (access-controlled).' }) url!: string;
+}
+
+@ObjectType('DevelopmentRecord', { description: 'One recorded step of a development, never edited.' })
+export class DevelopmentRecordType {
+  @Field(() => ID) id!: string;
+  @Field(() => DevelopmentStep) step!: DevelopmentStep;
+  @Field({ description: 'The step’s name in Chinese.' }) label!: string;
+  @Field({ description: 'YYYY-MM-DD: the day it happened or was decided.' }) happenedOn!: string;
+  @Field(() => String, { nullable: true, description: '支委会, 支部大会, the committee …' }) decidedBy!: string | null;
+  @Field(() => String, { nullable: true, description: '谈话人, 联系人, 介绍人 …' }) people!: string | null;
+  @Field() passed!: boolean;
+  @Field(() => DevelopmentVoteType, { nullable: true }) vote!: DevelopmentVoteType | null;
+  @Field(() => String, { nullable: true }) writtenOpinions!: string | null;
+  @Field(() => ConfirmationOutcome, { nullable: true }) outcome!: ConfirmationOutcome | null;
+  @Field(() => Int, { nullable: true, description: 'Class hours of a training.' }) hours!: number | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => [String]) warnings!: string[];
+  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+}
+
+@ObjectType('Applicant', { implements: Node, description: '发展党员: a person on the way into the Party, in one branch. Read by the admins and reviewers of the branch and above; personal data whole only for the admins (audited).' })
+export class ApplicantType extends Node {
+  @Field() name!: string;
+  @Field(() => Sex) sex!: Sex;
+  @Field() birthDate!: string;
+  @Field(() => String, { nullable: true }) ethnicity!: string | null;
+  @Field(() => String, { nullable: true }) education!: string | null;
+  @Field(() => String, { nullable: true }) employer!: string | null;
+  @Field(() => String, { nullable: true }) position!: string | null;
+  @Field(() => DevelopmentStage) stage!: DevelopmentStage;
+  @Field({ description: 'YYYY-MM-DD: the day the stage began.' }) stageSince!: string;
+  @Field({ description: '递交入党申请书' }) appliedOn!: string;
+  @Field(() => String, { nullable: true }) talkedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '确定为入党积极分子' }) activistOn!: string | null;
+  @Field(() => String, { nullable: true, description: '确定为发展对象' }) candidateOn!: string | null;
+  @Field(() => String, { nullable: true, description: '政治审查通过' }) politicalReviewOn!: string | null;
+  @Field(() => Int) trainingHours!: number;
+  @Field(() => Int) trainingDays!: number;
+  @Field(() => String, { nullable: true }) preReviewedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '支部大会接收 (入党日期)' }) admittedOn!: string | null;
+  @Field(() => String, { nullable: true }) approvedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '预备期满' }) probationEndsOn!: string | null;
+  @Field() probationExtended!: boolean;
+  @Field(() => ConfirmationOutcome, { nullable: true }) pendingOutcome!: ConfirmationOutcome | null;
+  @Field(() => String, { nullable: true, description: '转正 (the day the 预备期 ended)' }) confirmedOn!: string | null;
+  @Field(() => String, { nullable: true }) archivedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'The last working day of the running or last 公示.' }) noticeEndsOn!: string | null;
+  @Field(() => String, { nullable: true }) endReason!: string | null;
+  @Field(() => Int, { description: 'Pass it back as expectedVersion: a step recorded meanwhile is refused.' }) version!: number;
+}
+export const ApplicantConnection = connectionType('Applicant', ApplicantType);
+
+@ObjectType('DevelopmentColumn', { description: 'One stage of the development board.' })
+export class DevelopmentColumnType {
+  @Field(() => DevelopmentStage) stage!: DevelopmentStage;
+  @Field() label!: string;
+  @Field(() => Int) totalCount!: number;
+  @Field(() => Int, { description: 'Of them, past a due date.' }) overdueCount!: number;
+  @Field(() => [ApplicantType], { description: 'The first 50, most urgent first (overdue, then by due date).' }) applicants!: object[];
+}
+
+@InputType({ description: 'Filters for applicant lists.' })
+export class ApplicantFilter {
+  @Field(() => ID, { nullable: true, description: 'Applicants of this organisation’s subtree.' }) organizationId?: string | null;
+  @Field(() => DevelopmentStage, { nullable: true }) stage?: DevelopmentStage | null;
+}
+
+@InputType({ description: '递交入党申请书: opens a development. Birth date and sex follow the ID number.' })
+export class ApplicantCreateInput {
+  @Field(() => ID, { description: 'The 党支部 the application was made to.' }) organizationId!: string;
+  @Field() name!: string;
+  @Field({ description: '18 characters, GB 11643 check digit; the applicant is 18 or older on appliedOn.' }) idNumber!: string;
+  @Field(() => String, { nullable: true }) ethnicity?: string | null;
+  @Field(() => String, { nullable: true }) education?: string | null;
+  @Field(() => String, { nullable: true }) employer?: string | null;
+  @Field(() => String, { nullable: true }) position?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field({ description: 'YYYY-MM-DD: the day the written application arrived.' }) appliedOn!: string;
+  @Field(() => [ID], { nullable: true, description: 'The application letter and other files (uploaded through /media first).' }) attachmentIds?: string[] | null;
+}
+
+@InputType({ description: 'A 支部大会 vote as counted.' })
+export class DevelopmentVoteInput {
+  @Field(() => Int, { description: '应到: members with a vote, at most the branch’s full members.' }) expected!: number;
+  @Field(() => Int, { description: '实到' }) present!: number;
+  @Field(() => Int) yes!: number;
+  @Field(() => Int) no!: number;
+  @Field(() => Int) abstain!: number;
+  @Field(() => Int, { defaultValue: 0, description: 'Written opinions of absent members: for.' }) writtenYes!: number;
+  @Field(() => Int, { defaultValue: 0 }) writtenNo!: number;
+  @Field(() => Int, { defaultValue: 0 }) writtenAbstain!: number;
+}
+
+@InputType({ description: 'A step of 发展党员. Which fields matter depends on the step.' })
+export class DevelopmentStepInput {
+  @Field(() => ID) applicantId!: string;
+  @Field(() => DevelopmentStep) step!: DevelopmentStep;
+  @Field({ description: 'YYYY-MM-DD: the day it happened or was decided (not in the future).' }) happenedOn!: string;
+  @Field(() => String, { nullable: true, description: 'The deciding body, e.g. 支委会.' }) decidedBy?: string | null;
+  @Field(() => String, { nullable: true, description: '谈话人 and the like, as on the forms.' }) people?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'For 政审, 预审 and approvals: whether it passed (default yes).' }) passed?: boolean | null;
+  @Field(() => [ID], { nullable: true, description: 'ACTIVIST: 1–2 培养联系人 (full members).' }) contactIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'INTRODUCERS: two 入党介绍人 (full members not under 留党察看).' }) introducerIds?: string[] | null;
+  @Field(() => Int, { nullable: true, description: 'TRAINING: class hours (学时).' }) hours?: number | null;
+  @Field(() => Int, { nullable: true, description: 'TRAINING: days.' }) days?: number | null;
+  @Field(() => DevelopmentVoteInput, { nullable: true, description: 'ADMISSION_VOTE, CONFIRMATION_VOTE.' }) vote?: DevelopmentVoteInput | null;
+  @Field(() => String, { nullable: true }) writtenOpinions?: string | null;
+  @Field(() => ConfirmationOutcome, { nullable: true, description: 'CONFIRMATION_VOTE.' }) outcome?: ConfirmationOutcome | null;
+  @Field(() => Int, { nullable: true, description: 'CONFIRMATION_VOTE with EXTEND: 6–12.' }) extensionMonths?: number | null;
+  @Field(() => String, { nullable: true, description: 'The summary, conclusion or reason.' }) note?: string | null;
+  @Field(() => [ID], { nullable: true }) attachmentIds?: string[] | null;
+  @Field(() => DisclosureScope, { nullable: true, description: 'CANDIDATE, CONFIRMATION_APPLICATION: who sees the 公示 (default the whole enterprise).' }) noticeScope?: DisclosureScope | null;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+}
+
+@ObjectType()
+export class DevelopmentStepPayload {
+  @Field(() => ApplicantType, { nullable: true }) applicant?: object;
+  @Field(() => DevelopmentRecordType, { nullable: true }) record?: object;
+  @Field(() => [RuleWarningType], { description: 'Soft rules the step was recorded against.' }) warnings?: RuleWarningType[];
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
