@@ -5,6 +5,7 @@
  */
 import type { PageRoute } from './lib/route-kit.js';
 import { casePages } from './modules/cases/pages.js';
+import { developmentPages } from './modules/development/pages.js';
 import { disclosurePages } from './modules/disclosures/pages.js';
 import { duesPages } from './modules/dues/pages.js';
 import { identityPages } from './modules/identity/pages.js';
@@ -28,4 +29,5 @@ export const PAGES: readonly PageRoute[] = [
   ...notificationPages,
   ...memberPages,
   ...duesPages,
+  ...developmentPages,
 ];

@@ -343,12 +343,12 @@ describe('the notification bell in Chromium', () => {
     await reviewer.goto(`${portal}/workspace/notifications/settings`);
     await expect(reviewer.getByText('短信：不可用（所在单位未配置短信网关）').count()).resolves.toBe(1);
     await reviewer.getByLabel('稿件提交审核：电子邮件').uncheck({ timeout: 5000 });
-    await reviewer.getByLabel('开始', { exact: true }).fill('21:30', { timeout: 5000 });
+    await reviewer.getByLabel('开始').fill('21:30', { timeout: 5000 });
     await reviewer.getByRole('button', { name: '保存设置' }).click({ timeout: 5000 });
     await reviewer.waitForURL(/settings\?saved=1$/, { timeout: 5000 });
     await expect(reviewer.getByLabel('稿件提交审核：电子邮件').isChecked()).resolves.toBe(false);
-    await expect(reviewer.getByLabel('开始', { exact: true }).inputValue()).resolves.toBe('21:30');
-    await reviewer.getByLabel('开始', { exact: true }).fill('29:00');
+    await expect(reviewer.getByLabel('开始').inputValue()).resolves.toBe('21:30');
+    await reviewer.getByLabel('开始').fill('29:00');
     await reviewer.getByRole('button', { name: '保存设置' }).click();
     await expect(reviewer.getByRole('alert').textContent()).resolves.toContain('HH:MM');
     await reviewer.close();
@@ -506,3 +506,74 @@ describe('党费 in the workspace', () => {
   });
 });
 
+
+describe('发展党员 in the workspace', () => {
+  it('an applicant is refused as 发展对象 before a year as activist, then allowed; the 公示 shows on the portal’s 党务公开', async () => {
+    const portal = `${base}/p/huayou-caiyou1`;
+    const auth = await apiToken('admin@cy1.huayou.example');
+    const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '注水队党支部'`))[0]!.id}`).toString('base64url');
+    const CREATE = `mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { message } } }`;
+    for (const [name, first17] of [['孙满仓', '37052219700101003'], ['钱秀兰', '37052219720202004'], ['李振华', '37052219750303005']] as const) {
+      const res = await api.gql(CREATE, { i: { organizationId: branch, name, idNumber: first17 + checkCharacter(first17), joinedOn: '2000-07-01', confirmedOn: '2001-07-01', category: 'FULL' } }, auth);
+      expect(res.data!.memberCreate.userErrors).toEqual([]);
+    }
+
+    const admin = await signedIn('admin@cy1.huayou.example', portal);
+
+    await admin.goto(`${portal}/workspace`);
+    await admin.getByRole('link', { name: '发展党员' }).click();
+    await admin.waitForURL(`${portal}/workspace/development`);
+    await admin.getByText('登记入党申请').click();
+    await admin.locator('select[name=organizationId]').selectOption({ label: '注水队党支部' });
+    await admin.getByLabel('姓名').fill('赵晓燕');
+    await admin.getByLabel('公民身份号码').fill('37052219970815002' + checkCharacter('37052219970815002'));
+    await admin.getByLabel('递交申请书日期').fill('2024-03-01');
+    await admin.getByRole('button', { name: '登记' }).click();
+    await admin.waitForURL(/\/workspace\/development\/[A-Za-z0-9_-]+\?notice=applied$/);
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('已登记入党申请');
+
+    const record = async (step: string, day: string, fill?: () => Promise<void>) => {
+      await admin.getByLabel('步骤').selectOption({ label: step });
+      await admin.getByLabel('日期').fill(day);
+      await fill?.();
+      await admin.getByRole('button', { name: '记录' }).click();
+      await admin.waitForLoadState();
+    };
+    await record('谈话', '2024-03-20', () => admin.getByLabel('相关人员').fill('孙满仓'));
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('已记录');
+    await record('确定为入党积极分子', '2024-06-10', async () => {
+      await admin.getByLabel('决定机关').fill('支委会');
+      await admin.getByRole('checkbox', { name: '孙满仓' }).check();
+      await admin.getByRole('checkbox', { name: '钱秀兰' }).check();
+    });
+    await expect(admin.locator('.record').textContent()).resolves.toContain('孙满仓、钱秀兰');
+
+    // Less than a year as an activist: refused, naming the rule's source.
+    await record('确定为发展对象', '2025-06-01', () => admin.getByLabel('决定机关').fill('支委会'));
+    const refusal = await admin.getByRole('alert').textContent();
+    expect(refusal).toContain('一年以上');
+    expect(refusal).toContain('2025-06-10');
+    expect(refusal).toContain('发展党员工作细则》第十三条');
+    await expect(admin.locator('li[data-step="CANDIDATE"]').count()).resolves.toBe(0);
+    // A year and ten days on: allowed, and the 公示 opens.
+    await record('确定为发展对象', '2025-06-20', () => admin.getByLabel('决定机关').fill('支委会'));
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('已记录');
+    await expect(admin.locator('.record').textContent()).resolves.toContain('发展对象（自 2025-06-20）');
+    await expect(admin.getByRole('link', { name: '查看公示及意见反馈' }).count()).resolves.toBe(1);
+    await admin.getByRole('link', { name: '发展看板' }).click();
+    await admin.locator('select[name=org]').selectOption({ label: '第一采油厂党委' });
+    await admin.getByRole('button', { name: '查看' }).click();
+    await admin.waitForURL(/org=/);
+    await expect(admin.locator('[data-stage="CANDIDATE"]').textContent()).resolves.toContain('赵晓燕');
+    await admin.close();
+
+    // A member of the enterprise finds the notice on the portal's 党务公开, open for feedback.
+    const member = await signedIn('13800000001', portal);
+    await member.goto(`${portal}/disclosures/`);
+    const notice = member.getByRole('heading', { name: /关于拟将赵晓燕同志确定为发展对象的公示/ });
+    await expect(notice.textContent()).resolves.toContain('公示中');
+    await member.getByRole('link', { name: '关于拟将赵晓燕同志确定为发展对象的公示' }).click();
+    await expect(member.locator('article').textContent()).resolves.toContain('5个工作日');
+    await member.close();
+  });
+});

@@ -20,6 +20,7 @@ import themeDocument from '../../../schema/operations/PortalTheme.graphql?raw';
 import workspaceDocument from '../../../schema/operations/Workspace.graphql?raw';
 import organizationDocument from '../../../schema/operations/OrganizationPage.graphql?raw';
 import homeSectionsDocument from '../../../schema/operations/HomeSections.graphql?raw';
+import developmentDocument from '../../../schema/operations/Development.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
 import notificationsDocument from '../../../schema/operations/Notifications.graphql?raw';
@@ -186,4 +187,5 @@ export const DOCUMENTS = {
   notifications: notificationsDocument,
   members: membersDocument,
   dues: duesDocument,
+  development: developmentDocument,
 } as const;

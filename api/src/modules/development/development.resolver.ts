@@ -33,6 +33,7 @@ import {
   DevelopmentDueType,
   DevelopmentRecordType,
   DevelopmentStepInput,
+  DevelopmentStepOptionType,
   DevelopmentStepPayload,
 } from './development.types.js';
 import { nextDue, type Due, type Settings } from './rules.js';
@@ -127,6 +128,13 @@ export class ApplicantResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The running or last 公示 (a Disclosure).' })
   noticeId(@Root() applicant: Applicant): string | null {
     return applicant.notice ? toGlobalId('Disclosure', applicant.notice.id) : null;
+  }
+
+  @FieldResolver(() => [DevelopmentStepOptionType], { description: 'The steps the stage allows, in the order of the procedure.' })
+  availableSteps(@Root() applicant: Applicant): DevelopmentStepOptionType[] {
+    return Object.entries(STEPS)
+      .filter(([, rule]) => rule.from.includes(applicant.stage))
+      .map(([step, rule]) => ({ step: step as DevelopmentStep, label: rule.label, byCommittee: !!rule.byCommittee }));
   }
 
   @FieldResolver(() => [DevelopmentRecordType], { description: 'Every recorded step, oldest first.' })

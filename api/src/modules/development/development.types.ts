@@ -17,6 +17,13 @@ export class RuleWarningType {
   @Field() source!: string;
 }
 
+@ObjectType('DevelopmentStepOption', { description: 'A step that may be recorded at the applicant’s stage.' })
+export class DevelopmentStepOptionType {
+  @Field(() => DevelopmentStep) step!: DevelopmentStep;
+  @Field() label!: string;
+  @Field({ description: 'Decided by the 基层党委 above the branch: recorded by its admins.' }) byCommittee!: boolean;
+}
+
 @ObjectType('DevelopmentDue', { description: 'What the applicant’s stage waits for, and by when.' })
 export class DevelopmentDueType {
   @Field() what!: string;
