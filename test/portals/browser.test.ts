@@ -519,7 +519,6 @@ describe('发展党员 in the workspace', () => {
     }
 
     const admin = await signedIn('admin@cy1.huayou.example', portal);
-
     await admin.goto(`${portal}/workspace`);
     await admin.getByRole('link', { name: '发展党员' }).click();
     await admin.waitForURL(`${portal}/workspace/development`);
