@@ -86,6 +86,7 @@ const ids = {} as Record<Target, string>;
 const localIds = {} as Record<Target, number>;
 let grantee: string;
 const memberIds = new Map<string, string>();
+const applicantIds = new Map<string, string>();
 
 beforeAll(async () => {
   for (const actor of [...(Object.keys(DEMO) as DemoActor[]), 'anonymous'] as const) as[actor] = suite.as[actor];
@@ -122,6 +123,12 @@ beforeAll(async () => {
       i: { organizationId: gid('Organization', await orgId(db, record.branch)), month: '2026-10' },
     });
     expect(opened.data!.duesMonthOpen.userErrors).toEqual([]);
+    // An applicant (发展党员) at the same branch, read like the branch's records.
+    const applied = await as[record.creator]!(`mutation($i: ApplicantCreateInput!) { applicantCreate(input: $i) { applicant { id } userErrors { message } } }`, {
+      i: { organizationId: gid('Organization', await orgId(db, record.branch)), name: `${record.name}申请人`, idNumber: `${record.first17.slice(0, 6)}2000${record.first17.slice(10)}${checkCharacter(`${record.first17.slice(0, 6)}2000${record.first17.slice(10)}`)}`, phone: '13700000000', appliedOn: '2025-03-01' },
+    });
+    expect(applied.data!.applicantCreate.userErrors).toEqual([]);
+    applicantIds.set(record.name, applied.data!.applicantCreate.applicant.id);
   }
   // A member at the child, so its member list is not empty.
   await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
@@ -261,6 +268,39 @@ describe.each(cases)('$actor at $target: member records (党员信息库)', ({ a
             ? 'FORBIDDEN'
             : 'NOT_FOUND';
       expect(outcome(res, 'memberUpdate'), record.name).toBe(expected);
+    }
+  });
+
+  it('发展党员: applicants listed, on the board and by node as the branch’s records; personal data whole only for their keepers', async () => {
+    const res = await call(`query($o: ID!) { applicants(first: 50, filter: { organizationId: $o }) { totalCount nodes { name phone } } developmentBoard(organizationId: $o) { applicants { name } } }`, { o: ids[target] });
+    const listed = ((res.data?.applicants?.nodes ?? []) as { name: string; phone: string }[]).filter((n) => n.name.startsWith('矩阵'));
+    expect(listed.map((n) => n.name).sort()).toEqual(visible.map((r) => `${r.name}申请人`).sort());
+    for (const node of listed) {
+      const whole = readsRecord(actor, MEMBER_RECORDS.find((r) => `${r.name}申请人` === node.name)!.within, ADMIN_OVER);
+      expect(node.phone, node.name).toBe(whole ? '13700000000' : '137****0000');
+    }
+    const onBoard = ((res.data?.developmentBoard ?? []) as { applicants: { name: string }[] }[]).flatMap((c) => c.applicants.map((a) => a.name)).filter((n) => n.startsWith('矩阵'));
+    expect(onBoard.sort()).toEqual(visible.map((r) => `${r.name}申请人`).sort());
+    for (const record of inTarget) {
+      const byId = await call(`query($id: ID!) { node(id: $id) { ... on Applicant { name } } }`, { id: applicantIds.get(record.name) });
+      expect(byId.data?.node ?? null, record.name).toEqual(readsRecord(actor, record.within) ? { name: `${record.name}申请人` } : null);
+    }
+  });
+
+  it('发展党员: a step is recorded by admins over the branch only; readers are refused, others told it does not exist', async () => {
+    for (const record of inTarget) {
+      // A stale version: whoever may record gets past authorisation to the version check (and nothing is written).
+      const res = await call(`mutation($i: DevelopmentStepInput!) { developmentRecord(input: $i) { userErrors { code field } } }`, {
+        i: { applicantId: applicantIds.get(record.name), step: 'TALK', happenedOn: '2025-03-20', people: '书记', expectedVersion: 999 },
+      });
+      const expected = readsRecord(actor, record.within, ADMIN_OVER)
+        ? 'CONFLICT'
+        : actor === 'anonymous'
+          ? 'UNAUTHENTICATED'
+          : actor === 'apiKey' || readsRecord(actor, record.within)
+            ? 'FORBIDDEN'
+            : 'NOT_FOUND';
+      expect(outcome(res, 'developmentRecord'), `${record.name} ${JSON.stringify(res.errors ?? res.data)}`).toBe(expected);
     }
   });
 });

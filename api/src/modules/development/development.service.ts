@@ -240,9 +240,6 @@ export async function recordStep(em: EntityManager, actor: Actor, input: StepInp
   try {
     return await em.transactional(async (tx) => {
       const applicant = await loadApplicant(tx, actor, input.applicantId, true);
-      if (input.expectedVersion != null && input.expectedVersion !== applicant.version) {
-        throw conflict('Someone recorded a step for this applicant meanwhile; reload and try again.', 'expectedVersion');
-      }
       const branch = await tx.findOneOrFail(Organization, applicant.organization.id);
       // The committee's decisions are recorded by its admins; the branch's by the branch's admins and above.
       if (rule.byCommittee) {
@@ -252,6 +249,9 @@ export async function recordStep(em: EntityManager, actor: Actor, input: StepInp
         }
       } else {
         await assertCan(tx, actor, 'manageMemberRecords', Organization, 'Organization', branch.id, 'The applicant');
+      }
+      if (input.expectedVersion != null && input.expectedVersion !== applicant.version) {
+        throw conflict('Someone recorded a step for this applicant meanwhile; reload and try again.', 'expectedVersion');
       }
       if (!mayRecord(input.step, applicant.stage)) {
         throw conflict(`${rule.label} cannot be recorded for an applicant at stage ${STAGE_LABEL[applicant.stage]}.`, 'step');
