@@ -35,8 +35,6 @@ describe('发展党员', () => {
     expect(error, `${i.step} should be refused`).toBeDefined();
     return error as { code: string; field: string[] | null; message: string; rule: string | null; source: string | null };
   };
-  /** Time passes: the running 公示 ended on `day` (the test cannot wait five working days). */
-  const noticeEnded = (day: string) => db.query(`update applicant set notice_ends_on = $1 where id = $2`, [day, Buffer.from(applicant, 'base64url').toString().split(':')[1]]);
 
   it('keeps a branch’s roll to draw 联系人, 介绍人 and the vote from', async () => {
     branch = gid('Organization', await orgId(db, '采油二队党支部'));
@@ -94,19 +92,35 @@ describe('发展党员', () => {
     expect(named.record.people).toBe('王建军、刘红');
   });
 
-  it('refuses 发展对象 before a full year as activist, naming the rule and its source; then opens the 公示', async () => {
+  it('refuses 发展对象 before a full year as activist, naming the rule and its source; a 公示 entered from the records must have run its working days', async () => {
     const tooSoon = await refused({ step: 'CANDIDATE', happenedOn: '2025-06-01', decidedBy: '支委会' });
     expect(tooSoon).toMatchObject({ code: 'CONFLICT', rule: 'development.activistOneYear', source: '《中国共产党发展党员工作细则》第十三条', message: expect.stringContaining('2025-06-10') });
-    const named = await ok({ step: 'CANDIDATE', happenedOn: '2025-06-20', decidedBy: '支委会' });
-    expect(named.applicant.stage).toBe('CANDIDATE');
+    // Monday 23 to Thursday 26 June 2025 is four working days, not five.
+    const short = await refused({ step: 'CANDIDATE', happenedOn: '2025-06-20', decidedBy: '支委会', noticeHeld: { startsOn: '2025-06-23', endsOn: '2025-06-26' } });
+    expect(short).toMatchObject({ rule: 'development.notice', message: expect.stringContaining('只有4个工作日') });
+    expect(await refused({ step: 'CANDIDATE', happenedOn: '2025-06-20', noticeHeld: { startsOn: '2025-06-20', endsOn: '2025-06-27' } })).toMatchObject({ field: ['input', 'noticeHeld.startsOn'] });
+    const named = await ok({ step: 'CANDIDATE', happenedOn: '2025-06-20', decidedBy: '支委会', noticeHeld: { startsOn: '2025-06-23', endsOn: '2025-06-27' } });
+    expect(named.applicant).toMatchObject({ stage: 'CANDIDATE', noticeEndsOn: '2025-06-27' });
+    const held = (await plantAdmin(`query($id: ID!) { node(id: $id) { ... on Disclosure { title status publishedAt notice { open } } } }`, { id: named.applicant.noticeId })).data!.node;
+    expect(held).toMatchObject({ title: '关于拟将李明同志确定为发展对象的公示', status: 'PUBLISHED', notice: { open: false } });
+    expect(held.publishedAt.slice(0, 10)).toBe('2025-06-22'); // midnight of the 23rd in China
+  });
+
+  it('opens a 公示 now for a decision recorded today: five working days on the national calendar, objections in its feedback inbox', async () => {
+    const created = await expectOk(plantAdmin, APPLY, { i: { organizationId: branch, name: '周晓', idNumber: id('37050219960505002'), appliedOn: '2024-01-10' } });
+    const other = created.applicantCreate.applicant.id;
+    const step = (i: Record<string, unknown>) => expectOk(plantAdmin, STEP, { i: { applicantId: other, ...i } });
+    await step({ step: 'TALK', happenedOn: '2024-01-20', people: '王建军' });
+    await step({ step: 'ACTIVIST', happenedOn: '2024-05-10', contactIds: [members['杨丽']] });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const named = (await step({ step: 'CANDIDATE', happenedOn: today, decidedBy: '支委会' })).developmentRecord;
     const notice = named.applicant.noticeId as string;
-    expect(notice).toBeTruthy();
     const READ = `query($id: ID!) { node(id: $id) { ... on Disclosure { title category scope status notice { open endsAt } organization { name } bodyHtml } } }`;
     const seen = (await member(READ, { id: notice })).data!.node;
-    expect(seen).toMatchObject({ title: '关于拟将李明同志确定为发展对象的公示', category: 'ORGANIZATION_BUILDING', scope: 'WHOLE_ENTERPRISE', status: 'PUBLISHED', notice: { open: true }, organization: { name: '采油二队党支部' } });
-    expect(seen.bodyHtml).toContain('1998年3月生');
+    expect(seen).toMatchObject({ title: '关于拟将周晓同志确定为发展对象的公示', category: 'ORGANIZATION_BUILDING', scope: 'WHOLE_ENTERPRISE', status: 'PUBLISHED', notice: { open: true }, organization: { name: '采油二队党支部' } });
+    expect(seen.bodyHtml).toContain('1996年5月生');
     expect(seen.bodyHtml).not.toContain('370502'); // never the ID number
-    // The window is the LOCAL five working days, on the national calendar.
+    // The window is the LOCAL five working days from tomorrow, on the national calendar.
     const [{ n }] = (await db.query<{ n: number }>(
       `select count(*)::int as n from generate_series((now() at time zone 'Asia/Shanghai')::date + 1, $1::date, interval '1 day') d
         where (extract(isodow from d) < 6 and not exists (select 1 from calendar_day c where c.day = d::date and c.kind = 'HOLIDAY'))
@@ -114,12 +128,13 @@ describe('发展党员', () => {
       [named.applicant.noticeEndsOn],
     )) as [{ n: number }];
     expect(n).toBe(5);
-    // Objections arrive in the disclosure's feedback inbox.
     await expectOk(member, `mutation($id: ID!, $i: DisclosureFeedbackInput!) { disclosureFeedbackCreate(id: $id, input: $i) { userErrors { message } } }`, { id: notice, i: { body: '该同志工作认真，群众认可。' } });
     const inbox = (await plantAdmin(`query($id: ID!) { node(id: $id) { ... on Disclosure { feedback(first: 10) { nodes { body } } } } }`, { id: notice })).data!.node.feedback.nodes;
     expect(inbox).toEqual([{ body: '该同志工作认真，群众认可。' }]);
-    // Another enterprise does not see it.
     expect((await powerAdmin(READ, { id: notice })).data?.node ?? null).toBeNull();
+    // While it runs, the 支委会 cannot review.
+    const blocked = (await plantAdmin(STEP, { i: { applicantId: other, step: 'COMMITTEE_REVIEW', happenedOn: today } })).data!.developmentRecord.userErrors[0];
+    expect(blocked).toMatchObject({ rule: 'development.notice', message: expect.stringContaining(named.applicant.noticeEndsOn) });
   });
 
   it('takes two full members not under 留党察看 as 介绍人', async () => {
@@ -130,8 +145,6 @@ describe('发展党员', () => {
   });
 
   it('blocks the 支委会审查 until the 公示 is over, the 政审 passed and 24 class hours trained', async () => {
-    expect(await refused({ step: 'COMMITTEE_REVIEW', happenedOn: '2025-07-20', decidedBy: '支委会' })).toMatchObject({ rule: 'development.notice' });
-    await noticeEnded('2025-06-30');
     expect(await refused({ step: 'COMMITTEE_REVIEW', happenedOn: '2025-07-20', decidedBy: '支委会' })).toMatchObject({ rule: 'development.politicalReview' });
     await ok({ step: 'POLITICAL_REVIEW', happenedOn: '2025-07-01', decidedBy: '支委会', note: '政治审查合格' });
     await ok({ step: 'TRAINING', happenedOn: '2025-07-05', hours: 16, people: '第一采油厂党校' });
@@ -178,13 +191,11 @@ describe('发展党员', () => {
 
   it('discusses 转正 only when the 预备期 is over and its 公示 has run, then the committee confirms it', async () => {
     await ok({ step: 'OATH', happenedOn: '2026-01-20' });
-    await ok({ step: 'CONFIRMATION_APPLICATION', happenedOn: '2026-08-20', note: '本人提交转正申请书' });
+    await ok({ step: 'CONFIRMATION_APPLICATION', happenedOn: '2026-08-20', note: '本人提交转正申请书', noticeHeld: { startsOn: '2026-08-24', endsOn: '2026-08-28' } });
     expect(await refused({ step: 'CONFIRMATION_VOTE', happenedOn: '2026-09-01', outcome: 'CONFIRM', vote: { expected: 7, present: 6, yes: 6, no: 0, abstain: 0 } })).toMatchObject({
       rule: 'development.probationOneYear',
       source: '《中国共产党章程》第七条',
     });
-    expect(await refused({ step: 'CONFIRMATION_VOTE', happenedOn: '2026-09-12', outcome: 'CONFIRM', vote: { expected: 7, present: 6, yes: 6, no: 0, abstain: 0 } })).toMatchObject({ rule: 'development.notice' });
-    await noticeEnded('2026-08-27');
     expect(await refused({ step: 'CONFIRMATION_VOTE', happenedOn: '2026-09-12', outcome: 'EXTEND', extensionMonths: 3, vote: { expected: 7, present: 6, yes: 6, no: 0, abstain: 0 } })).toMatchObject({ rule: 'development.extension' });
     const voted = await ok({ step: 'CONFIRMATION_VOTE', happenedOn: '2026-09-12', decidedBy: '支部大会', outcome: 'CONFIRM', vote: { expected: 7, present: 6, yes: 6, no: 0, abstain: 0 } });
     expect(voted.applicant.stage).toBe('CONFIRMATION_PENDING');
@@ -217,12 +228,13 @@ describe('发展党员', () => {
     const late = await expectOk(plantAdmin, APPLY, { i: { organizationId: branch, name: '钱多多', idNumber: id('37050220000101002'), appliedOn: '2026-01-05' } });
     const fresh = await expectOk(plantAdmin, APPLY, { i: { organizationId: branch, name: '孙晓', idNumber: id('37050220010202003'), appliedOn: '2026-11-20' } });
     const BOARD = `query($o: ID!) { developmentBoard(organizationId: $o) { stage label totalCount overdueCount applicants { name due { what overdue } } } }`;
-    const board = (await plantAdmin(BOARD, { o: gid('Organization', await orgId(db, '第一采油厂党委')) })).data!.developmentBoard;
+    const board = (await plantAdmin(BOARD, { o: branch })).data!.developmentBoard;
     const applicants = board.find((c: { stage: string }) => c.stage === 'APPLICANT');
     expect(applicants).toMatchObject({ label: '入党申请人', totalCount: 2, overdueCount: 1 });
     expect(applicants.applicants.map((a: { name: string }) => a.name)).toEqual(['钱多多', '孙晓']);
     expect(board.find((c: { stage: string }) => c.stage === 'FULL')).toBeUndefined();
-    expect((await refineryAdmin(BOARD, { o: gid('Organization', await orgId(db, '第一采油厂党委')) })).data!.developmentBoard.every((c: { totalCount: number }) => c.totalCount === 0)).toBe(true);
+    expect((await refineryAdmin(BOARD, { o: branch })).data!.developmentBoard.every((c: { totalCount: number }) => c.totalCount === 0)).toBe(true);
+    expect(board.find((c: { stage: string }) => c.stage === 'CANDIDATE').applicants.map((a: { name: string }) => a.name)).toEqual(['周晓']);
     void late;
     void fresh;
     void userId;

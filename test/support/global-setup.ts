@@ -11,7 +11,8 @@ import { openAppOrm } from '../../api/src/app.js';
 import { migrateUp } from '../../api/src/core/db/migrations.js';
 import { startThrowawayServer } from '../../api/src/core/db/throwaway.js';
 import { seedDemoData } from '../../api/src/demo/seed.js';
-import { REPO_ROOT } from '../../api/src/core/config.js';
+import { loadConfig, REPO_ROOT } from '../../api/src/core/config.js';
+import { TEST_MEMBER_DATA_KEY } from './api.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject) {
     const orm = await openAppOrm({ databaseUrl: db.url, log });
     try {
       await migrateUp(orm);
-      if (kind === 'demo') await seedDemoData(orm);
+      if (kind === 'demo') await seedDemoData(orm, loadConfig({ NODE_ENV: 'test', MEMBER_DATA_KEY: TEST_MEMBER_DATA_KEY }));
     } finally {
       await orm.close();
     }

@@ -18,6 +18,7 @@ import { loadConfig, REPO_ROOT } from '../core/config.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { startThrowawayServer } from '../core/db/throwaway.js';
 import { seedDemoData } from '../demo/seed.js';
+import { newPersonalDataSecret } from '../modules/members/personal-data.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -30,9 +31,10 @@ runCli(async () => {
     const { url: databaseUrl } = await pg.createDatabase('lighthouse');
     const orm = await openAppOrm({ databaseUrl, log });
     await migrateUp(orm);
-    await seedDemoData(orm);
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', MEMBER_DATA_KEY: newPersonalDataSecret() });
+    await seedDemoData(orm, config);
     await orm.close();
-    const api = await startApi({ config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), log, databaseUrl, port: 0 });
+    const api = await startApi({ config, log, databaseUrl, port: 0 });
     close.push(() => api.close());
     process.env.PORTALS_API_URL = api.server.url;
     const entry = pathToFileURL(path.join(REPO_ROOT, 'portals/dist/server/entry.mjs')).href;

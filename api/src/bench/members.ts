@@ -12,7 +12,6 @@ import { checkCharacter } from '../modules/members/id-number.js';
 import { exportMembers } from '../modules/members/member-export.js';
 import { commitImport, stageImport } from '../modules/members/member-import.service.js';
 import { loadMemberKeys } from '../modules/members/member.keys.js';
-import { newPersonalDataSecret } from '../modules/members/personal-data.js';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['建国', '晓燕', '志强', '丽娟', '海涛', '明', '桂英', '伟', '芳', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '超'];
@@ -48,10 +47,10 @@ async function roster(rows: number): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export async function benchMembers(databaseUrl: string, say: (line: string) => void): Promise<void> {
+export async function benchMembers(databaseUrl: string, memberDataKey: string, say: (line: string) => void): Promise<void> {
   const log = pino({ level: 'silent' });
   const orm = await openAppOrm({ databaseUrl, log });
-  const keys = loadMemberKeys(orm, loadConfig({ NODE_ENV: 'production', MEMBER_DATA_KEY: newPersonalDataSecret() }));
+  const keys = loadMemberKeys(orm, loadConfig({ NODE_ENV: 'production', MEMBER_DATA_KEY: memberDataKey }));
   try {
     const em = orm.em.fork();
     const [branch] = await em.execute<{ id: number; enterprise_id: number }[]>(`select id, enterprise_id from organization where level = 'BRANCH' order by id limit 1`);

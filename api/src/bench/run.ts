@@ -21,6 +21,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { pino } from 'pino';
 import { runCli } from '../cli/run.js';
+import { loadConfig } from '../core/config.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { openAppOrm } from '../app.js';
 import { newPersonalDataSecret } from '../modules/members/personal-data.js';
@@ -123,6 +124,8 @@ runCli(async () => {
   const sizes = { organizations: 200 * SCALE, users: 5_000 * SCALE, news: 100_000 * SCALE, disclosures: 20_000 * SCALE, cases: 10_000 * SCALE };
   say(`Dangjian bench · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.version} · ${SECONDS} s per run, ${CONNECTIONS} connections`);
   const started = Date.now();
+  // One key for the demo's sealed member data and the API that reads it.
+  const memberDataKey = newPersonalDataSecret();
   const pgServer = await startThrowawayServer();
   const children: Child[] = [];
   let keptUrl = '';
@@ -131,7 +134,7 @@ runCli(async () => {
     keptUrl = databaseUrl;
     const orm = await openAppOrm({ databaseUrl, log: pino({ level: 'silent' }) });
     await migrateUp(orm);
-    await seedDemoData(orm);
+    await seedDemoData(orm, loadConfig({ NODE_ENV: 'production', MEMBER_DATA_KEY: memberDataKey }));
     await orm.close();
     const db = new pg.Client({ connectionString: databaseUrl });
     db.on('error', () => {}); // the server stops under it at the end
@@ -144,7 +147,7 @@ runCli(async () => {
     const floorPort = await freePort();
     const api = await startChild(
       'src/main.ts',
-      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', MEMBER_DATA_KEY: newPersonalDataSecret(), LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
+      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', MEMBER_DATA_KEY: memberDataKey, LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
       /API listening/,
     );
     children.push(api);
@@ -238,7 +241,7 @@ runCli(async () => {
     }
     await db.end();
     await benchNotifications(databaseUrl, say);
-    await benchMembers(databaseUrl, say);
+    await benchMembers(databaseUrl, memberDataKey, say);
   } catch (error) {
     say(`bench failed: ${(error as Error).stack ?? error}`);
     throw error;

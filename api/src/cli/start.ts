@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { onShutdownSignal, openAppOrm, startApi } from '../app.js';
-import { loadConfig, REPO_ROOT } from '../core/config.js';
+import { loadConfig, REPO_ROOT, type Config } from '../core/config.js';
 import { assertPortFree } from '../core/db/embedded-postgres.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { createLogger, type Logger } from '../core/log.js';
@@ -39,7 +39,7 @@ runCli(async () => {
   onShutdownSignal(log, stopAll);
 
   try {
-    await prepareDatabase(db.url, config.demoData, log);
+    await prepareDatabase(db.url, config, log);
     const api = await startApi({ config, log, databaseUrl: db.url });
     stops.push(() => api.close());
 
@@ -81,13 +81,13 @@ runCli(async () => {
 });
 
 /** Applies pending migrations and, when enabled, loads the demo data (once). */
-async function prepareDatabase(databaseUrl: string, demoData: boolean, log: Logger): Promise<void> {
+async function prepareDatabase(databaseUrl: string, config: Config, log: Logger): Promise<void> {
   const orm = await openAppOrm({ databaseUrl, log });
   try {
     const applied = await migrateUp(orm);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-    if (demoData) {
-      const seeded = await seedDemoData(orm);
+    if (config.demoData) {
+      const seeded = await seedDemoData(orm, config);
       if (seeded.length) log.info({ created: seeded }, 'demo data loaded');
     }
   } finally {

@@ -12,7 +12,7 @@
  *     reminders: [{ name, due(em, now) }],  // date-driven reminders, sent once each
  *     todos: [{ name, items(ctx, limit) }], // what waits for a person (待办)
  *     localRules: [{ key, label, default, … }], // rules of Party work tagged LOCAL: per-enterprise settings
- *     seed: (em, actor) => …,               // demo data, additive and idempotent
+ *     seed: (em, actor, config) => …,       // demo data, additive and idempotent
  *   });
  *
  * The composition root (`app.ts`) holds the one list of modules; core offers the registries they
@@ -133,7 +133,7 @@ export interface ModuleDefinition {
   todos?: readonly TodoSource[];
   localRules?: readonly LocalRule[];
   /** Demo data: additive and idempotent; returns what it created (for the start-up log). */
-  seed?: (em: EntityManager, actor: Actor) => Promise<string[]>;
+  seed?: (em: EntityManager, actor: Actor, config: Config) => Promise<string[]>;
 }
 
 /** Declares a module (an identity function: the value is the declaration, typed). */

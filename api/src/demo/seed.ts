@@ -8,6 +8,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { MODULES } from '../app.js';
 import { systemActor, type Actor } from '../core/authz/check.js';
+import type { Config } from '../core/config.js';
 import { Enterprise } from '../modules/enterprises/enterprise.entity.js';
 import { Membership } from '../modules/identity/membership.entity.js';
 import { createUser } from '../modules/identity/session.service.js';
@@ -33,8 +34,8 @@ import { demoCases, demoPartnership, demoPendingRequest, demoResources } from '.
 
 const SEED_LOCK = 0x73656564; // "seed"
 
-/** Returns what it created: enterprise slugs and account logins. */
-export async function seedDemoData(orm: MikroORM): Promise<string[]> {
+/** Returns what it created: enterprise slugs and account logins. `config` gives the modules their keys (member data is sealed). */
+export async function seedDemoData(orm: MikroORM, config: Config): Promise<string[]> {
   const created: string[] = [];
   const actor = systemActor();
   await orm.em.fork().transactional(async (em) => {
@@ -78,7 +79,7 @@ export async function seedDemoData(orm: MikroORM): Promise<string[]> {
       created.push(demoPlatformAdmin.email);
     }
     // What the modules add to the demo (each additive and idempotent).
-    for (const module of MODULES) if (module.seed) created.push(...(await module.seed(em, actor)));
+    for (const module of MODULES) if (module.seed) created.push(...(await module.seed(em, actor, config)));
   });
   return created;
 }

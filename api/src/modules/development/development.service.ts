@@ -24,7 +24,7 @@ import { parseIdNumber, parseMobile } from '../members/id-number.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Applicant, DevelopmentRecord } from './development.entity.js';
 import { ARCHIVE_DAYS, MONTHS_TO_ACTIVIST, POLITICAL_REVIEW_VALID_MONTHS } from './development.local-rules.js';
-import { openNotice } from './notice.js';
+import { openNotice, type HeldNotice } from './notice.js';
 import { checkHardRules, softWarnings, SOURCE, type ApplicantDates, type Settings, type Warning } from './rules.js';
 import { ConfirmationOutcome, DevelopmentStage, DevelopmentStep, mayRecord, monthsLater, STAGE_LABEL, STEPS } from './stages.js';
 import { checkFigures, tally, type VoteFigures } from './vote.js';
@@ -61,6 +61,8 @@ export interface StepInput {
   note?: string | null;
   attachmentIds?: string[] | null;
   noticeScope?: DisclosureScope | null;
+  /** A 公示 already held, entered from the records. */
+  noticeHeld?: HeldNotice | null;
   /** The version the form was loaded at: a step recorded meanwhile by someone else is a conflict. */
   expectedVersion?: number | null;
 }
@@ -307,7 +309,7 @@ export async function recordStep(em: EntityManager, actor: Actor, input: StepInp
         case 'CANDIDATE': {
           applicant.candidateOn = on;
           moveTo(DevelopmentStage.CANDIDATE);
-          const notice = await openNotice(tx, actor, applicant, branch, 'CANDIDATE', input.noticeScope ?? undefined);
+          const notice = await openNotice(tx, actor, applicant, branch, 'CANDIDATE', { scope: input.noticeScope, held: input.noticeHeld, decidedOn: on });
           applicant.notice = tx.getReference(Content, notice.content.id, { wrapped: true });
           applicant.noticeEndsOn = notice.last;
           applicant.noticeFor = DevelopmentStage.CANDIDATE;
@@ -386,7 +388,7 @@ export async function recordStep(em: EntityManager, actor: Actor, input: StepInp
           if (applicant.noticeFor === DevelopmentStage.PROBATIONARY && applicant.noticeEndsOn && applicant.noticeEndsOn >= chinaToday()) {
             throw conflict('The 转正 notice is running already.', 'step');
           }
-          const notice = await openNotice(tx, actor, applicant, branch, 'CONFIRMATION', input.noticeScope ?? undefined);
+          const notice = await openNotice(tx, actor, applicant, branch, 'CONFIRMATION', { scope: input.noticeScope, held: input.noticeHeld, decidedOn: on });
           applicant.notice = tx.getReference(Content, notice.content.id, { wrapped: true });
           applicant.noticeEndsOn = notice.last;
           applicant.noticeFor = DevelopmentStage.PROBATIONARY;

@@ -143,6 +143,12 @@ export class DevelopmentVoteInput {
   @Field(() => Int, { defaultValue: 0 }) writtenAbstain!: number;
 }
 
+@InputType({ description: 'A 公示 already held, entered from the paper records: after the decision, over, at least the LOCAL number of working days.' })
+export class DevelopmentNoticeHeldInput {
+  @Field({ description: 'YYYY-MM-DD: its first day.' }) startsOn!: string;
+  @Field({ description: 'YYYY-MM-DD: its last day.' }) endsOn!: string;
+}
+
 @InputType({ description: 'A step of 发展党员. Which fields matter depends on the step.' })
 export class DevelopmentStepInput {
   @Field(() => ID) applicantId!: string;
@@ -162,6 +168,7 @@ export class DevelopmentStepInput {
   @Field(() => String, { nullable: true, description: 'The summary, conclusion or reason.' }) note?: string | null;
   @Field(() => [ID], { nullable: true }) attachmentIds?: string[] | null;
   @Field(() => DisclosureScope, { nullable: true, description: 'CANDIDATE, CONFIRMATION_APPLICATION: who sees the 公示 (default the whole enterprise).' }) noticeScope?: DisclosureScope | null;
+  @Field(() => DevelopmentNoticeHeldInput, { nullable: true, description: 'CANDIDATE, CONFIRMATION_APPLICATION entered from the records: the 公示 as it was held (otherwise one opens now).' }) noticeHeld?: DevelopmentNoticeHeldInput | null;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
 }
 

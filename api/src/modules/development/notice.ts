@@ -6,15 +6,18 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../core/authz/check.js';
-import { noticeWindow } from '../calendar/calendar.service.js';
+import { badInput } from '../../core/graphql/errors.js';
+import { exceptionsBetween, noticeWindow } from '../calendar/calendar.service.js';
+import { workingDaysBetween } from '../calendar/working-days.js';
 import type { Content } from '../content/content.entity.js';
 import { DisclosureScope } from '../disclosures/disclosure-enums.js';
 import { publishDecisionNotice } from '../disclosures/disclosure.service.js';
 import { localRuleValue } from '../local-rules/local-rules.service.js';
-import { chinaToday } from '../members/member.rules.js';
+import { chinaToday, pastDate, ruleRefusal } from '../members/member.rules.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import type { Applicant } from './development.entity.js';
 import { NOTICE_WORKING_DAYS } from './development.local-rules.js';
+import { SOURCE } from './rules.js';
 import { daysLater } from './stages.js';
 
 const EDUCATION_SUFFIX = /学历$/;
@@ -31,17 +34,37 @@ export interface OpenedNotice {
   workingDays: number;
 }
 
+/**
+ * A notice already held, entered from the paper records (a development taken over mid-way): its
+ * days must follow the decision, be over, and cover the LOCAL number of working days.
+ */
+export interface HeldNotice {
+  startsOn: string;
+  endsOn: string;
+}
+
+async function heldWindow(tx: EntityManager, held: HeldNotice, decidedOn: string, n: number): Promise<{ first: string; last: string }> {
+  const startsOn = pastDate(held.startsOn, 'noticeHeld.startsOn');
+  const endsOn = pastDate(held.endsOn, 'noticeHeld.endsOn');
+  if (startsOn <= decidedOn) throw badInput('A notice is held after the decision it makes public.', 'noticeHeld.startsOn');
+  if (endsOn >= chinaToday()) throw badInput('Only a notice that is over can be entered from the records; otherwise leave noticeHeld out and it opens now.', 'noticeHeld.endsOn');
+  const days = workingDaysBetween(startsOn, endsOn, await exceptionsBetween(tx, startsOn, endsOn));
+  if (days < n) throw ruleRefusal(`公示期不少于${n}个工作日（${startsOn}至${endsOn}只有${days}个工作日）。`, 'development.notice', SOURCE.notice);
+  return { first: startsOn, last: endsOn };
+}
+
 export async function openNotice(
   tx: EntityManager,
   actor: Actor,
   applicant: Applicant,
   branch: Organization,
   kind: 'CANDIDATE' | 'CONFIRMATION',
-  scope: DisclosureScope = DisclosureScope.WHOLE_ENTERPRISE,
+  options: { scope?: DisclosureScope | null; held?: HeldNotice | null; decidedOn: string },
 ): Promise<OpenedNotice> {
   const n = await localRuleValue(tx, applicant.enterprise.id, NOTICE_WORKING_DAYS.key);
+  const scope = options.scope ?? DisclosureScope.WHOLE_ENTERPRISE;
   // Counted from the day after it is posted (a decision is never later than today).
-  const { first, last } = await noticeWindow(tx, daysLater(chinaToday(), 1), n);
+  const { first, last } = options.held ? await heldWindow(tx, options.held, options.decidedOn, n) : await noticeWindow(tx, daysLater(chinaToday(), 1), n);
   const who = escape(applicant.name);
   const facts = [
     who,
@@ -69,7 +92,7 @@ export async function openNotice(
     bodyHtml,
     scope,
     // Posted now, objections welcome from now; the 公示期 counts working days from `first`.
-    noticeStartsAt: new Date(),
+    noticeStartsAt: options.held ? chinaMidnight(first) : new Date(),
     noticeEndsAt: chinaMidnight(daysLater(last, 1)),
     decision: kind === 'CANDIDATE' ? '支委会确定发展对象的决定' : '预备党员转正申请',
   });

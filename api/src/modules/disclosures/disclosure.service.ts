@@ -82,8 +82,9 @@ export async function createDisclosure(
 /**
  * A notice that a recorded decision has already authorised (a 支委会 naming a 发展对象, a 转正
  * application): created by the decision's recorder, marked reviewed and approved by that
- * decision, and published at once. The calling module has authorised the decision; the content
- * rules still require the recorder to write for the organisation.
+ * decision, and published at once (or, entered from the records, when it was held). The calling
+ * module has authorised the decision; the content rules still require the recorder to write for
+ * the organisation.
  */
 export async function publishDecisionNotice(
   em: EntityManager,
@@ -91,6 +92,7 @@ export async function publishDecisionNotice(
   input: { organizationId: number; title: string; bodyHtml: string; scope: DisclosureScope; noticeStartsAt: Date; noticeEndsAt: Date; decision: string },
 ): Promise<Content> {
   const me = requireUser(actor.viewer);
+  const now = new Date();
   const created = await createDisclosure(em, actor, { ...input, category: DisclosureCategory.ORGANIZATION_BUILDING });
   return transition(
     em,
@@ -99,10 +101,10 @@ export async function publishDecisionNotice(
     'edit',
     async (content, tx) => {
       const disclosure = await tx.findOneOrFail(Disclosure, { content: content.id });
-      const now = new Date();
       tx.assign(disclosure, { step: DisclosureStep.APPROVED, secrecyReviewer: me.userId, secrecyReviewedAt: now, secrecyConclusion: `依据${input.decision}公示`, approver: me.userId, approvedAt: now });
       content.status = ContentStatus.PUBLISHED;
-      content.publishedAt = now;
+      // A notice entered from the records was published when it was held.
+      content.publishedAt = input.noticeStartsAt < now ? input.noticeStartsAt : now;
     },
     'publishDecisionNotice',
     { decision: input.decision },

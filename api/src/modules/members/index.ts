@@ -12,6 +12,7 @@ import { MEMBER_ACTIONS, memberPolicy } from './member.policy.js';
 import { MemberResolver } from './member.resolver.js';
 import { memberRoutes } from './member.routes.js';
 import { MemberImport } from './member-import.entity.js';
+import { seedDemoMembers } from './members.demo.js';
 
 export default defineModule({
   name: 'members',
@@ -23,4 +24,5 @@ export default defineModule({
   reminders: [electionDue],
   routes: ({ contextFor, log }) => memberRoutes({ contextFor, log }),
   jobs: [{ name: 'member data keys', start: ({ orm, config }) => loadMemberKeys(orm, config) }],
+  seed: (em, _actor, config) => seedDemoMembers(em, config),
 });

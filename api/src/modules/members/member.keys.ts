@@ -28,14 +28,22 @@ function secretFrom(config: Config): string {
   return secret;
 }
 
-export function loadMemberKeys(orm: MikroORM, config: Config): { stop(): Promise<void> } {
-  let loaded: PersonalDataKeys;
+/** The keys the configuration names (or the embedded default's); a ConfigError if it is unusable. */
+export function keysFromConfig(config: Config): PersonalDataKeys {
   try {
-    loaded = personalDataKeys(secretFrom(config));
+    return personalDataKeys(secretFrom(config));
   } catch (error) {
     throw error instanceof ConfigError ? error : new ConfigError(`MEMBER_DATA_KEY: ${(error as Error).message}`);
   }
-  keys.set(orm.config, loaded);
+}
+
+/** Keys for code that runs before the API's job (the demo's seed): loaded once per ORM. */
+export function ensureMemberKeys(em: EntityManager, config: Config): void {
+  if (!keys.has(em.config)) keys.set(em.config, keysFromConfig(config));
+}
+
+export function loadMemberKeys(orm: MikroORM, config: Config): { stop(): Promise<void> } {
+  keys.set(orm.config, keysFromConfig(config));
   return {
     async stop() {
       keys.delete(orm.config);
