@@ -16,6 +16,8 @@ const PLATFORM_WIDE: Record<string, string> = {
   partnership: 'between two enterprises: it belongs to both (a reference table)',
   notification_preference: 'a person’s own choices, whichever enterprise a notification comes from',
   notification_profile: 'a person’s quiet hours and digest, across their enterprises',
+  calendar_year: 'the national working calendar (国务院放假安排) is the same for every enterprise',
+  calendar_day: 'the national working calendar (国务院放假安排) is the same for every enterprise',
   mikro_orm_migrations: 'the schema’s own history',
 };
 

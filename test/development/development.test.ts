@@ -218,7 +218,7 @@ describe('发展党员', () => {
     expect(after.length).toBe(before.length + 1);
     for (const who of [refineryAdmin, powerAdmin, member, anonymous]) {
       expect((await who(READ, { id: applicant })).data?.node ?? null).toBeNull();
-      expect((await who(`{ applicants(first: 10) { totalCount nodes { id } } }`)).data?.applicants ?? { totalCount: 0 }).toMatchObject({ totalCount: 0 });
+      expect((await who(`query($o: ID!) { applicants(first: 10, filter: { organizationId: $o }) { totalCount nodes { id } } }`, { o: branch })).data?.applicants ?? { totalCount: 0 }).toMatchObject({ totalCount: 0 });
     }
     expect((await plantReviewer(STEP, { i: { applicantId: applicant, step: 'ARCHIVE', happenedOn: '2026-10-12' } })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await refineryAdmin(STEP, { i: { applicantId: applicant, step: 'ARCHIVE', happenedOn: '2026-10-12' } })).errors![0]!.extensions!.code).toBe('NOT_FOUND');

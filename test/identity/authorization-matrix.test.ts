@@ -221,9 +221,10 @@ describe.each(cases)('$actor at $target: member records (党员信息库)', ({ a
   const visible = inTarget.filter((r) => readsRecord(actor, r.within));
 
   it(`list and count: ${visible.map((r) => r.name).join('、') || 'none'}`, async () => {
-    const res = await call(`query($o: ID!) { members(first: 50, filter: { organizationId: $o }) { totalCount nodes { name phone personalDataMasked } } }`, { o: ids[target] });
+    const res = await call(`query($o: ID!) { members(first: 50, filter: { organizationId: $o, name: "矩阵" }) { totalCount nodes { name phone personalDataMasked } } }`, { o: ids[target] });
     const connection = res.data?.members ?? { totalCount: 0, nodes: [] };
     const mine = connection.nodes.filter((n: { name: string }) => n.name.startsWith('矩阵'));
+    expect(connection.totalCount).toBe(visible.length);
     expect(mine.map((n: { name: string }) => n.name).sort()).toEqual(visible.map((r) => r.name).sort());
     for (const node of mine) {
       const whole = readsRecord(actor, MEMBER_RECORDS.find((r) => r.name === node.name)!.within, ADMIN_OVER);
@@ -272,7 +273,7 @@ describe.each(cases)('$actor at $target: member records (党员信息库)', ({ a
   });
 
   it('发展党员: applicants listed, on the board and by node as the branch’s records; personal data whole only for their keepers', async () => {
-    const res = await call(`query($o: ID!) { applicants(first: 50, filter: { organizationId: $o }) { totalCount nodes { name phone } } developmentBoard(organizationId: $o) { applicants { name } } }`, { o: ids[target] });
+    const res = await call(`query($o: ID!) { applicants(first: 50, filter: { organizationId: $o, name: "矩阵" }) { totalCount nodes { name phone } } developmentBoard(organizationId: $o) { applicants { name } } }`, { o: ids[target] });
     const listed = ((res.data?.applicants?.nodes ?? []) as { name: string; phone: string }[]).filter((n) => n.name.startsWith('矩阵'));
     expect(listed.map((n) => n.name).sort()).toEqual(visible.map((r) => `${r.name}申请人`).sort());
     for (const node of listed) {

@@ -122,7 +122,7 @@ describe('member import', () => {
     const staged2 = (await admin.stage(plant, changed)).body;
     expect(staged2.report).toMatchObject({ add: 0, update: 1, reject: 0 });
     await admin.commit(staged2.id);
-    const phone = await suite.as.plantAdmin(`{ members(first: 50) { nodes { name phone } } }`);
+    const phone = await suite.as.plantAdmin(`query($o: ID!) { members(first: 50, filter: { organizationId: $o }) { nodes { name phone } } }`, { o: gid('Organization', await orgId(db, '采油一队党支部')) });
     expect(phone.data!.members.nodes.find((n: { name: string }) => n.name === '王建军').phone).toBe('13800000099');
 
     const refinery = await as(DEMO.refineryAdmin);

@@ -57,10 +57,12 @@ describe('member records', () => {
   });
 
   it('is never seen by a sibling’s admin, another enterprise, an editor, or the public — in lists, counts, node or lookups', async () => {
-    const list = `{ members(first: 10) { totalCount nodes { name } } }`;
-    expect((await plantAdmin(list)).data!.members.totalCount).toBe(1);
+    // The plant's own branch (the demo's members are elsewhere in the plant and the group).
+    const list = `query($o: ID!) { members(first: 10, filter: { organizationId: $o }) { totalCount nodes { name } } }`;
+    const own = { o: await branch() };
+    expect((await plantAdmin(list, own)).data!.members.totalCount).toBe(1);
     for (const who of [refineryAdmin, powerAdmin, branchEditor, anonymous]) {
-      expect((await who(list)).data!.members).toEqual({ totalCount: 0, nodes: [] });
+      expect((await who(list, own)).data!.members).toEqual({ totalCount: 0, nodes: [] });
       expect((await who(`query($id: ID!) { node(id: $id) { id } }`, { id })).data?.node ?? null).toBeNull();
       expect((await who(`query($n: String!) { memberByIdNumber(idNumber: $n) { name } }`, { n: ZHANG })).data?.memberByIdNumber ?? null).toBeNull();
     }

@@ -80,7 +80,7 @@ describe('the workflow', () => {
     expect((await as.anonymous(VISIBLE, { id })).data!.newsArticle).toEqual({ id });
     const feed = await as.anonymous(`query($o: ID!) { news(first: 10, filter: { organizationId: $o }) { totalCount nodes { title } } }`, { o: plant });
     expect(feed.data!.news.nodes.map((n: { title: string }) => n.title)).toContain('采油一队开展主题党日活动');
-    const audit = await db.query<{ action: string }>(`select action from audit_event where subject_type = 'Content' order by id`);
+    const audit = await db.query<{ action: string }>(`select action from audit_event where subject_type = 'Content' and subject_id = (select id::text from content where title = '采油一队开展主题党日活动') order by id`);
     expect(audit.map((a) => a.action)).toEqual(['content.create', 'content.submit', 'content.approve']);
   });
 

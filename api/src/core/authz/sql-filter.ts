@@ -12,7 +12,8 @@ import type { Action, AppAbility, SubjectType } from './ability.js';
 
 type Filter = Record<string, unknown>;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A LIKE pattern's literal part: %, _ and \ match themselves. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function toOrm(condition: unknown): unknown {
   if (Array.isArray(condition)) return condition.map(toOrm);

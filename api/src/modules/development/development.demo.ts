@@ -124,6 +124,8 @@ export async function seedDemoDevelopments(em: EntityManager, config: Config): P
         });
       }
       n += 1;
+      // Each development in a clean unit of work: the seed's one transaction holds thousands of rows.
+      em.clear();
     }
     created.push(`${n} demo applicants in ${demo.enterprise}`);
   }

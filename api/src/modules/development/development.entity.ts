@@ -20,6 +20,7 @@ import { ConfirmationOutcome, DevelopmentStage, DevelopmentStep } from './stages
   expression: `create unique index "applicant_id_number_unique" on "applicant" ("enterprise_id", "id_number_hash") where "stage" not in ('REJECTED', 'WITHDRAWN', 'MOVED', 'DISQUALIFIED')`,
 })
 @Index({ name: 'applicant_organization_stage_idx', properties: ['organization', 'stage'] })
+@Index({ name: 'applicant_name_idx', expression: 'create index "applicant_name_idx" on "applicant" ("enterprise_id", "name" varchar_pattern_ops)' })
 export class Applicant {
   @PrimaryKey({ type: 'integer' })
   id!: number;

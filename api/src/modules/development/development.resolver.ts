@@ -1,6 +1,7 @@
 /** 发展党员 in GraphQL: applicants and the board under the read rule in SQL; steps through the service. */
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { escapeLike } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { defineLoader, groupByKey } from '../../core/graphql/loaders.js';
@@ -152,6 +153,7 @@ export class ApplicantResolver {
     const access = applicantReadFilter(ctx);
     const where: FilterQuery<Applicant>[] = access ? [access] : [];
     if (filter?.stage) where.push({ stage: filter.stage });
+    if (filter?.name?.trim()) where.push({ name: { $like: `${escapeLike(filter.name.trim().slice(0, 50))}%` } });
     if (filter?.organizationId) {
       const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.push(org ? ({ organization: { path: { $like: `${org.path}%` } } } as FilterQuery<Applicant>) : { id: 0 });

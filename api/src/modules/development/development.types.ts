@@ -115,6 +115,7 @@ export class DevelopmentColumnType {
 export class ApplicantFilter {
   @Field(() => ID, { nullable: true, description: 'Applicants of this organisation’s subtree.' }) organizationId?: string | null;
   @Field(() => DevelopmentStage, { nullable: true }) stage?: DevelopmentStage | null;
+  @Field(() => String, { nullable: true, description: '姓名 begins with this.' }) name?: string | null;
 }
 
 @InputType({ description: '递交入党申请书: opens a development. Birth date and sex follow the ID number.' })

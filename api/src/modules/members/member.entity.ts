@@ -32,6 +32,7 @@ export type Sex = (typeof Sex)[keyof typeof Sex];
 @Unique({ name: 'member_id_number_unique', properties: ['enterprise', 'idNumberHash'] })
 @Unique({ name: 'member_user_unique', properties: ['enterprise', 'user'] })
 @Index({ name: 'member_organization_idx', properties: ['organization', 'id'] })
+@Index({ name: 'member_name_idx', expression: 'create index "member_name_idx" on "member" ("enterprise_id", "name" varchar_pattern_ops)' })
 @Index({ name: 'member_labels_idx', expression: 'create index "member_labels_idx" on "member" using gin ("labels")' })
 export class Member {
   @PrimaryKey({ type: 'integer' })

@@ -2,6 +2,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireUser } from '../../core/authz/check.js';
+import { escapeLike } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { registerNodeType } from '../../core/graphql/node.js';
@@ -100,6 +101,7 @@ export class MemberResolver {
     const where: FilterQuery<Member>[] = [{ status: filter?.status ?? { $in: [MemberStatus.NORMAL, MemberStatus.SUSPENDED] } }];
     if (filter?.category) where.push({ category: filter.category });
     if (filter?.label) where.push({ labels: { $contains: [filter.label.slice(0, 20)] } } as FilterQuery<Member>);
+    if (filter?.name?.trim()) where.push({ name: { $like: `${escapeLike(filter.name.trim().slice(0, 50))}%` } });
     if (filter?.organizationId) {
       const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.push(org ? ({ organization: { path: { $like: `${org.path}%` } } } as FilterQuery<Member>) : { id: 0 });

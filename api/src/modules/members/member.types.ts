@@ -54,6 +54,7 @@ export class MemberFilter {
   @Field(() => MemberCategory, { nullable: true }) category?: MemberCategory | null;
   @Field(() => MemberStatus, { nullable: true, description: 'Default: NORMAL and SUSPENDED (the current roll).' }) status?: MemberStatus | null;
   @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => String, { nullable: true, description: '姓名 begins with this (e.g. a surname).' }) name?: string | null;
 }
 
 @InputType({ description: 'A member record. Birth date and sex follow the ID number.' })

@@ -103,6 +103,7 @@ export async function seedDemoMembers(em: EntityManager, config: Config): Promis
       count += members.length;
     }
     await em.flush();
+    em.clear(); // what follows in the seed's transaction need not track these rows
     created.push(`${count} demo members in ${roll.enterprise}`);
   }
   return created;

@@ -27,6 +27,7 @@ export const memberPages: PageRoute[] = [
         category: pick(q.get('category'), CATEGORY as Record<'FULL' | 'PROBATIONARY', string>),
         status: pick(q.get('status'), STATUS as Record<'NORMAL' | 'SUSPENDED' | 'REMOVED' | 'EXPELLED' | 'TRANSFERRED_OUT' | 'DECEASED' | 'DISQUALIFIED', string>),
         label: q.get('label')?.trim().slice(0, 20) || null,
+        name: q.get('name')?.trim().slice(0, 50) || null,
       };
       const after = q.get('after');
       const [data, branch] = await Promise.all([

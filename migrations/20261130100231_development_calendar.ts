@@ -1,13 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130092627_development_calendar extends Migration {
+export class Migration20261130100231_development_calendar extends Migration {
 
-  override name = 'Migration20261130092627_development_calendar';
+  override name = 'Migration20261130100231_development_calendar';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "applicant" ("id" serial primary key, "enterprise_id" int not null, "organization_id" int not null, "name" varchar(50) not null, "sex" text not null, "birth_date" date not null, "ethnicity" varchar(20) null, "education" varchar(20) null, "employer" varchar(100) null, "position" varchar(50) null, "id_number_sealed" text not null, "id_number_hash" varchar(64) not null, "phone_sealed" text null, "stage" text not null, "stage_since" date not null, "applied_on" date not null, "talked_on" date null, "activist_on" date null, "candidate_on" date null, "political_review_on" date null, "training_hours" int not null default 0, "training_days" int not null default 0, "contact1_id" int null, "contact2_id" int null, "introducer1_id" int null, "introducer2_id" int null, "pre_reviewed_on" date null, "admitted_on" date null, "approved_on" date null, "probation_ends_on" date null, "probation_extended" boolean not null default false, "pending_outcome" text null, "pending_extension_months" int null, "voted_on" date null, "confirmed_on" date null, "archived_on" date null, "notice_id" bigint null, "notice_ends_on" date null, "notice_for" text null, "last_assessed_on" date null, "member_id" int null, "end_reason" varchar(500) null, "version" int not null default 1, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now());`);
     this.addSql(`create index "applicant_enterprise_idx" on "applicant" ("enterprise_id");`);
     this.addSql(`alter table "applicant" add constraint "applicant_member_unique" unique ("member_id");`);
+    this.addSql(`create index "applicant_name_idx" on "applicant" ("enterprise_id", "name" varchar_pattern_ops);`);
     this.addSql(`create index "applicant_organization_stage_idx" on "applicant" ("organization_id", "stage");`);
     this.addSql(`create unique index "applicant_id_number_unique" on "applicant" ("enterprise_id", "id_number_hash") where "stage" not in ('REJECTED', 'WITHDRAWN', 'MOVED', 'DISQUALIFIED');`);
 
@@ -20,6 +21,7 @@ export class Migration20261130092627_development_calendar extends Migration {
     this.addSql(`create table "calendar_day" ("day" date not null, "year" int not null, "kind" text not null, "name" varchar(20) not null, primary key ("day"));`);
 
     this.addSql(`alter table "member" drop constraint "member_status_check";`);
+    this.addSql(`create index "member_name_idx" on "member" ("enterprise_id", "name" varchar_pattern_ops);`);
     this.addSql(`alter table "member" add constraint "member_status_check" check ("status" in ('NORMAL', 'SUSPENDED', 'REMOVED', 'EXPELLED', 'TRANSFERRED_OUT', 'DECEASED', 'DISQUALIFIED'));`);
 
     this.addSql(`alter table "member_status_change" drop constraint "member_status_change_status_check";`);
@@ -60,6 +62,7 @@ export class Migration20261130092627_development_calendar extends Migration {
     this.addSql(`drop table if exists "calendar_year" cascade;`);
     this.addSql(`drop table if exists "calendar_day" cascade;`);
 
+    this.addSql(`drop index "member_name_idx";`);
     this.addSql(`alter table "member" drop constraint "member_status_check";`);
     this.addSql(`alter table "member" add constraint "member_status_check" check ("status" in ('NORMAL', 'SUSPENDED', 'REMOVED', 'EXPELLED', 'TRANSFERRED_OUT', 'DECEASED'));`);
 
