@@ -4,6 +4,7 @@
  * Order matters only where two patterns could match the same path (none do today).
  */
 import type { PageRoute } from './lib/route-kit.js';
+import { calendarPages } from './modules/calendar/pages.js';
 import { casePages } from './modules/cases/pages.js';
 import { developmentPages } from './modules/development/pages.js';
 import { disclosurePages } from './modules/disclosures/pages.js';
@@ -30,4 +31,5 @@ export const PAGES: readonly PageRoute[] = [
   ...memberPages,
   ...duesPages,
   ...developmentPages,
+  ...calendarPages,
 ];

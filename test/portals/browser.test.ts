@@ -582,3 +582,22 @@ describe('发展党员 in the workspace', () => {
     await member.close();
   });
 });
+
+describe('工作日历 in the workspace', () => {
+  it('shows 2026 as published, and a platform admin enters a year by pasting its days', async () => {
+    const portal = `${base}/p/huayou`;
+    const admin = await signedIn('platform@dangjian.example', portal);
+    await admin.goto(`${portal}/workspace/calendar?year=2026`);
+    await expect(admin.locator('p.meta').first().textContent()).resolves.toContain('全年工作日 248 天');
+    await expect(admin.locator('tr[data-day="2026-10-10"]').textContent()).resolves.toContain('调休上班');
+    await admin.goto(`${portal}/workspace/calendar?year=2028`);
+    await admin.getByLabel(/每行一天/).fill('2028-01-03 放假 元旦\n2028-01-08 上班');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await expect(admin.getByRole('alert').textContent()).resolves.toContain('第 2 行');
+    await admin.getByLabel(/每行一天/).fill('2028-01-03 放假 元旦');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.waitForURL(/notice=saved/);
+    await expect(admin.locator('tr[data-day="2028-01-03"]').textContent()).resolves.toContain('放假');
+    await admin.close();
+  });
+});

@@ -20,6 +20,7 @@ import themeDocument from '../../../schema/operations/PortalTheme.graphql?raw';
 import workspaceDocument from '../../../schema/operations/Workspace.graphql?raw';
 import organizationDocument from '../../../schema/operations/OrganizationPage.graphql?raw';
 import homeSectionsDocument from '../../../schema/operations/HomeSections.graphql?raw';
+import calendarDocument from '../../../schema/operations/Calendar.graphql?raw';
 import developmentDocument from '../../../schema/operations/Development.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
@@ -188,4 +189,5 @@ export const DOCUMENTS = {
   members: membersDocument,
   dues: duesDocument,
   development: developmentDocument,
+  calendar: calendarDocument,
 } as const;

@@ -1,0 +1,15 @@
+import { openAppOrm } from '/work/main/api/src/app.js';
+import { loadConfig } from '/work/main/api/src/core/config.js';
+import { migrateUp } from '/work/main/api/src/core/db/migrations.js';
+import { startThrowawayServer } from '/work/main/api/src/core/db/throwaway.js';
+import { seedDemoData } from '/work/main/api/src/demo/seed.js';
+import { createLogger } from '/work/main/api/src/core/log.js';
+const server = await startThrowawayServer();
+const db = await server.createDatabase('x');
+const orm = await openAppOrm({ databaseUrl: db.url, log: createLogger('silent') });
+await migrateUp(orm);
+const t = Date.now();
+const env = process.argv[2] ?? 'test';
+console.log(await seedDemoData(orm, loadConfig({ NODE_ENV: env, MEMBER_DATA_KEY: Buffer.alloc(32, 7).toString('base64') })), Date.now() - t, 'ms');
+await orm.close();
+await server.dispose();
