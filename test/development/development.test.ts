@@ -185,8 +185,8 @@ describe('发展党员', () => {
     const approved = await ok({ step: 'APPROVAL', happenedOn: '2026-01-05', decidedBy: '第一采油厂党委' });
     expect(approved.warnings).toEqual([expect.objectContaining({ rule: 'development.approvalWithinThreeMonths' })]);
     expect(approved.applicant).toMatchObject({ stage: 'PROBATIONARY', probationEndsOn: '2026-09-10', member: { category: 'PROBATIONARY', joinedOn: '2025-09-10', confirmedOn: null } });
-    const record = (await plantAdmin(`query($id: ID!) { node(id: $id) { ... on Member { name idNumber phone organization { name } } } }`, { id: approved.applicant.member.id })).data!.node;
-    expect(record).toEqual({ name: '李明', idNumber: id('37050219980315001'), phone: '13912345678', organization: { name: '采油二队党支部' } });
+    const record = (await plantAdmin(`query($id: ID!) { node(id: $id) { ... on Member { name idNumber phone organization { name } development { stage } } } }`, { id: approved.applicant.member.id })).data!.node;
+    expect(record).toEqual({ name: '李明', idNumber: id('37050219980315001'), phone: '13912345678', organization: { name: '采油二队党支部' }, development: { stage: 'PROBATIONARY' } });
   });
 
   it('discusses 转正 only when the 预备期 is over and its 公示 has run, then the committee confirms it', async () => {

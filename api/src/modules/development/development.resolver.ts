@@ -210,6 +210,21 @@ export class ApplicantResolver {
   }
 }
 
+/** The development that admitted a member (培养发展), for those who read applicants. */
+const developmentOfMember = defineLoader<number, Applicant | null>(async (ctx, memberIds) => {
+  const access = applicantReadFilter(ctx);
+  const rows = access ? await ctx.em.find(Applicant, { $and: [{ member: { $in: [...memberIds] } }, access] }) : [];
+  return memberIds.map((id) => rows.find((a) => a.member?.id === id) ?? null);
+});
+
+@Resolver(() => MemberType)
+export class MemberDevelopmentResolver {
+  @FieldResolver(() => ApplicantType, { nullable: true, description: '培养发展: the development that admitted the member, when it was kept here (for those who read applicants).' })
+  development(@Root() member: Member, @Ctx() ctx: Context): Promise<Applicant | null> {
+    return developmentOfMember(ctx).load(member.id);
+  }
+}
+
 @Resolver(() => DevelopmentRecordType)
 export class DevelopmentRecordResolver {
   @FieldResolver(() => ID)
