@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../api/src/modules/members/id-number.js';
+import { PURGE_STALE_IMPORTS } from '../../api/src/modules/members/import-retention.js';
 import { useSuite } from '../support/fixture.js';
 import { DEMO, gid, orgId, signIn } from '../support/identity.js';
 
@@ -144,6 +145,18 @@ describe('member import', () => {
     expect(noHeader.body.errors[0].message).toMatch(/姓名 and 公民身份号码/);
     const huge = await (await as(DEMO.plantAdmin)).stage(plant, Buffer.alloc(6 * 1024 * 1024, 1));
     expect(huge.status).toBe(413);
+  });
+
+  it('deletes a roster never committed after a day (it holds ID numbers); committed ones keep their report', async () => {
+    const admin = await as(DEMO.plantAdmin);
+    const left = (await admin.stage(plant, await workbook(good))).body.id as string;
+    const leftId = Number(Buffer.from(left, 'base64url').toString().split(':')[1]);
+    const kept = (await db.query<{ id: number }>(`select id from member_import where committed_at is not null order by id limit 1`))[0]!.id;
+    await db.query(`update member_import set created_at = now() - interval '25 hours' where id = any($1::int[])`, [[leftId, kept]]);
+    await db.query(PURGE_STALE_IMPORTS);
+    expect((await db.query(`select id from member_import where id = $1`, [leftId])).length).toBe(0);
+    expect((await db.query(`select id from member_import where id = $1`, [kept])).length).toBe(1);
+    expect((await admin.read(left)).status).toBe(404);
   });
 });
 

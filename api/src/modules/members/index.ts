@@ -5,6 +5,7 @@ import { CommitteeTerm, MemberPost } from './committee.entity.js';
 import { MemberAward, MemberCare } from './history.entity.js';
 import { MemberHistoryMutations, MemberHistoryResolver } from './history.resolver.js';
 import { Member, MemberStatusChange } from './member.entity.js';
+import { startImportRetention } from './import-retention.js';
 import { loadMemberKeys } from './member.keys.js';
 import { MEMBER_LOCAL_RULES } from './member.local-rules.js';
 import { electionDue } from './member.notifications.js';
@@ -23,6 +24,9 @@ export default defineModule({
   localRules: MEMBER_LOCAL_RULES,
   reminders: [electionDue],
   routes: ({ contextFor, log }) => memberRoutes({ contextFor, log }),
-  jobs: [{ name: 'member data keys', start: ({ orm, config }) => loadMemberKeys(orm, config) }],
+  jobs: [
+    { name: 'member data keys', start: ({ orm, config }) => loadMemberKeys(orm, config) },
+    { name: 'member import retention', start: ({ orm, log }) => startImportRetention(orm, log) },
+  ],
   seed: (em, _actor, config) => seedDemoMembers(em, config),
 });
