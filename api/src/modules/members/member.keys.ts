@@ -16,11 +16,14 @@ export function keysFor(em: EntityManager): PersonalDataKeys {
   return found;
 }
 
+/** Where the embedded default keeps its key (used when MEMBER_DATA_KEY is not set). */
+export const embeddedKeyFile = (config: Config) => `${config.embeddedPg.dataDir}.member-key`;
+
 function secretFrom(config: Config): string {
   const configured = config.read.string('MEMBER_DATA_KEY');
   if (configured) return configured;
   if (config.env === 'production') throw new ConfigError('MEMBER_DATA_KEY must be set in production: 32 random bytes, base64 (e.g. `openssl rand -base64 32`).');
-  const file = `${config.embeddedPg.dataDir}.member-key`;
+  const file = embeddedKeyFile(config);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   const secret = newPersonalDataSecret();
   fs.mkdirSync(new URL('.', `file://${file}`).pathname, { recursive: true });
