@@ -180,6 +180,11 @@ describe('downloads and usage figures', () => {
     expect(new Set(results.map((r) => r.data!.resourceDownload.downloadCount)).size).toBe(40);
     const after = (await ok(as.anonymous, `query($id: ID!) { sharedResource(id: $id) { downloadCount } }`, { id: lesson })).sharedResource.downloadCount;
     expect(after - before).toBe(40);
+    // The most downloaded first, keyset-paged by the count the resource's own row keeps.
+    const top = await ok(as.anonymous, `{ sharedResources(first: 1, orderBy: MOST_DOWNLOADED) { pageInfo { endCursor } nodes { id downloadCount } } }`);
+    expect(top.sharedResources.nodes).toEqual([{ id: lesson, downloadCount: after }]);
+    const rest = await ok(as.anonymous, `query($a: String) { sharedResources(first: 50, after: $a, orderBy: MOST_DOWNLOADED) { nodes { id downloadCount } } }`, { a: top.sharedResources.pageInfo.endCursor });
+    expect(rest.sharedResources.nodes.every((n: { id: string; downloadCount: number }) => n.id !== lesson && n.downloadCount <= after)).toBe(true);
     const [daily] = await db.query<{ n: number }>(`select sum(count)::int as n from usage_daily where metric = 'DOWNLOAD' and content_id = $1`, [Buffer.from(lesson, 'base64url').toString().split(':')[1]]);
     expect(daily!.n).toBe(40);
   });

@@ -100,7 +100,7 @@ export async function generateBenchData(db: pg.Client, sizes: BenchSizes, log: (
      select id, enterprise_id, '<p>背景</p>', body_html, '<p>成效明显</p>' from content where id = any($1::bigint[])`,
     [cases.rows.map((r) => r.id)],
   );
-  await db.query(`update content set like_count = id % 97, adoption_count = id % 13 where kind = 'CASE'`);
+  await db.query(`update experience_case set like_count = content_id % 97, adoption_count = content_id % 13`);
   log(`cases: ${sizes.cases}`);
   // A steady state, as autovacuum leaves a live database: statistics and the visibility map
   // (which index-only scans depend on) up to date.

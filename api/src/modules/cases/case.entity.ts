@@ -10,6 +10,8 @@ import { Enterprise } from '../enterprises/enterprise.entity.js';
  * The content body is composed from the three sections (so search and snippets cover them).
  */
 @Entity({ tableName: 'experience_case' })
+@Index({ name: 'experience_case_most_liked_idx', properties: ['likeCount', 'content'] })
+@Index({ name: 'experience_case_most_adopted_idx', properties: ['adoptionCount', 'content'] })
 export class ExperienceCase {
   @OneToOne(() => Content, { primary: true, ref: true, deleteRule: 'cascade' })
   content!: Ref<Content>;
@@ -29,6 +31,20 @@ export class ExperienceCase {
   /** 成效: sanitised HTML. */
   @Property({ type: 'text' })
   resultsHtml!: string;
+
+  /**
+   * Engagement counters, each changed by one atomic UPDATE in the transaction that inserts (or
+   * deletes) the row it counts, so concurrent clicks are counted exactly once.
+   */
+  @Property({ type: 'integer', default: 0 })
+  likeCount: number & Opt = 0;
+
+  /** Visible (not hidden) comments. */
+  @Property({ type: 'integer', default: 0 })
+  commentCount: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  adoptionCount: number & Opt = 0;
 }
 
 /** A member's comment on a case; the owner's reviewers hide and restore it, with a reason. */

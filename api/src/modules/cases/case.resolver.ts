@@ -12,7 +12,7 @@ import { ContentStatus } from '../content/content-enums.js';
 import { contentFieldsResolver } from '../content/content-fields.resolver.js';
 import { authorById, expectReadable, readableOfKind } from '../content/content.loaders.js';
 import { commonContentWhere } from '../content/filters.js';
-import { listContent, type ContentOrder } from '../content/list.js';
+import { listContent, type CounterOrder } from '../content/list.js';
 import { coverIdOf } from '../media/media.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
@@ -91,7 +91,11 @@ registerNodeType({ typeName: 'CaseComment', entity: CaseComment, load: (ctx, id)
 
 const MAX_SET = 1000;
 
-const ORDER: Record<CaseOrder, ContentOrder> = { RECENT: 'PUBLISHED', MOST_LIKED: 'MOST_LIKED', MOST_ADOPTED: 'MOST_ADOPTED' };
+const ORDER: Record<CaseOrder, 'PUBLISHED' | CounterOrder<ExperienceCase>> = {
+  RECENT: 'PUBLISHED',
+  MOST_LIKED: { entity: ExperienceCase, field: 'likeCount' },
+  MOST_ADOPTED: { entity: ExperienceCase, field: 'adoptionCount' },
+};
 
 @Resolver(() => ExperienceCaseType)
 export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCaseType, 'ExperienceCase') {
@@ -127,6 +131,21 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
   async sections(@Root() content: Content, @Ctx() ctx: Context): Promise<CaseSectionsType> {
     const row = await sectionsOf(ctx).load(String(content.id));
     return { backgroundHtml: row?.backgroundHtml ?? '', practiceHtml: row?.practiceHtml ?? '', resultsHtml: row?.resultsHtml ?? '' };
+  }
+
+  @FieldResolver(() => Int)
+  async likeCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
+    return (await sectionsOf(ctx).load(String(content.id)))?.likeCount ?? 0;
+  }
+
+  @FieldResolver(() => Int, { description: 'Visible comments.' })
+  async commentCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
+    return (await sectionsOf(ctx).load(String(content.id)))?.commentCount ?? 0;
+  }
+
+  @FieldResolver(() => Int)
+  async adoptionCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
+    return (await sectionsOf(ctx).load(String(content.id)))?.adoptionCount ?? 0;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you like it.' })

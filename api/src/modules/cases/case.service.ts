@@ -87,7 +87,7 @@ export async function commentOnCase(em: EntityManager, actor: Actor, caseId: str
     const content = await publishedCase(tx, caseId);
     const comment = tx.create(CaseComment, { content: caseId, enterprise: content.enterprise, author: me.userId, body: text });
     await tx.flush();
-    await tx.execute('update content set comment_count = comment_count + 1 where id = ?', [caseId]);
+    await tx.execute('update experience_case set comment_count = comment_count + 1 where content_id = ?', [caseId]);
     return comment;
   });
 }
@@ -105,7 +105,7 @@ export async function moderateComment(em: EntityManager, actor: Actor, commentId
     comment.hiddenReason = why;
     comment.moderatedBy = tx.getReference(User, me.userId, { wrapped: true });
     await tx.flush();
-    await tx.execute(`update content set comment_count = comment_count ${hide ? '-' : '+'} 1 where id = ?`, [comment.content.id]);
+    await tx.execute(`update experience_case set comment_count = comment_count ${hide ? '-' : '+'} 1 where content_id = ?`, [comment.content.id]);
     const owner = await tx.findOneOrFail(Content, comment.content.id);
     recordAudit(tx, actor.viewer, {
       action: hide ? 'comment.hide' : 'comment.restore',
@@ -132,7 +132,7 @@ export async function setLike(em: EntityManager, actor: Actor, caseId: string, l
       ? await tx.execute('insert into content_like (enterprise_id, content_id, user_id) select enterprise_id, id, ? from content where id = ? on conflict do nothing returning content_id', [me.userId, caseId])
       : await tx.execute('delete from content_like where content_id = ? and user_id = ? returning content_id', [caseId, me.userId]);
     if (changed.length === 0) throw conflict(liked ? 'You like this case already.' : 'You have not liked this case.');
-    const [row] = await tx.execute<{ like_count: number }[]>(`update content set like_count = like_count ${liked ? '+' : '-'} 1 where id = ? returning like_count`, [caseId]);
+    const [row] = await tx.execute<{ like_count: number }[]>(`update experience_case set like_count = like_count ${liked ? '+' : '-'} 1 where content_id = ? returning like_count`, [caseId]);
     return row!.like_count;
   });
 }
@@ -150,7 +150,7 @@ export async function adoptCase(em: EntityManager, actor: Actor, caseId: string,
       [content.enterprise.id, caseId, organizationId, text, me.userId],
     );
     if (!inserted) throw conflict('That organisation has adopted this case already.', 'organizationId');
-    await tx.execute('update content set adoption_count = adoption_count + 1 where id = ?', [caseId]);
+    await tx.execute('update experience_case set adoption_count = adoption_count + 1 where content_id = ?', [caseId]);
     recordAudit(tx, actor.viewer, { action: 'case.adopt', subjectType: 'Content', subjectId: caseId, organizationId, enterpriseId: content.enterprise.id, details: { adoptionId: inserted.id } });
     await tx.flush();
     return tx.findOneOrFail(CaseAdoption, inserted.id);
@@ -165,7 +165,7 @@ export async function withdrawAdoption(em: EntityManager, actor: Actor, adoption
     if (!adoption) throw notFound('The adoption does not exist.');
     await assertCan(tx, actor, 'createContent', Organization, 'Organization', adoption.organization.id, 'The adoption');
     const deleted = await tx.execute('delete from case_adoption where id = ? returning id', [adoptionId]);
-    if (deleted.length) await tx.execute('update content set adoption_count = adoption_count - 1 where id = ?', [adoption.content.id]);
+    if (deleted.length) await tx.execute('update experience_case set adoption_count = adoption_count - 1 where content_id = ?', [adoption.content.id]);
     return adoption;
   });
 }

@@ -25,8 +25,6 @@ import { ContentKind, ContentStatus, Visibility } from './content-enums.js';
   name: 'content_publish_due_idx',
   expression: `create index "content_publish_due_idx" on "content" ("published_at") where status = 'PUBLISHED' and publish_notified_at is null`,
 })
-@Index({ name: 'content_most_liked_idx', properties: ['kind', 'status', 'likeCount', 'id'] })
-@Index({ name: 'content_most_adopted_idx', properties: ['kind', 'status', 'adoptionCount', 'id'] })
 @Index({ name: 'content_tags_idx', expression: 'create index "content_tags_idx" on "content" using gin ("tags")' })
 // Finds the few rows an older tokeniser indexed (search-reindex.ts), without reading the table.
 @Index({ name: 'content_search_version_idx', properties: ['searchVersion'] })
@@ -88,23 +86,6 @@ export class Content {
 
   @Property({ type: 'integer', default: 0 })
   viewCount: number & Opt = 0;
-
-  /**
-   * Engagement counters, each changed by one atomic UPDATE in the transaction that inserts (or
-   * deletes) the row it counts, so concurrent clicks are counted exactly once.
-   */
-  @Property({ type: 'integer', default: 0 })
-  likeCount: number & Opt = 0;
-
-  /** Visible (not hidden) comments. */
-  @Property({ type: 'integer', default: 0 })
-  commentCount: number & Opt = 0;
-
-  @Property({ type: 'integer', default: 0 })
-  adoptionCount: number & Opt = 0;
-
-  @Property({ type: 'integer', default: 0 })
-  downloadCount: number & Opt = 0;
 
   /** Bumped on every edit; each edit also leaves a ContentRevision. */
   @Property({ type: 'integer', default: 1 })

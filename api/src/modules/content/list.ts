@@ -1,20 +1,29 @@
 /**
  * One keyset-paged, authorised list of content for every kind's connection: the order's key plus
- * the id, descending, so a page is one indexed range scan whatever the page number.
+ * the id, descending, so a page is one indexed range scan whatever the page number. A kind that
+ * keeps a counter in its own side table (a case's likes, a resource's downloads) orders by it
+ * with a `CounterOrder`: the base knows nothing of those counters.
  */
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { authorised } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { decodeCursor, paginate, type Connection } from '../../core/graphql/relay.js';
 import { Content } from './content.entity.js';
 import { countReadableContent, findReadableContent } from './content.loaders.js';
 
-/** PUBLISHED: newest publication first; CREATED: newest first (drafts, the workspace); the counters: highest first. */
-export type ContentOrder = 'PUBLISHED' | 'CREATED' | 'MOST_LIKED' | 'MOST_ADOPTED' | 'MOST_DOWNLOADED';
+/** A counter in a kind's side table (keyed by its `content`), highest first, ties newest first. */
+export interface CounterOrder<S extends { content: unknown }> {
+  entity: EntityName<S>;
+  field: keyof S & string;
+}
 
-const COUNTER = { MOST_LIKED: 'likeCount', MOST_ADOPTED: 'adoptionCount', MOST_DOWNLOADED: 'downloadCount' } as const;
-
-export function listContent(ctx: Context, where: FilterQuery<Content>, args: { first: number; after: string | null; order: ContentOrder }): Promise<Connection<Content>> {
+export function listContent<S extends { content: unknown }>(
+  ctx: Context,
+  where: FilterQuery<Content>,
+  /** PUBLISHED: newest publication first; CREATED: newest first (drafts, the workspace); or a kind's counter. */
+  args: { first: number; after: string | null; order: 'PUBLISHED' | 'CREATED' | CounterOrder<S> },
+): Promise<Connection<Content>> {
   const count = () => countReadableContent(ctx, where);
   const find = (page: object, orderBy: Record<string, 'desc'>, limit: number) =>
     findReadableContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy, limit });
@@ -42,14 +51,27 @@ export function listContent(ctx: Context, where: FilterQuery<Content>, args: { f
       count,
     });
   }
-  const field = COUNTER[args.order];
+  const { entity, field } = args.order;
+  // The side rows, ordered by their counter, whose content the caller may read (the same filter).
+  const readable = authorised(ctx.ability, 'Content', where);
+  const counted = new Map<string, number>();
   return paginate({
     first: args.first,
     after: args.after == null ? null : (decodeCursor(args.after, ['number', 'string']) as [number, string]),
-    keyOf: (c) => [c[field], String(c.id)] as [number, string],
-    fetch: (limit, cursor) => {
-      const page = cursor ? { $or: [{ [field]: { $lt: cursor[0] } }, { [field]: cursor[0], id: { $lt: cursor[1] } }] } : {};
-      return find(page, { [field]: 'desc', id: 'desc' }, limit);
+    keyOf: (c) => [counted.get(String(c.id)) ?? 0, String(c.id)] as [number, string],
+    fetch: async (limit, cursor) => {
+      if (!readable) return [];
+      const page = cursor ? { $or: [{ [field]: { $lt: cursor[0] } }, { [field]: cursor[0], content: { $lt: cursor[1] } }] } : {};
+      const rows = (await ctx.em.find(entity, { $and: [{ content: readable }, page] } as never, {
+        orderBy: [{ [field]: 'desc' }, { content: 'desc' }] as never,
+        limit,
+        populate: ['content'] as never,
+      })) as (S & Record<string, unknown>)[];
+      return rows.map((row) => {
+        const content = (row.content as { getEntity(): Content }).getEntity();
+        counted.set(String(content.id), Number(row[field]));
+        return content;
+      });
     },
     count,
   });

@@ -11,6 +11,7 @@ import { Enterprise } from '../enterprises/enterprise.entity.js';
  * attachments (content_attachment); its share scope is the item's visibility.
  */
 @Entity({ tableName: 'shared_resource' })
+@Index({ name: 'shared_resource_most_downloaded_idx', properties: ['downloadCount', 'content'] })
 @Index({ name: 'shared_resource_kind_idx', properties: ['resourceKind'] })
 export class SharedResource {
   @OneToOne(() => Content, { primary: true, ref: true, deleteRule: 'cascade' })
@@ -37,6 +38,10 @@ export class SharedResource {
   /** LECTURER: the topics they teach. */
   @Property({ type: 'array', columnType: 'text[]', defaultRaw: "'{}'" })
   topics: string[] & Opt = [];
+
+  /** Downloads of its files, counted by one atomic UPDATE per download. */
+  @Property({ type: 'integer', default: 0 })
+  downloadCount: number & Opt = 0;
 }
 
 /**

@@ -113,12 +113,17 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
       where.id = { $in: rows.map((r) => r.content.id) };
     }
     const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
-    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: !published ? 'CREATED' : orderBy === ResourceOrder.MOST_DOWNLOADED ? 'MOST_DOWNLOADED' : 'PUBLISHED' });
+    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: !published ? 'CREATED' : orderBy === ResourceOrder.MOST_DOWNLOADED ? { entity: SharedResource, field: 'downloadCount' } : 'PUBLISHED' });
   }
 
   @FieldResolver(() => ResourceKind)
   async resourceKind(@Root() c: Content, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.resourceKind;
+  }
+
+  @FieldResolver(() => Int)
+  async downloadCount(@Root() c: Content, @Ctx() ctx: Context): Promise<number> {
+    return (await detailsOf(ctx).load(String(c.id)))?.downloadCount ?? 0;
   }
 
   @FieldResolver(() => ResourceAccess)

@@ -197,7 +197,7 @@ export async function downloadResourceFile(em: EntityManager, actor: Actor, cont
   if (!(await em.count(ContentAttachment, { content: contentId, mediaFile: mediaId }))) throw notFound('The resource has no such file.');
   const file = await em.findOneOrFail(MediaFile, mediaId);
   return em.transactional(async (tx) => {
-    const [row] = await tx.execute<{ download_count: number }[]>('update content set download_count = download_count + 1 where id = ? returning download_count', [contentId]);
+    const [row] = await tx.execute<{ download_count: number }[]>('update shared_resource set download_count = download_count + 1 where content_id = ? returning download_count', [contentId]);
     await recordUsage(tx, actor.viewer, contentId, UsageMetric.DOWNLOAD);
     return { url: mediaUrl(file), downloadCount: row!.download_count };
   });
