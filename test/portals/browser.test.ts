@@ -541,11 +541,21 @@ describe('发展党员 in the workspace', () => {
       await admin.getByLabel('步骤').selectOption({ label: step });
       await admin.getByLabel('日期').fill(day);
       await fill?.();
-      await admin.getByRole('button', { name: '记录' }).click();
+      await admin.getByRole('button', { name: '记录', exact: true }).click();
       await admin.waitForLoadState();
     };
-    await record('谈话', '2024-03-20', () => admin.getByLabel('相关人员').fill('孙满仓'));
+    // The talk's record (谈话记录) goes with it, through the media module.
+    await record('谈话', '2024-03-20', async () => {
+      await admin.getByLabel('相关人员').fill('孙满仓');
+      await admin.getByLabel(/附件/).setInputFiles({ name: '谈话记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
+    });
     await expect(admin.getByRole('status').textContent()).resolves.toContain('已记录');
+    const file = admin.locator('li[data-step="TALK"] .files a');
+    await expect(file.textContent()).resolves.toBe('谈话记录.pdf');
+    const fileUrl = `${base}${await file.getAttribute('href')}`;
+    const fetched = await admin.request.get(fileUrl);
+    expect(fetched.status()).toBe(200);
+    expect(fetched.headers()['content-type']).toContain('pdf');
     await record('确定为入党积极分子', '2024-06-10', async () => {
       await admin.getByLabel('决定机关').fill('支委会');
       await admin.getByRole('checkbox', { name: '孙满仓' }).check();
@@ -579,6 +589,8 @@ describe('发展党员 in the workspace', () => {
     await expect(notice.textContent()).resolves.toContain('公示中');
     await member.getByRole('link', { name: '关于拟将赵晓燕同志确定为发展对象的公示' }).click();
     await expect(member.locator('article').textContent()).resolves.toContain('5个工作日');
+    // The development's files are not the members' to read.
+    expect((await member.request.get(fileUrl)).status()).toBe(404);
     await member.close();
   });
 });

@@ -20,14 +20,20 @@ export async function relayFile(request: Request, cookies: AstroCookies, id: str
   return new Response(upstream.status === 200 ? upstream.body : null, { status: upstream.status === 200 || upstream.status === 304 ? upstream.status : 404, headers });
 }
 
-/** Uploads an image for an organisation; answers its URL, or null with the API's message. */
-export async function uploadImage(cookies: AstroCookies, organizationId: string, file: File): Promise<{ url: string } | { error: string }> {
+/** Uploads a file for an organisation (the API sniffs its type); answers its id and URL, or the HTTP status. */
+export async function uploadFile(cookies: AstroCookies, organizationId: string, file: File): Promise<{ id: string; url: string } | { status: number }> {
   const res = await fetch(`${apiBase()}/media?organizationId=${encodeURIComponent(organizationId)}`, {
     method: 'POST',
     headers: { ...bearer(cookies), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
     body: new Uint8Array(await file.arrayBuffer()),
   });
-  const body = (await res.json().catch(() => null)) as { url?: string; errors?: { message: string }[] } | null;
-  if (res.status === 201 && body?.url) return { url: body.url };
-  return { error: res.status === 413 ? '图片过大（不超过 10 MB）。' : '只能上传 JPEG、PNG、GIF 或 WebP 图片。' };
+  const body = (await res.json().catch(() => null)) as { id?: string; url?: string } | null;
+  return res.status === 201 && body?.id && body.url ? { id: body.id, url: body.url } : { status: res.status };
+}
+
+/** Uploads an image for an organisation; answers its URL, or a message to show. */
+export async function uploadImage(cookies: AstroCookies, organizationId: string, file: File): Promise<{ url: string } | { error: string }> {
+  const uploaded = await uploadFile(cookies, organizationId, file);
+  if ('url' in uploaded) return { url: uploaded.url };
+  return { error: uploaded.status === 413 ? '图片过大（不超过 10 MB）。' : '只能上传 JPEG、PNG、GIF 或 WebP 图片。' };
 }

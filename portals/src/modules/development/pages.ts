@@ -4,6 +4,7 @@
  * is the API's; a refusal is shown as it came, with the rule's source.
  */
 import { DOCUMENTS, request } from '../../lib/api.js';
+import { uploadFile } from '../../lib/media.js';
 import type { DevelopmentRecordStepVariables } from '../../lib/operations.generated.js';
 import { ID, page, type PageRoute } from '../../lib/route-kit.js';
 import { organizationsHeld } from '../members/scope.js';
@@ -75,13 +76,25 @@ export const developmentPages: PageRoute[] = [
     path: 'workspace/development/:id',
     signedIn: true,
     private: true,
-    async handle({ site, id, url, form, field, redirect }) {
+    async handle({ site, id, url, form, field, cookies, redirect }) {
       let error: string | null = null;
       if (form && field('action') === 'record') {
         const all = (name: string) => form.getAll(name).map(String);
-        const recorded = (await request(DOCUMENTS.development, 'DevelopmentRecordStep', { input: stepInput(id, field, all) })).developmentRecord;
-        if (!recorded.userErrors.length) return redirect(`/workspace/development/${id}?notice=${recorded.warnings.length ? 'warned' : 'recorded'}`);
-        error = recorded.userErrors[0]!.message;
+        const input = stepInput(id, field, all);
+        // 申请书, 谈话记录, 政审报告 …: uploaded to the branch first, then attached to the step.
+        const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+        if (files.length) {
+          const branch = (await request(DOCUMENTS.development, 'ApplicantPage', { id })).node?.organization?.id;
+          const uploaded = branch ? await Promise.all(files.map((f) => uploadFile(cookies, branch, f))) : [];
+          const failed = uploaded.findIndex((u) => !('id' in u));
+          if (!branch || failed >= 0) error = `附件“${files[Math.max(failed, 0)]!.name}”无法上传：只接受 PDF、Word、Excel、PowerPoint 和图片，不超过 50 MB。`;
+          else input.attachmentIds = uploaded.map((u) => (u as { id: string }).id);
+        }
+        if (!error) {
+          const recorded = (await request(DOCUMENTS.development, 'DevelopmentRecordStep', { input })).developmentRecord;
+          if (!recorded.userErrors.length) return redirect(`/workspace/development/${id}?notice=${recorded.warnings.length ? 'warned' : 'recorded'}`);
+          error = recorded.userErrors[0]!.message;
+        }
       }
       const applicant = (await request(DOCUMENTS.development, 'ApplicantPage', { id })).node;
       if (!applicant?.name) return null;
@@ -89,7 +102,7 @@ export const developmentPages: PageRoute[] = [
       const fullMembers = needsMembers && applicant.organization ? (await request(DOCUMENTS.development, 'BranchFullMembers', { organizationId: applicant.organization.id })).members.nodes : [];
       return page(
         ApplicantPage,
-        { site, applicant, fullMembers, error, notice: url.searchParams.get('notice'), values: form ? Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) : {} },
+        { site, applicant, fullMembers, error, notice: url.searchParams.get('notice'), values: form ? Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)])) : {} },
         { title: `${applicant.name} · 发展党员`, description: '发展党员纪实。', section: 'workspace' },
       );
     },
