@@ -590,7 +590,8 @@ describe('发展党员 in the workspace', () => {
     await member.getByRole('link', { name: '关于拟将赵晓燕同志确定为发展对象的公示' }).click();
     await expect(member.locator('article').textContent()).resolves.toContain('5个工作日');
     // The development's files are not the members' to read.
-    expect((await member.request.get(fileUrl)).status()).toBe(404);
+    const cookie = (await member.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(fileUrl, { headers: { cookie } })).status).toBe(404);
     await member.close();
   });
 });
