@@ -71,6 +71,9 @@ const MEMBER_RECORDS = [
   { branch: '城东供电所党支部', name: '矩阵丙', first17: '36010219870303003', within: ['otherEnterprise'] as Target[], creator: 'powerAdmin' as const },
 ];
 const readsRecord = (actor: Actor, within: Target[], over = READ_MEMBERS_OVER) => within.some((t) => over[actor].includes(t));
+/** What changing a record answers: `allowed` for its keepers; refused for its readers (and API keys); not found for the rest. */
+const keeperOutcome = (actor: Actor, within: Target[], allowed: string) =>
+  readsRecord(actor, within, ADMIN_OVER) ? allowed : actor === 'anonymous' ? 'UNAUTHENTICATED' : actor === 'apiKey' || readsRecord(actor, within) ? 'FORBIDDEN' : 'NOT_FOUND';
 
 /** The error a denied mutation must produce. */
 function denial(actor: Actor, target: Target, action: string): string {
@@ -261,14 +264,7 @@ describe.each(cases)('$actor at $target: member records (党员信息库)', ({ a
         id: memberIds.get(record.name),
         e: `${actor}单位`,
       });
-      const expected = readsRecord(actor, record.within, ADMIN_OVER)
-        ? 'OK'
-        : actor === 'anonymous'
-          ? 'UNAUTHENTICATED'
-          : actor === 'apiKey' || readsRecord(actor, record.within)
-            ? 'FORBIDDEN'
-            : 'NOT_FOUND';
-      expect(outcome(res, 'memberUpdate'), record.name).toBe(expected);
+      expect(outcome(res, 'memberUpdate'), record.name).toBe(keeperOutcome(actor, record.within, 'OK'));
     }
   });
 
@@ -294,14 +290,7 @@ describe.each(cases)('$actor at $target: member records (党员信息库)', ({ a
       const res = await call(`mutation($i: DevelopmentStepInput!) { developmentRecord(input: $i) { userErrors { code field } } }`, {
         i: { applicantId: applicantIds.get(record.name), step: 'TALK', happenedOn: '2025-03-20', people: '书记', expectedVersion: 999 },
       });
-      const expected = readsRecord(actor, record.within, ADMIN_OVER)
-        ? 'CONFLICT'
-        : actor === 'anonymous'
-          ? 'UNAUTHENTICATED'
-          : actor === 'apiKey' || readsRecord(actor, record.within)
-            ? 'FORBIDDEN'
-            : 'NOT_FOUND';
-      expect(outcome(res, 'developmentRecord'), `${record.name} ${JSON.stringify(res.errors ?? res.data)}`).toBe(expected);
+      expect(outcome(res, 'developmentRecord'), record.name).toBe(keeperOutcome(actor, record.within, 'CONFLICT'));
     }
   });
 });

@@ -281,6 +281,14 @@ export async function recordStep(em: EntityManager, actor: Actor, input: StepInp
         applicant.stage = stage;
         applicant.stageSince = on;
       };
+      /** Opens the 公示 of the stage (or enters the one held) and keeps it on the applicant and the record. */
+      const noticeFor = async (stage: DevelopmentStage, kind: 'CANDIDATE' | 'CONFIRMATION') => {
+        const notice = await openNotice(tx, actor, applicant, branch, kind, { scope: input.noticeScope, held: input.noticeHeld, decidedOn: on });
+        applicant.notice = tx.getReference(Content, notice.content.id, { wrapped: true });
+        applicant.noticeEndsOn = notice.last;
+        applicant.noticeFor = stage;
+        record.notice = applicant.notice;
+      };
       const needs = (value: string | null, field: string, what: string) => {
         if (!value) throw badInput(`Record ${what}.`, field);
       };
@@ -309,11 +317,7 @@ export async function recordStep(em: EntityManager, actor: Actor, input: StepInp
         case 'CANDIDATE': {
           applicant.candidateOn = on;
           moveTo(DevelopmentStage.CANDIDATE);
-          const notice = await openNotice(tx, actor, applicant, branch, 'CANDIDATE', { scope: input.noticeScope, held: input.noticeHeld, decidedOn: on });
-          applicant.notice = tx.getReference(Content, notice.content.id, { wrapped: true });
-          applicant.noticeEndsOn = notice.last;
-          applicant.noticeFor = DevelopmentStage.CANDIDATE;
-          record.notice = applicant.notice;
+          await noticeFor(DevelopmentStage.CANDIDATE, 'CANDIDATE');
           break;
         }
         case 'INTRODUCERS': {
@@ -388,11 +392,7 @@ export async function recordStep(em: EntityManager, actor: Actor, input: StepInp
           if (applicant.noticeFor === DevelopmentStage.PROBATIONARY && applicant.noticeEndsOn && applicant.noticeEndsOn >= chinaToday()) {
             throw conflict('The 转正 notice is running already.', 'step');
           }
-          const notice = await openNotice(tx, actor, applicant, branch, 'CONFIRMATION', { scope: input.noticeScope, held: input.noticeHeld, decidedOn: on });
-          applicant.notice = tx.getReference(Content, notice.content.id, { wrapped: true });
-          applicant.noticeEndsOn = notice.last;
-          applicant.noticeFor = DevelopmentStage.PROBATIONARY;
-          record.notice = applicant.notice;
+          await noticeFor(DevelopmentStage.PROBATIONARY, 'CONFIRMATION');
           break;
         }
         case 'CONFIRMATION_VOTE': {
