@@ -33,6 +33,7 @@ import search from './modules/search/index.js';
 import usage from './modules/usage/index.js';
 import calendar from './modules/calendar/index.js';
 import development from './modules/development/index.js';
+import transfers from './modules/transfers/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -59,6 +60,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   members,
   dues,
   development,
+  transfers,
 ];
 installModules(MODULES);
 

@@ -21,6 +21,7 @@ import { Member, MemberCategory, MemberStatus, MemberStatusChange, type Sex } fr
 import { keysFor } from '../members/member.keys.js';
 import { chinaToday, pastDate, ruleRefusal, uniqueViolation, yearsLater } from '../members/member.rules.js';
 import { parseIdNumber, parseMobile } from '../members/id-number.js';
+import { committeeAbove } from '../organizations/committee-above.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Applicant, DevelopmentRecord } from './development.entity.js';
 import { ARCHIVE_DAYS, MONTHS_TO_ACTIVIST, POLITICAL_REVIEW_VALID_MONTHS } from './development.local-rules.js';
@@ -82,14 +83,6 @@ async function branchFor(tx: EntityManager, actor: Actor, organizationId: number
   if (org.level !== 'BRANCH') throw badInput('An application for membership is made to a 党支部.', 'organizationId');
   if (org.archivedAt) throw conflict('The organisation is archived.', 'organizationId');
   return org;
-}
-
-/** The 基层党委 that pre-reviews and approves for a branch: its nearest ancestor that is a 党委. */
-export async function committeeAbove(tx: EntityManager, branch: Organization): Promise<Organization | null> {
-  const ancestors = branch.path.split('/').filter(Boolean).map(Number).filter((id) => id !== branch.id);
-  if (ancestors.length === 0) return null;
-  const orgs = await tx.find(Organization, { id: { $in: ancestors }, level: 'COMMITTEE' });
-  return orgs.sort((a, b) => b.path.length - a.path.length)[0] ?? null;
 }
 
 async function checkAttachments(tx: EntityManager, actor: Actor, enterpriseId: number, ids: string[] | null | undefined): Promise<string[]> {

@@ -16,6 +16,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { DuesBase, DuesChannel, DuesItem, DuesItemStatus, DuesMonth, DuesMonthStatus, DuesPayment } from './dues.entity.js';
 import { addMonths, currentMonth, monthsBetween, parseMonth } from './month.js';
 import { duesFor, type DuesBaseKind } from './rate.js';
+import { standingOf } from './standing.js';
 
 const SOURCE = 'DOMAIN-RULES §7';
 
@@ -194,4 +195,10 @@ export async function settleDuesMonth(em: EntityManager, actor: Actor, monthId: 
     await tx.flush();
     return batch;
   });
+}
+
+/** 党费交至: the month every month up to which is paid or waived (what a transfer letter records). */
+export async function paidUpToOf(em: EntityManager, memberId: number): Promise<string | null> {
+  const items = await em.find(DuesItem, { member: memberId }, { fields: ['period', 'status'] });
+  return standingOf(items.map((i) => ({ period: i.period, settled: i.status !== DuesItemStatus.UNPAID })), currentMonth(), 3).paidUpTo;
 }
