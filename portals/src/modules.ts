@@ -17,6 +17,7 @@ import { organizationPages } from './modules/organizations/pages.js';
 import { portalPages } from './modules/portals/pages.js';
 import { resourcePages } from './modules/resources/pages.js';
 import { searchPages } from './modules/search/pages.js';
+import { transferPages } from './modules/transfers/pages.js';
 
 export const PAGES: readonly PageRoute[] = [
   ...portalPages,
@@ -32,4 +33,5 @@ export const PAGES: readonly PageRoute[] = [
   ...duesPages,
   ...developmentPages,
   ...calendarPages,
+  ...transferPages,
 ];

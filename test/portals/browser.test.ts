@@ -12,8 +12,9 @@ import { documentIdOf, OPERATIONS_DIR } from '../../api/src/core/graphql/trusted
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
 import { checkCharacter } from '../../api/src/modules/members/id-number.js';
 import { useSuite } from '../support/fixture.js';
+import { startWebhookReceiver } from '../support/outside.js';
 
-const suite = useSuite({ env: { ANONYMOUS_DOCUMENTS: 'trusted' }, portals: true });
+const suite = useSuite({ env: { ANONYMOUS_DOCUMENTS: 'trusted', NOTIFY_POLL_SECONDS: '1' }, portals: true });
 const { db, api } = suite;
 let base: string;
 let browser: Browser;
@@ -612,5 +613,82 @@ describe('工作日历 in the workspace', () => {
     await admin.waitForURL(/notice=saved/);
     await expect(admin.locator('tr[data-day="2028-01-03"]').textContent()).resolves.toContain('放假');
     await admin.close();
+  });
+});
+
+describe('组织关系转接 in the workspace', () => {
+  it('a member of 采油一队 applies to move to 江川供电; the plant issues the letter (SMS sent); 江川 receives and records the 报到', async () => {
+    const sms = await startWebhookReceiver();
+    try {
+      const group = await apiToken('admin@huayou.example');
+      const gateway = await api.gql(`mutation($i: GatewayInput!) { notificationGatewaySet(input: $i) { userErrors { code message } } }`, { i: { enterpriseId: Buffer.from('Enterprise:1').toString('base64url'), channel: 'SMS', url: `${sms.url}/sms`, secret: 'sixteen-chars-secret', allowPrivateNetwork: true } }, group);
+      expect(gateway.data!.notificationGatewaySet.userErrors).toEqual([]);
+      // 张伟's record, linked to his account (made here unless an earlier test made it).
+      const [linked] = await db.query(`select m.id from member m join app_user u on u.id = m.user_id where u.phone = '13800000001' and m.status = 'NORMAL'`);
+      if (!linked) {
+        const auth = await apiToken('admin@cy1.huayou.example');
+        const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '采油一队党支部'`))[0]!.id}`).toString('base64url');
+        const user = Buffer.from(`User:${(await db.query<{ id: number }>(`select id from app_user where phone = '13800000001'`))[0]!.id}`).toString('base64url');
+        const made = await api.gql(`mutation($i: MemberInputType!) { memberCreate(input: $i) { userErrors { message } } }`, { i: { organizationId: branch, name: '张伟', idNumber: '37010219880612003' + checkCharacter('37010219880612003'), joinedOn: '2012-07-01', confirmedOn: '2013-07-01', category: 'FULL', userId: user } }, auth);
+        expect(made.data!.memberCreate.userErrors).toEqual([]);
+      }
+
+      const cy1 = `${base}/p/huayou-caiyou1`;
+      const member = await signedIn('13800000001', cy1);
+      await member.goto(`${cy1}/workspace/my-transfer`);
+      await member.locator('select[name=enterprise]').selectOption({ label: '江川供电有限公司' });
+      await member.getByRole('button', { name: '列出该单位的党组织' }).click();
+      await member.waitForURL(/enterprise=/);
+      await expect(member.getByLabel('转接范围').inputValue()).resolves.toBe('PLATFORM');
+      await member.getByLabel('转入党组织（平台内）').selectOption({ label: '城东供电所党支部' });
+      await member.getByLabel('转接原因').fill('调入江川供电公司城东供电所工作');
+      await member.getByRole('button', { name: '提交申请' }).click();
+      await member.waitForURL(/\/workspace\/transfers\/[A-Za-z0-9_-]+\?notice=applied$/);
+      const transferPath = new URL(member.url()).pathname;
+      await expect(member.locator('.state').textContent()).resolves.toContain('已申请');
+      // The member may withdraw, not decide.
+      await expect(member.getByRole('button', { name: '支部同意' }).count()).resolves.toBe(0);
+      await expect(member.getByRole('button', { name: '撤回' }).count()).resolves.toBe(1);
+
+      const admin = await signedIn('admin@cy1.huayou.example', cy1);
+      await admin.goto(`${cy1}/workspace/transfers`);
+      await admin.getByRole('link', { name: '张伟' }).first().click();
+      await admin.getByRole('button', { name: '支部同意' }).click();
+      await admin.waitForURL(/notice=done/);
+      await admin.getByRole('button', { name: '审批并开具介绍信' }).click();
+      await admin.waitForURL(/notice=done/);
+      await expect(admin.locator('.state').textContent()).resolves.toContain('已开具介绍信');
+      await admin.getByRole('link', { name: '打印介绍信' }).click();
+      const letter = await admin.locator('.letter').textContent();
+      expect(letter).toMatch(/第 \d{4}-0001 号/);
+      expect(letter).toContain('转到城东供电所党支部');
+      expect(letter).toContain('存根');
+      expect(letter).toContain('回执');
+      await admin.close();
+
+      // The SMS gateway is called with the message to report.
+      const [call] = await sms.waitForMatch((c) => c.body.includes('报到'), 15_000);
+      expect(call!.body).toContain('城东供电所党支部');
+
+      const jc = `${base}/p/jiangchuan`;
+      const receiver = await signedIn('admin@jcpower.example', jc);
+      await receiver.goto(`${jc}/workspace/transfers?direction=INCOMING`);
+      await receiver.getByRole('link', { name: '张伟' }).click();
+      await receiver.getByRole('button', { name: '接收' }).click();
+      await receiver.waitForURL(/notice=done/);
+      await receiver.getByRole('button', { name: '已报到' }).click();
+      await receiver.waitForURL(/notice=done/);
+      await expect(receiver.locator('.state').textContent()).resolves.toContain('已报到');
+      await receiver.close();
+
+      // The member follows it on 我的组织关系 and sees his record in 江川 now.
+      await member.goto(`${cy1}${transferPath.replace(/^\/p\/[^/]+/, '')}`);
+      await expect(member.locator('.state').textContent()).resolves.toContain('已报到');
+      await member.goto(`${cy1}/workspace/my-record`);
+      await expect(member.locator('.record').textContent()).resolves.toContain('城东供电所党支部');
+      await member.close();
+    } finally {
+      await sms.close();
+    }
   });
 });

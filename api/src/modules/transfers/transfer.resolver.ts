@@ -16,10 +16,10 @@ import { MemberType } from '../members/member.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
-import { OPEN, STATUS_LABEL, statusOn, TransferStatus } from './states.js';
+import { OPEN, STATUS_LABEL, statusOn, TransferAction, TransferStatus } from './states.js';
 import { transferById, transferReadFilter, VISIBLE_TO_RECEIVER } from './transfer.access.js';
 import { Transfer, TransferStep } from './transfer.entity.js';
-import { actOnTransfer, applyTransfer } from './transfer.service.js';
+import { actionsFor, actOnTransfer, applyTransfer } from './transfer.service.js';
 import { TransferActInput, TransferApplyInput, TransferConnection, TransferDirection, TransferFilter, TransferPayload, TransferStepType, TransferType } from './transfer.types.js';
 
 registerNodeType({ typeName: 'Transfer', entity: Transfer, load: (ctx, id) => transferById(ctx).load(id) });
@@ -77,6 +77,11 @@ export class TransferResolver {
   @FieldResolver(() => OrganizationType, { nullable: true })
   toOrganization(@Root() t: Transfer, @Ctx() ctx: Context): Promise<Organization | null> {
     return t.toOrganization ? organizationById(ctx).load(t.toOrganization.id) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [TransferAction], { description: 'What you may do with it now.' })
+  availableActions(@Root() t: Transfer, @Ctx() ctx: Context): Promise<TransferAction[]> {
+    return actionsFor(ctx.em, ctx, t);
   }
 
   @FieldResolver(() => [TransferStepType])

@@ -107,6 +107,15 @@ export async function applyTransfer(em: EntityManager, actor: Actor, input: Appl
   }
 }
 
+/** The actions the caller may take on a transfer now (for forms and integrators; the service checks again). */
+export async function actionsFor(em: EntityManager, actor: Actor, transfer: Transfer): Promise<TransferAction[]> {
+  if (actor.viewer.kind !== 'user') return [];
+  const status = statusOn(transfer.status, transfer.validUntil, chinaToday());
+  const candidates = (Object.keys(ACTIONS) as TransferAction[]).filter((a) => ACTIONS[a].from.includes(status));
+  const allowed = await Promise.all(candidates.map((a) => decides(em, actor, transfer, ACTIONS[a].by, a)));
+  return candidates.filter((_, i) => allowed[i]);
+}
+
 /** Whether the caller decides for `side` of this transfer. */
 async function decides(tx: EntityManager, actor: Actor, transfer: Transfer, side: Side, action: TransferAction): Promise<boolean> {
   const manages = (organizationId: number) => can(tx, actor, 'manageMemberRecords', Organization, 'Organization', organizationId);
