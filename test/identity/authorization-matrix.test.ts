@@ -90,6 +90,7 @@ const localIds = {} as Record<Target, number>;
 let grantee: string;
 const memberIds = new Map<string, string>();
 const applicantIds = new Map<string, string>();
+const transferIds = new Map<string, string>();
 
 beforeAll(async () => {
   for (const actor of [...(Object.keys(DEMO) as DemoActor[]), 'anonymous'] as const) as[actor] = suite.as[actor];
@@ -133,6 +134,22 @@ beforeAll(async () => {
     expect(applied.data!.applicantCreate.userErrors).toEqual([]);
     applicantIds.set(record.name, applied.data!.applicantCreate.applicant.id);
   }
+  // Two transfers: 矩阵甲 to 江川 with the letter issued (its receivers take part), 矩阵乙 to 江川
+  // only applied for (its receivers see nothing yet).
+  const transfer = async (record: string, to: string, issue: boolean) => {
+    const applied = await as.groupAdmin!(`mutation($i: TransferApplyInput!) { transferApply(input: $i) { transfer { id } userErrors { message } } }`, {
+      i: { memberId: memberIds.get(record), reach: 'PLATFORM', toOrganizationId: gid('Organization', await orgId(db, to)), reason: '调动' },
+    });
+    expect(applied.data!.transferApply.userErrors).toEqual([]);
+    const id = applied.data!.transferApply.transfer.id as string;
+    for (const action of issue ? ['AGREE', 'ISSUE'] : []) {
+      const res = await as.groupAdmin!(`mutation($i: TransferActInput!) { transferAct(input: $i) { userErrors { message } } }`, { i: { transferId: id, action } });
+      expect(res.data!.transferAct.userErrors).toEqual([]);
+    }
+    transferIds.set(record, id);
+  };
+  await transfer('矩阵甲', '城东供电所党支部', true);
+  await transfer('矩阵乙', '城西供电所党支部', false);
   // A member at the child, so its member list is not empty.
   await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
 });
@@ -349,6 +366,25 @@ describe('no enumeration of accounts through ids the caller passes', () => {
       expect(full.data!.effectivePermissions.permissions.find((p: { action: string }) => p.action === 'readMembers').grantedBy).toEqual([{ id: gid('Membership', hiddenGrant!.id) }]);
     } finally {
       await db.query(`delete from membership where id = $1`, [hiddenGrant!.id]);
+    }
+  });
+});
+
+/** Who reads each transfer: its sending side; its receiving side only once the letter is issued. */
+const TRANSFERS = [
+  { record: '矩阵甲', readers: ['own', 'child', 'parent', 'otherEnterprise'] as Target[] }, // issued to 江川
+  { record: '矩阵乙', readers: ['parent', 'sibling'] as Target[] }, // applied for only
+];
+
+describe.each(ACTORS)('%s: transfers (组织关系转接)', (actor) => {
+  it('reads a transfer where it sends, or receives once the letter is issued; nothing else', async () => {
+    const call = as[actor]!;
+    const listed = ((await call(`{ transfers(first: 50) { nodes { id } } }`)).data?.transfers?.nodes ?? []).map((n: { id: string }) => n.id);
+    for (const { record, readers } of TRANSFERS) {
+      const sees = readsRecord(actor, readers);
+      const node = (await call(`query($id: ID!) { node(id: $id) { ... on Transfer { memberName } } }`, { id: transferIds.get(record) })).data?.node ?? null;
+      expect(node, `${actor} ${record}`).toEqual(sees ? { memberName: record } : null);
+      expect(listed.includes(transferIds.get(record)), `${actor} ${record} listed`).toBe(sees);
     }
   });
 });
