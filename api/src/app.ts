@@ -34,6 +34,7 @@ import usage from './modules/usage/index.js';
 import calendar from './modules/calendar/index.js';
 import development from './modules/development/index.js';
 import transfers from './modules/transfers/index.js';
+import cards from './modules/cards/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -61,6 +62,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   dues,
   development,
   transfers,
+  cards,
 ];
 installModules(MODULES);
 

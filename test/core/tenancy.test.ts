@@ -18,6 +18,7 @@ const PLATFORM_WIDE: Record<string, string> = {
   notification_profile: 'a person’s quiet hours and digest, across their enterprises',
   calendar_year: 'the national working calendar (国务院放假安排) is the same for every enterprise',
   calendar_day: 'the national working calendar (国务院放假安排) is the same for every enterprise',
+  card_signing_key: 'e-member cards verify on every portal: the signing keys are the platform’s',
   mikro_orm_migrations: 'the schema’s own history',
 };
 

@@ -1,6 +1,6 @@
 /**
  * Rotating MEMBER_DATA_KEY: every sealed value (members' and applicants' ID numbers, phones and
- * addresses; staged rosters) is opened with the old key and sealed with the new one, and every
+ * addresses; staged rosters; the card signing keys) is opened with the old key and sealed with the new one, and every
  * lookup hash recomputed — in one transaction, with the tables locked against writers. Run it
  * with the API stopped (`pnpm --filter @dangjian/api member-keys rotate`), then start the API
  * with the new key.
@@ -19,6 +19,8 @@ const TABLES = [
   { table: 'member', sealed: ['id_number_sealed', 'phone_sealed', 'address_sealed'], hash: 'id_number_hash' },
   { table: 'applicant', sealed: ['id_number_sealed', 'phone_sealed'], hash: 'id_number_hash' },
   { table: 'member_import', sealed: ['file_sealed'], hash: null },
+  // The e-member cards' signing keys are sealed with the same key.
+  { table: 'card_signing_key', sealed: ['private_key_sealed'], hash: null },
 ] as const;
 
 export async function rotateMemberKeys(em: EntityManager, from: PersonalDataKeys, to: PersonalDataKeys): Promise<RotationReport> {

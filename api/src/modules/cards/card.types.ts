@@ -1,0 +1,35 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { MemberStatus } from '../members/member.entity.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { CardStatus } from './card.service.js';
+
+registerEnumType(CardStatus, { name: 'CardStatus', description: 'VALID; INVALID (not a card of this platform, or altered); EXPIRED; REVOKED (reissued, transferred out, or the member’s 党籍 is not normal).' });
+
+@ObjectType('MemberCard', { description: '电子党员活动证: the member’s current card. The token (for the QR code) only for the member and the admins who keep the record.' })
+export class MemberCardType {
+  @Field({ description: 'Card number.' }) number!: string;
+  @Field() issuedOn!: string;
+  @Field() expiresOn!: string;
+  @Field({ description: 'The signed token to put in the QR code; verified by cardVerify or /verify/<token> on any portal.' }) token!: string;
+}
+
+@ObjectType('CardVerification', { description: 'What scanning a card may learn: its status, and the member’s name, organisation and 党籍 status only.' })
+export class CardVerificationType {
+  @Field(() => CardStatus) status!: CardStatus;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true }) organization!: string | null;
+  @Field(() => MemberStatus, { nullable: true }) memberStatus!: MemberStatus | null;
+  @Field(() => String, { nullable: true }) expiresOn!: string | null;
+}
+
+@ObjectType()
+export class MemberCardPayload {
+  @Field(() => MemberCardType, { nullable: true }) card?: MemberCardType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class CardKeyPayload {
+  @Field(() => String, { nullable: true, description: 'The new signing key’s id.' }) keyId?: string;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
