@@ -5,6 +5,7 @@
  */
 import type { PageRoute } from './lib/route-kit.js';
 import { calendarPages } from './modules/calendar/pages.js';
+import { cardPages } from './modules/cards/pages.js';
 import { casePages } from './modules/cases/pages.js';
 import { developmentPages } from './modules/development/pages.js';
 import { disclosurePages } from './modules/disclosures/pages.js';
@@ -34,4 +35,5 @@ export const PAGES: readonly PageRoute[] = [
   ...developmentPages,
   ...calendarPages,
   ...transferPages,
+  ...cardPages,
 ];

@@ -617,7 +617,7 @@ describe('工作日历 in the workspace', () => {
 });
 
 describe('组织关系转接 in the workspace', () => {
-  it('a member of 采油一队 applies to move to 江川供电; the plant issues the letter (SMS sent); 江川 receives and records the 报到', async () => {
+  it('a member of 采油一队 applies to move to 江川供电; the plant issues the letter (SMS sent); 江川 receives and records the 报到; his old card is revoked', async () => {
     const sms = await startWebhookReceiver();
     try {
       const group = await apiToken('admin@huayou.example');
@@ -635,6 +635,15 @@ describe('组织关系转接 in the workspace', () => {
 
       const cy1 = `${base}/p/huayou-caiyou1`;
       const member = await signedIn('13800000001', cy1);
+      // His e-member card, with a QR code; anyone who scans it sees it valid.
+      await member.goto(`${cy1}/workspace/my-card`);
+      await expect(member.locator('[data-name]').textContent()).resolves.toBe('张伟');
+      await expect(member.locator('.qr svg').count()).resolves.toBe(1);
+      const verifyUrl = (await member.locator('[data-verify]').getAttribute('href'))!;
+      const scanner = await browser.newPage({ locale: 'zh-CN' });
+      await scanner.goto(verifyUrl);
+      await expect(scanner.locator('[data-status]').textContent()).resolves.toBe('活动证有效');
+      await expect(scanner.locator('main').textContent()).resolves.not.toContain('13800000001');
       await member.goto(`${cy1}/workspace/my-transfer`);
       await member.locator('select[name=enterprise]').selectOption({ label: '江川供电有限公司' });
       await member.getByRole('button', { name: '列出该单位的党组织' }).click();
@@ -681,6 +690,10 @@ describe('组织关系转接 in the workspace', () => {
       await expect(receiver.locator('.state').textContent()).resolves.toContain('已报到');
       await receiver.close();
 
+      // Transferred out: the old card is revoked at once.
+      await scanner.goto(verifyUrl);
+      await expect(scanner.locator('[data-status]').textContent()).resolves.toBe('活动证已失效');
+      await scanner.close();
       // The member follows it on 我的组织关系 and sees his record in 江川 now.
       await member.goto(`${cy1}${transferPath.replace(/^\/p\/[^/]+/, '')}`);
       await expect(member.locator('.state').textContent()).resolves.toContain('已报到');

@@ -21,6 +21,7 @@ import workspaceDocument from '../../../schema/operations/Workspace.graphql?raw'
 import organizationDocument from '../../../schema/operations/OrganizationPage.graphql?raw';
 import homeSectionsDocument from '../../../schema/operations/HomeSections.graphql?raw';
 import calendarDocument from '../../../schema/operations/Calendar.graphql?raw';
+import cardsDocument from '../../../schema/operations/Cards.graphql?raw';
 import transfersDocument from '../../../schema/operations/Transfers.graphql?raw';
 import developmentDocument from '../../../schema/operations/Development.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
@@ -192,4 +193,5 @@ export const DOCUMENTS = {
   development: developmentDocument,
   calendar: calendarDocument,
   transfers: transfersDocument,
+  cards: cardsDocument,
 } as const;

@@ -13,6 +13,8 @@ import { currentVisitor, SESSION_COOKIE } from './visitor.js';
 
 /** Ids and cursors from the address bar: never anything else. */
 export const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A signed token in a path (an e-member card's): base64url parts joined by dots. */
+const TOKEN = /^[A-Za-z0-9._-]{1,200}$/;
 
 export interface Redirect {
   kind: 'redirect';
@@ -86,8 +88,8 @@ function matches(pattern: string, path: string[]): { id: string } | null {
   if (parts.length !== path.length) return null;
   let id = '';
   for (const [i, part] of parts.entries()) {
-    if (part === ':id') {
-      if (!ID.test(path[i]!)) return null;
+    if (part === ':id' || part === ':token') {
+      if (!(part === ':id' ? ID : TOKEN).test(path[i]!)) return null;
       id = path[i]!;
     } else if (part !== path[i]) return null;
   }
