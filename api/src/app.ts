@@ -35,6 +35,7 @@ import calendar from './modules/calendar/index.js';
 import development from './modules/development/index.js';
 import transfers from './modules/transfers/index.js';
 import cards from './modules/cards/index.js';
+import mobility from './modules/mobility/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -63,6 +64,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   development,
   transfers,
   cards,
+  mobility,
 ];
 installModules(MODULES);
 

@@ -1,0 +1,69 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { MobileFlag } from './contact-rules.js';
+import { ContactKind, MobileStatus } from './mobility.entity.js';
+
+registerEnumType(MobileStatus, { name: 'MobileStatus', description: '流动党员: APPLIED (外出登记) → APPROVED (党委发证) → AT_HOST (流入地报到) → RETURNED; or REJECTED.' });
+registerEnumType(ContactKind, { name: 'MobileContactKind', description: 'PHONE, ONLINE, VISIT, or the YEARLY_REPORT home (each member away reports at least once a year).' });
+registerEnumType(MobileFlag, { name: 'MobileFlag', description: 'NO_CONTACT: none for 6 months; NO_YEARLY_REPORT: no report home for a year (DOMAIN-RULES §5). Flags, never a status change.' });
+
+@ObjectType('MobileContact')
+export class MobileContactType {
+  @Field(() => ContactKind) kind!: ContactKind;
+  @Field() contactedOn!: string;
+  @Field() note!: string;
+}
+
+@ObjectType('MobileRegistration', { implements: Node, description: '流动党员: a member away without transferring. Seen by the home side, by the host on the platform once the 活动证 is issued, and by the member.' })
+export class MobileRegistrationType extends Node {
+  @Field() place!: string;
+  @Field() abroad!: boolean;
+  @Field() reason!: string;
+  @Field(() => String, { nullable: true }) employer!: string | null;
+  @Field() startsOn!: string;
+  @Field(() => String, { nullable: true }) expectedReturnOn!: string | null;
+  @Field(() => MobileStatus) status!: MobileStatus;
+  @Field(() => String, { nullable: true, description: '流动党员活动证 number.' }) cardNumber!: string | null;
+  @Field(() => String, { nullable: true }) arrivedOn!: string | null;
+  @Field(() => String, { nullable: true }) returnedOn!: string | null;
+  @Field(() => String, { nullable: true }) decisionNote!: string | null;
+}
+export const MobileRegistrationConnection = connectionType('MobileRegistration', MobileRegistrationType);
+
+export const MobileSide = { HOME: 'HOME', HOST: 'HOST' } as const;
+export type MobileSide = (typeof MobileSide)[keyof typeof MobileSide];
+registerEnumType(MobileSide, { name: 'MobileSide', description: 'HOME: members of organisations whose records you read who are away; HOST: members staying with them.' });
+
+@InputType()
+export class MobileFilter {
+  @Field(() => MobileSide, { nullable: true }) side?: MobileSide | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only those still away (or waiting for approval).' }) open?: boolean | null;
+}
+
+@InputType({ description: '外出登记: the member, or the admins of their branch, before leaving.' })
+export class MobileRegisterInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => ID, { nullable: true, description: 'The host 党支部 when it is on the platform.' }) hostOrganizationId?: string | null;
+  @Field() place!: string;
+  @Field(() => Boolean, { nullable: true }) abroad?: boolean | null;
+  @Field() reason!: string;
+  @Field(() => String, { nullable: true }) employer?: string | null;
+  @Field({ description: 'YYYY-MM-DD.' }) startsOn!: string;
+  @Field(() => String, { nullable: true }) expectedReturnOn?: string | null;
+}
+
+@InputType()
+export class MobileContactInput {
+  @Field(() => ID) registrationId!: string;
+  @Field(() => ContactKind) kind!: ContactKind;
+  @Field() contactedOn!: string;
+  @Field() note!: string;
+}
+
+@ObjectType()
+export class MobilePayload {
+  @Field(() => MobileRegistrationType, { nullable: true }) registration?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

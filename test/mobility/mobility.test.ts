@@ -1,0 +1,71 @@
+/**
+ * 流动党员 through the real endpoint: registration before leaving, the home 党委's approval with
+ * the 活动证 number, the host on the platform (another enterprise too) confirming the arrival and
+ * seeing the registration only from then on, the contact log and its flags, the return; one open
+ * registration per member; who sees what.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../api/src/modules/members/id-number.js';
+import { useSuite } from '../support/fixture.js';
+import { expectOk, gid, orgId, outcome, userId } from '../support/identity.js';
+
+const { db, as } = useSuite({ actors: ['plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
+const { plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member } = as;
+const REGISTER = `mutation($i: MobileRegisterInput!) { mobileRegister(input: $i) { registration { id status } userErrors { code field message rule } } }`;
+const READ = `query($id: ID!) { node(id: $id) { ... on MobileRegistration { memberName status cardNumber place hostOrganization { name } flags contacts { kind contactedOn } } } }`;
+
+describe('流动党员', () => {
+  let zhang: string;
+  let away: string;
+
+  it('registers an absence (by the member), approved by the home 党委 with a 活动证 number and the 流动党员 label', async () => {
+    zhang = (await expectOk(plantAdmin, `mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { message } } }`, {
+      i: { organizationId: gid('Organization', await orgId(db, '采油一队党支部')), name: '张伟', idNumber: '37010219880612003' + checkCharacter('37010219880612003'), joinedOn: '2012-07-01', confirmedOn: '2013-07-01', category: 'FULL', userId: gid('User', await userId(db, '13800000001')) },
+    })).memberCreate.member.id;
+    const registered = await expectOk(member, REGISTER, { i: { memberId: zhang, hostOrganizationId: gid('Organization', await orgId(db, '城东供电所党支部')), place: '江川市城东区', reason: '外派支援电网抢修', employer: '江川供电公司', startsOn: '2026-03-01', expectedReturnOn: '2027-03-01' } });
+    away = registered.mobileRegister.registration.id;
+    const again = await member(REGISTER, { i: { memberId: zhang, place: '北京', reason: '学习', startsOn: '2026-04-01' } });
+    expect(again.data!.mobileRegister.userErrors[0]).toMatchObject({ code: 'CONFLICT', rule: 'mobility.oneOpen' });
+    // The host sees nothing before the 活动证 is issued.
+    expect((await powerAdmin(READ, { id: away })).data?.node ?? null).toBeNull();
+    expect(outcome(await plantReviewer(`mutation($id: ID!) { mobileDecide(id: $id, approve: true) { userErrors { code } } }`, { id: away }), 'mobileDecide')).toBe('FORBIDDEN');
+    const decided = await expectOk(plantAdmin, `mutation($id: ID!) { mobileDecide(id: $id, approve: true) { registration { status cardNumber } userErrors { code } } }`, { id: away });
+    expect(decided.mobileDecide.registration).toEqual({ status: 'APPROVED', cardNumber: expect.stringMatching(/^LD2026\d{6}$/) });
+    const [labels] = await db.query<{ labels: string[] }>(`select labels from member where id = $1`, [Number(Buffer.from(zhang, 'base64url').toString().split(':')[1])]);
+    expect(labels!.labels).toContain('流动党员');
+  });
+
+  it('lets the host (another enterprise) confirm the arrival and see the registration, not the member’s record', async () => {
+    const host = (await powerAdmin(READ, { id: away })).data!.node;
+    expect(host).toMatchObject({ memberName: '张伟', status: 'APPROVED', hostOrganization: { name: '城东供电所党支部' } });
+    expect((await powerAdmin(`{ mobileRegistrations(first: 10, filter: { side: HOST }) { totalCount } }`)).data!.mobileRegistrations.totalCount).toBe(1);
+    expect((await powerAdmin(`query($id: ID!) { node(id: $id) { ... on Member { name } } }`, { id: zhang })).data?.node ?? null).toBeNull();
+    expect(outcome(await plantAdmin(`mutation($id: ID!) { mobileArrive(id: $id, arrivedOn: "2026-03-03") { userErrors { code } } }`, { id: away }), 'mobileArrive')).toBe('FORBIDDEN');
+    const arrived = await expectOk(powerAdmin, `mutation($id: ID!) { mobileArrive(id: $id, arrivedOn: "2026-03-03") { registration { status arrivedOn } userErrors { code } } }`, { id: away });
+    expect(arrived.mobileArrive.registration).toEqual({ status: 'AT_HOST', arrivedOn: '2026-03-03' });
+    for (const who of [refineryAdmin]) expect((await who(READ, { id: away })).data?.node ?? null).toBeNull();
+  });
+
+  it('flags six months without contact and a year without a report home, and clears them with contacts', async () => {
+    // Left on 1 March, no contact since: past six months by now.
+    expect((await plantAdmin(READ, { id: away })).data!.node.flags).toContain('NO_CONTACT');
+    const CONTACT = `mutation($i: MobileContactInput!) { mobileContactAdd(input: $i) { registration { flags } userErrors { code field } } }`;
+    expect((await plantAdmin(CONTACT, { i: { registrationId: away, kind: 'PHONE', contactedOn: '2026-02-01', note: '电话联系' } })).data!.mobileContactAdd.userErrors[0]).toMatchObject({ field: ['input', 'contactedOn'] });
+    await expectOk(plantAdmin, CONTACT, { i: { registrationId: away, kind: 'PHONE', contactedOn: '2026-11-20', note: '电话联系，工作生活正常' } });
+    const after = await expectOk(powerAdmin, CONTACT, { i: { registrationId: away, kind: 'YEARLY_REPORT', contactedOn: '2026-11-25', note: '向党支部书面报告一年来的思想、工作情况' } });
+    expect(after.mobileContactAdd.registration.flags).toEqual([]);
+    expect((await member(READ, { id: away })).data!.node.contacts.map((c: { kind: string }) => c.kind)).toEqual(['YEARLY_REPORT', 'PHONE']);
+  });
+
+  it('closes on return (the home branch), and the label goes', async () => {
+    expect(outcome(await powerAdmin(`mutation($id: ID!) { mobileReturn(id: $id, returnedOn: "2026-11-28") { userErrors { code } } }`, { id: away }), 'mobileReturn')).toBe('FORBIDDEN');
+    const back = await expectOk(plantAdmin, `mutation($id: ID!) { mobileReturn(id: $id, returnedOn: "2026-11-28") { registration { status returnedOn flags } userErrors { code } } }`, { id: away });
+    expect(back.mobileReturn.registration).toEqual({ status: 'RETURNED', returnedOn: '2026-11-28', flags: [] });
+    const [labels] = await db.query<{ labels: string[] }>(`select labels from member where id = $1`, [Number(Buffer.from(zhang, 'base64url').toString().split(':')[1])]);
+    expect(labels!.labels).not.toContain('流动党员');
+    // Now a new absence may be registered; a declined one needs a reason.
+    const next = (await expectOk(plantAdmin, REGISTER, { i: { memberId: zhang, place: '德国汉诺威', abroad: true, reason: '公派进修', startsOn: '2026-12-01' } })).mobileRegister.registration.id;
+    expect((await plantAdmin(`mutation($id: ID!) { mobileDecide(id: $id, approve: false) { userErrors { field } } }`, { id: next })).data!.mobileDecide.userErrors[0]).toMatchObject({ field: ['input', 'note'] });
+    expect((await expectOk(plantAdmin, `mutation($id: ID!) { mobileDecide(id: $id, approve: false, note: "请先办理因公出国审批") { registration { status } userErrors { code } } }`, { id: next })).mobileDecide.registration.status).toBe('REJECTED');
+  });
+});
