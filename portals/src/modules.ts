@@ -12,6 +12,7 @@ import { disclosurePages } from './modules/disclosures/pages.js';
 import { duesPages } from './modules/dues/pages.js';
 import { identityPages } from './modules/identity/pages.js';
 import { memberPages } from './modules/members/pages.js';
+import { mobilityPages } from './modules/mobility/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -36,4 +37,5 @@ export const PAGES: readonly PageRoute[] = [
   ...calendarPages,
   ...transferPages,
   ...cardPages,
+  ...mobilityPages,
 ];

@@ -705,3 +705,28 @@ describe('组织关系转接 in the workspace', () => {
     }
   });
 });
+
+describe('流动党员 in the workspace', () => {
+  it('an admin approves an absence (issuing the 活动证), records a contact, and sees the member on the register', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    const auth = await apiToken('admin@cy1.huayou.example');
+    const branch = Buffer.from(`Organization:${(await db.query<{ id: number }>(`select id from organization where name = '注水队党支部'`))[0]!.id}`).toString('base64url');
+    const made = await api.gql(`mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { message } } }`, { i: { organizationId: branch, name: '韩流动', idNumber: '37052219860808003' + checkCharacter('37052219860808003'), joinedOn: '2008-07-01', confirmedOn: '2009-07-01', category: 'FULL' } }, auth);
+    const registered = await api.gql(`mutation($i: MobileRegisterInput!) { mobileRegister(input: $i) { registration { id } userErrors { message } } }`, { i: { memberId: made.data!.memberCreate.member.id, place: '新疆克拉玛依', reason: '外派油田技术服务', startsOn: '2026-10-01', expectedReturnOn: '2027-04-01' } }, auth);
+    expect(registered.data!.mobileRegister.userErrors).toEqual([]);
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/mobile`);
+    await admin.getByRole('link', { name: '韩流动' }).click();
+    await expect(admin.locator('.state').textContent()).resolves.toContain('待审批');
+    await admin.getByRole('button', { name: '批准并发放活动证' }).click();
+    await admin.waitForURL(/notice=done/);
+    await expect(admin.locator('.record').textContent()).resolves.toMatch(/LD2026\d{6}/);
+    await admin.getByLabel('情况').fill('电话联系，在克拉玛依工作生活正常');
+    await admin.getByRole('button', { name: '记录联系' }).click();
+    await admin.waitForURL(/notice=done/);
+    await expect(admin.locator('#contacts ~ ol, section[aria-labelledby="contacts"] ol').first().textContent()).resolves.toContain('电话：电话联系');
+    await admin.goto(`${cy1}/workspace/mobile`);
+    await expect(admin.locator('tbody').textContent()).resolves.toContain('新疆克拉玛依');
+    await admin.close();
+  });
+});

@@ -24,6 +24,7 @@ import calendarDocument from '../../../schema/operations/Calendar.graphql?raw';
 import cardsDocument from '../../../schema/operations/Cards.graphql?raw';
 import transfersDocument from '../../../schema/operations/Transfers.graphql?raw';
 import developmentDocument from '../../../schema/operations/Development.graphql?raw';
+import mobilityDocument from '../../../schema/operations/Mobility.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
 import notificationsDocument from '../../../schema/operations/Notifications.graphql?raw';
@@ -194,4 +195,5 @@ export const DOCUMENTS = {
   calendar: calendarDocument,
   transfers: transfersDocument,
   cards: cardsDocument,
+  mobility: mobilityDocument,
 } as const;
