@@ -58,6 +58,9 @@ describe('组织关系转接', () => {
     expect((await ok(plantAdmin, internal, 'ARCHIVE')).status).toBe('ARCHIVED');
     const steps = (await member(READ, { id: internal })).data!.node.steps.map((s: { action: string }) => s.action);
     expect(steps).toEqual(['APPLY', 'AGREE', 'ISSUE', 'RECEIVE', 'REPORT', 'ARCHIVE']);
+    // Each side was told when its turn came: the branch on the application, the committee on the agreement and on the 报到.
+    const turns = await db.query<{ body: string }>(`select n.body from notification n join app_user u on u.id = n.recipient_id where u.email = 'admin@cy1.huayou.example' and n.kind = 'transfers.waiting' order by n.id`);
+    expect(turns.map((n) => n.body)).toEqual(['张伟同志的组织关系转接申请已提交，待支部审核。', '张伟同志的组织关系转接支部已同意，待党委审批并开具介绍信。', '张伟同志的组织关系转接已到接收方报到，待归档。']);
   });
 
   it('keeps one transfer under way per member, in the database — also when two are sent at once', async () => {
@@ -101,6 +104,9 @@ describe('组织关系转接', () => {
     expect(todo).toEqual([expect.objectContaining({ title: '组织关系转入待接收', dueAt: expect.any(String) })]);
     // The sending enterprise's record stays its own until receipt.
     expect((await powerAdmin(READ, { id: t })).data!.node.member).toBeNull();
+    // What the letter says of the person, they read (the ID number masked).
+    const person = (await powerAdmin(`query($id: ID!) { node(id: $id) { ... on Transfer { person { name sex category joinedOn idNumber } } } }`, { id: t })).data!.node.person;
+    expect(person).toEqual({ name: '赵敏', sex: 'FEMALE', category: 'FULL', joinedOn: '2010-07-01', idNumber: '3701**********' + id('37010219920303002').slice(-4) });
     expect(outcome(await act(plantAdmin, t, 'RECEIVE'), 'transferAct')).toBe('FORBIDDEN');
     expect((await ok(powerAdmin, t, 'RECEIVE')).status).toBe('RECEIVED');
     const theirs = (await powerAdmin(READ, { id: t })).data!.node.member;

@@ -29,6 +29,14 @@ export const DECIDED = defineNotificationKind<{ name: string; outcome: string; o
   defaults: { EMAIL: true, SMS: false, WECOM: true },
 });
 
+export const WAITING = defineNotificationKind<{ name: string; what: string }>({
+  kind: 'transfers.waiting',
+  label: '组织关系转接待办理',
+  title: (p) => `组织关系转接：${p.name}`,
+  body: (p) => `${p.name}同志的组织关系转接${p.what}。`,
+  defaults: { EMAIL: true, SMS: false, WECOM: true },
+});
+
 /** The admins of an organisation and of every organisation above it. */
 export async function adminsOver(em: EntityManager, organizationId: number): Promise<number[]> {
   const rows = await em.execute<{ user_id: number }[]>(

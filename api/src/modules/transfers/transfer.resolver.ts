@@ -10,7 +10,9 @@ import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { User } from '../identity/user.entity.js';
 import { memberById } from '../members/member.access.js';
-import type { Member } from '../members/member.entity.js';
+import { Member } from '../members/member.entity.js';
+import { keysFor } from '../members/member.keys.js';
+import { maskIdNumber } from '../members/personal-data.js';
 import { chinaToday } from '../members/member.rules.js';
 import { MemberType } from '../members/member.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
@@ -20,7 +22,7 @@ import { OPEN, STATUS_LABEL, statusOn, TransferAction, TransferStatus } from './
 import { transferById, transferReadFilter, VISIBLE_TO_RECEIVER } from './transfer.access.js';
 import { Transfer, TransferStep } from './transfer.entity.js';
 import { actionsFor, actOnTransfer, applyTransfer } from './transfer.service.js';
-import { TransferActInput, TransferApplyInput, TransferConnection, TransferDirection, TransferFilter, TransferPayload, TransferStepType, TransferType } from './transfer.types.js';
+import { TransferActInput, TransferApplyInput, TransferConnection, TransferDirection, TransferFilter, TransferPayload, TransferPersonType, TransferStepType, TransferType } from './transfer.types.js';
 
 registerNodeType({ typeName: 'Transfer', entity: Transfer, load: (ctx, id) => transferById(ctx).load(id) });
 
@@ -32,6 +34,8 @@ const nameOfMember = defineLoader<number, string | null>(async (ctx, ids) => {
   const rows = await ctx.em.getConnection().execute<{ id: number; name: string }[]>('select id, name from member where id = any(?::int[])', [`{${ids.join(',')}}`]);
   return ids.map((id) => rows.find((r) => r.id === id)?.name ?? null);
 });
+/** The member rows behind transfers the caller reads (the transfer's read rule already applied). */
+const personOf = defineLoader<number, Member | null>(async (ctx, ids) => byKey(ids, await ctx.em.find(Member, { id: { $in: [...ids] } }), (m) => m.id));
 const userName = defineLoader<number, string | null>(async (ctx, ids) => {
   const users = byKey(ids, await ctx.em.find(User, { id: { $in: [...ids] } }, { fields: ['id', 'displayName'] }), (u) => u.id);
   return users.map((u) => u?.displayName ?? null);
@@ -62,6 +66,12 @@ export class TransferResolver {
   @FieldResolver(() => String, { description: 'The person’s name, as the letter carries it (both sides).' })
   async memberName(@Root() t: Transfer, @Ctx() ctx: Context): Promise<string> {
     return (await nameOfMember(ctx).load(t.member.id)) ?? '';
+  }
+
+  @FieldResolver(() => TransferPersonType, { description: 'The person as the letter describes them — for both sides (the receiving side from the letter on).' })
+  async person(@Root() t: Transfer, @Ctx() ctx: Context): Promise<TransferPersonType> {
+    const m = (await personOf(ctx).load(t.member.id))!;
+    return { name: m.name, sex: m.sex, birthDate: m.birthDate, ethnicity: m.ethnicity, education: m.education, category: m.category, joinedOn: m.joinedOn, confirmedOn: m.confirmedOn, idNumber: maskIdNumber(keysFor(ctx.em).open(m.idNumberSealed)) };
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true })

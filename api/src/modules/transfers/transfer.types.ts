@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnum
 import { Node } from '../../core/graphql/node.js';
 import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
+import { MemberCategory, Sex } from '../members/member.entity.js';
 import { TransferAction, TransferReach, TransferStatus } from './states.js';
 
 registerEnumType(TransferStatus, { name: 'TransferStatus', description: '组织关系转接: APPLIED → BRANCH_AGREED → ISSUED (介绍信) → RECEIVED → REPORTED → ARCHIVED; RETURNED, WITHDRAWN, REJECTED; EXPIRED is an ISSUED letter past its validity.' });
@@ -15,6 +16,19 @@ export class TransferStepType {
   @Field(() => String, { nullable: true }) opinion!: string | null;
   @Field(() => String, { nullable: true }) byName!: string | null;
   @Field(() => GraphQLISODateTime) at!: Date;
+}
+
+@ObjectType('TransferPerson', { description: 'The person as the letter describes them: what both sides of a transfer read (the ID number masked).' })
+export class TransferPersonType {
+  @Field() name!: string;
+  @Field(() => Sex) sex!: Sex;
+  @Field() birthDate!: string;
+  @Field(() => String, { nullable: true }) ethnicity!: string | null;
+  @Field(() => String, { nullable: true }) education!: string | null;
+  @Field(() => MemberCategory) category!: MemberCategory;
+  @Field() joinedOn!: string;
+  @Field(() => String, { nullable: true }) confirmedOn!: string | null;
+  @Field({ description: 'Masked, e.g. 3701**********1234.' }) idNumber!: string;
 }
 
 @ObjectType('Transfer', { implements: Node, description: '组织关系转接: seen by the sending side, by the receiving organisation once the letter is issued (in another enterprise too), and by the member.' })
