@@ -7,7 +7,8 @@ import { badInput } from '../../core/graphql/errors.js';
 import { defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
-import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { listById } from '../../core/graphql/list-by-id.js';
+import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { MediaFile } from '../media/media.entity.js';
 import { mediaUrl } from '../media/media.routes.js';
 import { memberById } from '../members/member.access.js';
@@ -158,14 +159,7 @@ export class ApplicantResolver {
       const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.push(org ? ({ organization: { path: { $like: `${org.path}%` } } } as FilterQuery<Applicant>) : { id: 0 });
     }
-    const all: FilterQuery<Applicant> = { $and: where };
-    return paginate({
-      first,
-      after: after == null ? null : (decodeCursor(after, ['number']) as [number]),
-      keyOf: (a) => [a.id] as [number],
-      fetch: async (limit, cursor) => (access ? ctx.em.find(Applicant, cursor ? { $and: [all, { id: { $gt: cursor[0] } }] } : all, { orderBy: { id: 'asc' }, limit }) : []),
-      count: async () => (access ? ctx.em.count(Applicant, all) : 0),
-    });
+    return listById(ctx.em, Applicant, access ? { $and: where } : null, { first, after, order: 'asc' });
   }
 
   @Query(() => [DevelopmentColumnType], { description: 'The development board of an organisation’s subtree: the open stages, each with its applicants, most urgent first.' })

@@ -7,7 +7,8 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
-import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { listById } from '../../core/graphql/list-by-id.js';
 import { groupByKey, defineLoader } from '../../core/graphql/loaders.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
@@ -106,14 +107,7 @@ export class MemberResolver {
       const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.push(org ? ({ organization: { path: { $like: `${org.path}%` } } } as FilterQuery<Member>) : { id: 0 });
     }
-    const all: FilterQuery<Member> = { $and: [...where, ...(access ? [access] : [])] };
-    return paginate({
-      first,
-      after: after == null ? null : (decodeCursor(after, ['number']) as [number]),
-      keyOf: (m) => [m.id] as [number],
-      fetch: async (limit, cursor) => (access ? ctx.em.find(Member, cursor ? { $and: [all, { id: { $gt: cursor[0] } }] } : all, { orderBy: { id: 'asc' }, limit }) : []),
-      count: async () => (access ? ctx.em.count(Member, all) : 0),
-    });
+    return listById(ctx.em, Member, access ? { $and: [...where, access] } : null, { first, after, order: 'asc' });
   }
 
   @Query(() => MemberType, { nullable: true, description: 'Your own member record (我的档案), when your account is linked to one.' })

@@ -6,7 +6,8 @@ import type { Context } from '../../core/graphql/context.js';
 import { defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
-import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { listById } from '../../core/graphql/list-by-id.js';
+import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { chinaToday } from '../members/member.rules.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
@@ -76,14 +77,7 @@ export class MobileRegistrationResolver {
     if (filter?.side === MobileSide.HOME) where.push(scope ? ({ homeOrganization: scope } as FilterQuery<MobileRegistration>) : { id: 0 });
     if (filter?.side === MobileSide.HOST) where.push(scope ? ({ hostOrganization: scope, status: { $in: VISIBLE_TO_HOST } } as FilterQuery<MobileRegistration>) : { id: 0 });
     if (filter?.open) where.push({ status: { $in: [MobileStatus.APPLIED, MobileStatus.APPROVED, MobileStatus.AT_HOST] } });
-    const all: FilterQuery<MobileRegistration> = { $and: where };
-    return paginate({
-      first,
-      after: after == null ? null : (decodeCursor(after, ['number']) as [number]),
-      keyOf: (r) => [r.id] as [number],
-      fetch: async (limit, cursor) => (access ? ctx.em.find(MobileRegistration, cursor ? { $and: [all, { id: { $lt: cursor[0] } }] } : all, { orderBy: { id: 'desc' }, limit }) : []),
-      count: async () => (access ? ctx.em.count(MobileRegistration, all) : 0),
-    });
+    return listById(ctx.em, MobileRegistration, access ? { $and: where } : null, { first, after, order: 'desc' });
   }
 
   @Mutation(() => MobilePayload, { description: '外出登记 (the member, or the admins of their branch); one open registration per member.' })

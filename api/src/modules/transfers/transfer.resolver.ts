@@ -7,7 +7,8 @@ import type { Context } from '../../core/graphql/context.js';
 import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
-import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { listById } from '../../core/graphql/list-by-id.js';
+import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { User } from '../identity/user.entity.js';
 import { memberById } from '../members/member.access.js';
 import { Member } from '../members/member.entity.js';
@@ -115,14 +116,7 @@ export class TransferResolver {
     if (filter?.direction === TransferDirection.INCOMING) where.push(scope ? ({ toOrganization: scope, status: { $in: VISIBLE_TO_RECEIVER } } as FilterQuery<Transfer>) : { id: 0 });
     if (filter?.direction === TransferDirection.MINE) where.push({ $or: [{ member: { user: requireUser(ctx.viewer).userId } }, { receivedMember: { user: requireUser(ctx.viewer).userId } }] });
     if (filter?.open) where.push({ status: { $in: [...OPEN] } });
-    const all: FilterQuery<Transfer> = { $and: where };
-    return paginate({
-      first,
-      after: after == null ? null : (decodeCursor(after, ['number']) as [number]),
-      keyOf: (t) => [t.id] as [number],
-      fetch: async (limit, cursor) => (access ? ctx.em.find(Transfer, cursor ? { $and: [all, { id: { $lt: cursor[0] } }] } : all, { orderBy: { id: 'desc' }, limit }) : []),
-      count: async () => (access ? ctx.em.count(Transfer, all) : 0),
-    });
+    return listById(ctx.em, Transfer, access ? { $and: where } : null, { first, after, order: 'desc' });
   }
 
   @Mutation(() => TransferPayload, { description: '申请组织关系转接: by the member, or by the admins of their branch. One transfer under way per member.' })
