@@ -9,7 +9,7 @@ import { checkCharacter } from '../../api/src/modules/members/id-number.js';
 import { useSuite } from '../support/fixture.js';
 import { expectOk, gid, orgId, outcome, userId } from '../support/identity.js';
 
-const { db, as } = useSuite({ actors: ['plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
+const { db, as } = useSuite({ actors: ['plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'], env: { REMINDER_INTERVAL_MS: '200' } });
 const { plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member } = as;
 const REGISTER = `mutation($i: MobileRegisterInput!) { mobileRegister(input: $i) { registration { id status } userErrors { code field message rule } } }`;
 const READ = `query($id: ID!) { node(id: $id) { ... on MobileRegistration { memberName status cardNumber place hostOrganization { name } flags contacts { kind contactedOn } } } }`;
@@ -49,6 +49,12 @@ describe('流动党员', () => {
   it('flags six months without contact and a year without a report home, and clears them with contacts', async () => {
     // Left on 1 March, no contact since: past six months by now.
     expect((await plantAdmin(READ, { id: away })).data!.node.flags).toContain('NO_CONTACT');
+    // …and the home branch's admins are reminded, once.
+    const reminded = () => db.query<{ body: string }>(`select n.body from notification n join app_user u on u.id = n.recipient_id where n.kind = 'mobility.out_of_touch' and u.email = 'admin@cy1.huayou.example'`);
+    for (let i = 0; i < 50 && (await reminded()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    const bodies = (await reminded()).map((n) => n.body);
+    expect(bodies).toEqual([expect.stringContaining('张伟同志（外出至江川市城东区）已超过6个月未联系')]);
     const CONTACT = `mutation($i: MobileContactInput!) { mobileContactAdd(input: $i) { registration { flags } userErrors { code field } } }`;
     expect((await plantAdmin(CONTACT, { i: { registrationId: away, kind: 'PHONE', contactedOn: '2026-02-01', note: '电话联系' } })).data!.mobileContactAdd.userErrors[0]).toMatchObject({ field: ['input', 'contactedOn'] });
     await expectOk(plantAdmin, CONTACT, { i: { registrationId: away, kind: 'PHONE', contactedOn: '2026-11-20', note: '电话联系，工作生活正常' } });
