@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../core/graphql/relay.js';
+import { adminsAbove } from '../identity/admins-above.js';
 import type { ReminderRule } from '../../core/module.js';
 import { defineNotificationKind } from '../notifications/kinds.js';
 import { notify } from '../notifications/notify.js';
@@ -17,16 +18,6 @@ export const ELECTION_DUE = defineNotificationKind<{ organization: string; endsO
   body: (p) => `${p.organization}本届委员会任期将于${p.endsOn}届满，请按程序做好换届选举准备；延期或提前换届须经上级党组织批准。`,
   defaults: { EMAIL: true, SMS: false, WECOM: true },
 });
-
-/** The admins of an organisation and of every organisation above it. */
-async function adminsAbove(em: EntityManager, path: string): Promise<number[]> {
-  const rows = await em.execute<{ user_id: number }[]>(
-    `select distinct m.user_id from membership m join organization a on a.id = m.organization_id
-      where m.role = 'ORG_ADMIN' and ? like a.path || '%'`,
-    [path],
-  );
-  return rows.map((r) => r.user_id);
-}
 
 export const electionDue: ReminderRule = {
   name: 'members.electionDue',
@@ -52,7 +43,7 @@ export const electionDue: ReminderRule = {
         await notify(tx, {
           kind: ELECTION_DUE,
           params: { organization: r.name, endsOn: r.ends_on },
-          recipients: await adminsAbove(tx, r.path),
+          recipients: await adminsAbove(tx, r.organization_id),
           enterpriseId: r.enterprise_id,
           organizationId: r.organization_id,
           link: `/workspace/members?branch=${toGlobalId('Organization', r.organization_id)}`,

@@ -9,7 +9,7 @@ import type { ReminderRule } from '../../core/module.js';
 import { chinaToday } from '../members/member.rules.js';
 import { defineNotificationKind } from '../notifications/kinds.js';
 import { notify } from '../notifications/notify.js';
-import { adminsOver } from '../transfers/transfer.notifications.js';
+import { adminsAbove } from '../identity/admins-above.js';
 
 export const OUT_OF_TOUCH = defineNotificationKind<{ name: string; place: string; since: string; what: string }>({
   kind: 'mobility.out_of_touch',
@@ -47,7 +47,7 @@ export const outOfTouch: ReminderRule = {
           await notify(tx, {
             kind: OUT_OF_TOUCH,
             params: { name: r.name, place: r.place, since: what === '已超过6个月未联系' ? r.last_contact : r.last_report, what },
-            recipients: await adminsOver(tx, r.home_organization_id),
+            recipients: await adminsAbove(tx, r.home_organization_id),
             enterpriseId: r.enterprise_id,
             organizationId: r.home_organization_id,
             link: `/workspace/mobile/${toGlobalId('MobileRegistration', r.id)}`,

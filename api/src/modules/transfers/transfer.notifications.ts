@@ -1,5 +1,4 @@
 /** What transfers tell people: the member when the letter is issued (by SMS too), the receiving admins, the applicant on a decision. */
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../core/graphql/relay.js';
 import { defineNotificationKind } from '../notifications/kinds.js';
 import { notify } from '../notifications/notify.js';
@@ -36,16 +35,6 @@ export const WAITING = defineNotificationKind<{ name: string; what: string }>({
   body: (p) => `${p.name}同志的组织关系转接${p.what}。`,
   defaults: { EMAIL: true, SMS: false, WECOM: true },
 });
-
-/** The admins of an organisation and of every organisation above it. */
-export async function adminsOver(em: EntityManager, organizationId: number): Promise<number[]> {
-  const rows = await em.execute<{ user_id: number }[]>(
-    `select distinct m.user_id from membership m join organization a on a.id = m.organization_id
-      where m.role = 'ORG_ADMIN' and (select path from organization where id = ?) like a.path || '%'`,
-    [organizationId],
-  );
-  return rows.map((r) => r.user_id);
-}
 
 export const transferLink = (transfer: Transfer) => `/workspace/transfers/${toGlobalId('Transfer', transfer.id)}`;
 

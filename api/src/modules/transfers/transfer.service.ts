@@ -21,7 +21,8 @@ import { ACTIONS, statusOn, TransferAction, TransferReach, TransferStatus, type 
 import { transferReadFilter } from './transfer.access.js';
 import { Transfer, TransferStep } from './transfer.entity.js';
 import { LETTER_VALIDITY_DAYS } from './transfer.local-rules.js';
-import { adminsOver, DECIDED, INCOMING, LETTER_ISSUED, notify, transferLink, WAITING } from './transfer.notifications.js';
+import { adminsAbove } from '../identity/admins-above.js';
+import { DECIDED, INCOMING, LETTER_ISSUED, notify, transferLink, WAITING } from './transfer.notifications.js';
 
 const SOURCE = 'DOMAIN-RULES §4, 党员教育管理工作条例第二十五条';
 const daysLater = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -97,7 +98,7 @@ export async function applyTransfer(em: EntityManager, actor: Actor, input: Appl
       step(tx, transfer, 'APPLY', me.userId);
       recordAudit(tx, actor.viewer, { action: 'transfer.apply', subjectType: 'Transfer', subjectId: transfer.id, organizationId: branch.id, enterpriseId: member.enterprise.id, details: { reach: input.reach } });
       await tx.flush();
-      await notify(tx, { kind: WAITING, params: { name: member.name, what: '申请已提交，待支部审核' }, recipients: await adminsOver(tx, branch.id), enterpriseId: member.enterprise.id, organizationId: branch.id, link: transferLink(transfer) });
+      await notify(tx, { kind: WAITING, params: { name: member.name, what: '申请已提交，待支部审核' }, recipients: await adminsAbove(tx, branch.id), enterpriseId: member.enterprise.id, organizationId: branch.id, link: transferLink(transfer) });
       return transfer;
     });
   } catch (error) {
@@ -277,7 +278,7 @@ async function tell(tx: EntityManager, transfer: Transfer, action: TransferActio
     if (transfer.toOrganization) {
       const from = (await tx.findOneOrFail(Organization, transfer.sendingCommittee.id)).name;
       const to = await tx.findOneOrFail(Organization, transfer.toOrganization.id);
-      await notify(tx, { kind: INCOMING, params: { name: member.name, from, validUntil: transfer.validUntil! }, recipients: await adminsOver(tx, to.id), enterpriseId: to.enterprise.id, organizationId: to.id, link });
+      await notify(tx, { kind: INCOMING, params: { name: member.name, from, validUntil: transfer.validUntil! }, recipients: await adminsAbove(tx, to.id), enterpriseId: to.enterprise.id, organizationId: to.id, link });
     }
   }
   // The side whose turn it is now.
@@ -287,7 +288,7 @@ async function tell(tx: EntityManager, transfer: Transfer, action: TransferActio
     REPORT: [transfer.sendingCommittee.id, '已到接收方报到，待归档'],
   };
   const turn = next[action];
-  if (turn) await notify(tx, { kind: WAITING, params: { name: member.name, what: turn[1] }, recipients: await adminsOver(tx, turn[0]), enterpriseId: transfer.enterprise.id, organizationId: turn[0], link });
+  if (turn) await notify(tx, { kind: WAITING, params: { name: member.name, what: turn[1] }, recipients: await adminsAbove(tx, turn[0]), enterpriseId: transfer.enterprise.id, organizationId: turn[0], link });
   const outcome = action === TransferAction.REJECT ? '未获同意' : action === TransferAction.RETURN ? '被退回修改' : action === TransferAction.RECEIVE ? '已被接收' : null;
   if (outcome && transfer.appliedBy) {
     await notify(tx, { kind: DECIDED, params: { name: member.name, outcome, opinion: opinion ?? '' }, recipients: [transfer.appliedBy.id], enterpriseId: transfer.enterprise.id, organizationId: transfer.fromOrganization.id, link });

@@ -12,7 +12,8 @@ import { chinaToday } from '../members/member.rules.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { TransferReach, TransferStatus } from './states.js';
 import { Transfer } from './transfer.entity.js';
-import { adminsOver, notify, transferLink } from './transfer.notifications.js';
+import { adminsAbove } from '../identity/admins-above.js';
+import { notify, transferLink } from './transfer.notifications.js';
 
 const WAITING: Record<string, string> = {
   APPLIED: '组织关系转接待支部审核',
@@ -78,7 +79,7 @@ export const letterExpiring: ReminderRule = {
       subject: String(r.id),
       due: `${r.letter_number}/${r.valid_until}`,
       send: async (tx: EntityManager) => {
-        const recipients = [...(await adminsOver(tx, r.sending_committee_id)), ...(r.to_organization_id ? await adminsOver(tx, r.to_organization_id) : [])];
+        const recipients = [...(await adminsAbove(tx, r.sending_committee_id)), ...(r.to_organization_id ? await adminsAbove(tx, r.to_organization_id) : [])];
         await notify(tx, { kind: LETTER_EXPIRING, params: { name: r.name, letter: r.letter_number, validUntil: r.valid_until }, recipients, enterpriseId: r.enterprise_id, organizationId: r.sending_committee_id, link: transferLink({ id: r.id } as Transfer) });
       },
     }));
