@@ -69,3 +69,13 @@ export const readsMembersOf = defineLoader<number, boolean>(async (ctx, ids) => 
   const readable = new Set((await ctx.em.find(Organization, { $and: [{ id: { $in: [...ids] } }, where] }, { fields: ['id'] })).map((o) => o.id));
   return ids.map((id) => readable.has(id));
 });
+
+/**
+ * A member's name only, without the record's read rule: for rows whose own rule already admitted
+ * the caller and that carry the name as part of what they are (a transfer's letter, a mobile
+ * member's registration seen by the host).
+ */
+export const memberNameById = defineLoader<number, string | null>(async (ctx, ids) => {
+  const rows = await ctx.em.getConnection().execute<{ id: number; name: string }[]>('select id, name from member where id = any(?::int[])', [`{${ids.join(',')}}`]);
+  return ids.map((id) => rows.find((r) => r.id === id)?.name ?? null);
+});

@@ -8,6 +8,7 @@ import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { listById } from '../../core/graphql/list-by-id.js';
 import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
+import { memberNameById } from '../members/member.access.js';
 import { chinaToday } from '../members/member.rules.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
@@ -23,10 +24,6 @@ registerNodeType({ typeName: 'MobileRegistration', entity: MobileRegistration, l
 const contactsOf = defineLoader<number, MobileContact[]>(async (ctx, ids) =>
   groupByKey(ids, await ctx.em.find(MobileContact, { registration: { $in: [...ids] } }, { orderBy: { contactedOn: 'desc', id: 'desc' } }), (c) => c.registration.id),
 );
-const nameOf = defineLoader<number, string | null>(async (ctx, ids) => {
-  const rows = await ctx.em.getConnection().execute<{ id: number; name: string }[]>('select id, name from member where id = any(?::int[])', [`{${ids.join(',')}}`]);
-  return ids.map((id) => rows.find((r) => r.id === id)?.name ?? null);
-});
 const local = (id: string) => expectGlobalId(id, 'MobileRegistration', 'id');
 
 @Resolver(() => MobileRegistrationType)
@@ -38,7 +35,7 @@ export class MobileRegistrationResolver {
 
   @FieldResolver(() => String, { description: 'The member’s name (both sides).' })
   async memberName(@Root() r: MobileRegistration, @Ctx() ctx: Context): Promise<string> {
-    return (await nameOf(ctx).load(r.member.id)) ?? '';
+    return (await memberNameById(ctx).load(r.member.id)) ?? '';
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true })

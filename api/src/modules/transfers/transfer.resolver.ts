@@ -10,7 +10,7 @@ import { mutate } from '../../core/graphql/payload.js';
 import { listById } from '../../core/graphql/list-by-id.js';
 import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { User } from '../identity/user.entity.js';
-import { memberById } from '../members/member.access.js';
+import { memberById, memberNameById } from '../members/member.access.js';
 import { Member } from '../members/member.entity.js';
 import { keysFor } from '../members/member.keys.js';
 import { maskIdNumber } from '../members/personal-data.js';
@@ -30,11 +30,6 @@ registerNodeType({ typeName: 'Transfer', entity: Transfer, load: (ctx, id) => tr
 const stepsOf = defineLoader<number, TransferStep[]>(async (ctx, ids) =>
   groupByKey(ids, await ctx.em.find(TransferStep, { transfer: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (s) => s.transfer.id),
 );
-/** The name only (the letter's), for a transfer the caller reads — whichever side they are on. */
-const nameOfMember = defineLoader<number, string | null>(async (ctx, ids) => {
-  const rows = await ctx.em.getConnection().execute<{ id: number; name: string }[]>('select id, name from member where id = any(?::int[])', [`{${ids.join(',')}}`]);
-  return ids.map((id) => rows.find((r) => r.id === id)?.name ?? null);
-});
 /** The member rows behind transfers the caller reads (the transfer's read rule already applied). */
 const personOf = defineLoader<number, Member | null>(async (ctx, ids) => byKey(ids, await ctx.em.find(Member, { id: { $in: [...ids] } }), (m) => m.id));
 const userName = defineLoader<number, string | null>(async (ctx, ids) => {
@@ -66,7 +61,7 @@ export class TransferResolver {
 
   @FieldResolver(() => String, { description: 'The person’s name, as the letter carries it (both sides).' })
   async memberName(@Root() t: Transfer, @Ctx() ctx: Context): Promise<string> {
-    return (await nameOfMember(ctx).load(t.member.id)) ?? '';
+    return (await memberNameById(ctx).load(t.member.id)) ?? '';
   }
 
   @FieldResolver(() => TransferPersonType, { description: 'The person as the letter describes them — for both sides (the receiving side from the letter on).' })
