@@ -63,6 +63,27 @@ describe('流动党员', () => {
     expect((await member(READ, { id: away })).data!.node.contacts.map((c: { kind: string }) => c.kind)).toEqual(['YEARLY_REPORT', 'PHONE']);
   });
 
+  it('pays dues at the host: the host’s month itemises the guest (name only), its own branch leaves them out; the host records the payment', async () => {
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    await expectOk(plantAdmin, `mutation($i: DuesBaseInput!) { duesBaseSet(input: $i) { userErrors { message } } }`, { i: { memberId: zhang, kind: 'WAGE', amount: '6000', fromMonth: '2026-01' } });
+    const OPEN = `mutation($i: DuesMonthOpenInput!) { duesMonthOpen(input: $i) { userErrors { message } } }`;
+    const MONTH = `query($o: ID!, $m: String!) { duesMonth(organizationId: $o, month: $m) { items { id memberName dueFen baseFen member { name } } } }`;
+    const host = gid('Organization', await orgId(db, '城东供电所党支部'));
+    const home = gid('Organization', await orgId(db, '采油一队党支部'));
+    await expectOk(powerAdmin, OPEN, { i: { organizationId: host, month } });
+    await expectOk(plantAdmin, OPEN, { i: { organizationId: home, month } });
+    const atHost = (await powerAdmin(MONTH, { o: host, m: month })).data!.duesMonth.items.find((i: { memberName: string }) => i.memberName === '张伟');
+    // 6,000 × 1.5%: the base stays the home's (not shown to the host), the record too.
+    expect(atHost).toMatchObject({ memberName: '张伟', dueFen: 9000, baseFen: null, member: null });
+    expect((await plantAdmin(MONTH, { o: home, m: month })).data!.duesMonth.items.map((i: { memberName: string }) => i.memberName)).not.toContain('张伟');
+    const paid = await expectOk(powerAdmin, `mutation($i: DuesPayInput!) { duesPay(input: $i) { item { status } userErrors { code message } } }`, { i: { itemId: atHost.id, amount: '90.00', channel: 'CASH', idempotencyKey: 'host-cash-zhangwei-0001' } });
+    expect(paid.duesPay.item.status).toBe('PAID');
+    // The home sees it paid on the member's record; another enterprise's admin still not the record.
+    const dues = (await plantAdmin(`query($id: ID!) { node(id: $id) { ... on Member { dues { period status } } } }`, { id: zhang })).data!.node.dues;
+    expect(dues).toContainEqual({ period: month, status: 'PAID' });
+    expect(outcome(await refineryAdmin(`mutation($i: DuesPayInput!) { duesPay(input: $i) { userErrors { code } } }`, { i: { itemId: atHost.id, amount: '90.00', channel: 'CASH', idempotencyKey: 'other-0000001' } }), 'duesPay')).toBe('NOT_FOUND');
+  });
+
   it('closes on return (the home branch), and the label goes', async () => {
     expect(outcome(await powerAdmin(`mutation($id: ID!) { mobileReturn(id: $id, returnedOn: "2026-11-28") { userErrors { code } } }`, { id: away }), 'mobileReturn')).toBe('FORBIDDEN');
     const back = await expectOk(plantAdmin, `mutation($id: ID!) { mobileReturn(id: $id, returnedOn: "2026-11-28") { registration { status returnedOn flags } userErrors { code } } }`, { id: away });

@@ -41,7 +41,7 @@ export interface DisclosureConfirmReadVariables { id: string; }
 export interface DisclosureConfirmReadResult { disclosureConfirmRead: { userErrors: Array<{ code: string; }>; }; }
 
 export interface DuesMonthPageVariables { organizationId: string; month: string; }
-export interface DuesMonthPageResult { duesMonth: { id: string; month: string; status: 'OPEN' | 'SETTLED'; totals: { members: number; owedFen: number; paidFen: number; unpaid: number; }; items: Array<{ id: string; period: string; rate: string | null; dueFen: number; owedFen: number; status: 'EXEMPT' | 'PAID' | 'UNPAID'; paidFen: number; member: { id: string; name: string; duesStanding: { unpaidMonths: number; flag: 'ARREARS' | 'BRANCH_DECISION' | 'NONE'; }; } | null; }>; } | null; }
+export interface DuesMonthPageResult { duesMonth: { id: string; month: string; status: 'OPEN' | 'SETTLED'; totals: { members: number; owedFen: number; paidFen: number; unpaid: number; }; items: Array<{ id: string; period: string; rate: string | null; dueFen: number; owedFen: number; status: 'EXEMPT' | 'PAID' | 'UNPAID'; paidFen: number; memberName: string; member: { id: string; name: string; duesStanding: { unpaidMonths: number; flag: 'ARREARS' | 'BRANCH_DECISION' | 'NONE'; }; } | null; }>; } | null; }
 
 export interface DuesMonthOpenVariables { input: { month: string; organizationId: string; }; }
 export interface DuesMonthOpenResult { duesMonthOpen: { duesMonth: { id: string; } | null; missingBase: Array<{ id: string; name: string; }>; userErrors: Array<{ code: string; message: string; }>; }; }

@@ -5,7 +5,8 @@ import { defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { expectGlobalId, toGlobalId } from '../../core/graphql/relay.js';
 import { localRuleValue } from '../local-rules/local-rules.service.js';
-import { memberById, memberReadFilter, readsMembersOf, unmasked } from '../members/member.access.js';
+import { memberById, memberNameById, readsMembersOf, unmasked } from '../members/member.access.js';
+import { duesItemReadFilter } from './dues.access.js';
 import type { Member } from '../members/member.entity.js';
 import { MemberType } from '../members/member.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
@@ -47,9 +48,9 @@ const alertMonthsOf = defineLoader<number, number>((ctx, enterpriseIds) => Promi
 
 /** A month's items, for those who read the branch's records. */
 const itemsOfMonth = defineLoader<number, DuesItem[]>(async (ctx, ids) => {
-  const access = memberReadFilter(ctx);
+  const access = duesItemReadFilter(ctx);
   if (!access) return ids.map(() => []);
-  return groupByKey(ids, await ctx.em.find(DuesItem, { month: { $in: [...ids] }, member: access }, { orderBy: { id: 'asc' } }), (i) => i.month.id);
+  return groupByKey(ids, await ctx.em.find(DuesItem, { $and: [{ month: { $in: [...ids] } }, access] }, { orderBy: { id: 'asc' } }), (i) => i.month.id);
 });
 
 @Resolver(() => DuesItemType)
@@ -74,9 +75,14 @@ export class DuesItemResolver {
     return item.dueFen - item.reductionFen;
   }
 
-  @FieldResolver(() => MemberType, { nullable: true })
+  @FieldResolver(() => MemberType, { nullable: true, description: 'The record, where you read it (a host does not read a guest’s).' })
   member(@Root() item: DuesItem, @Ctx() ctx: Context): Promise<Member | null> {
     return memberById(ctx).load(item.member.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Who owes it (also for a guest paying at a host branch).' })
+  async memberName(@Root() item: DuesItem, @Ctx() ctx: Context): Promise<string> {
+    return (await memberNameById(ctx).load(item.member.id)) ?? '';
   }
 }
 

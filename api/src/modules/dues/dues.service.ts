@@ -8,7 +8,6 @@ import { assertCan, can, requireUser, type Actor } from '../../core/authz/check.
 import { AppError, badInput, conflict, ErrorCode } from '../../core/graphql/errors.js';
 import { plainLine } from '../../core/graphql/text-input.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { memberReadFilter } from '../members/member.access.js';
 import { Member, MemberStatus } from '../members/member.entity.js';
 import { ruleRefusal, uniqueViolation } from '../members/member.rules.js';
 import { loadManageable } from '../members/member.service.js';
@@ -17,6 +16,8 @@ import { DuesBase, DuesChannel, DuesItem, DuesItemStatus, DuesMonth, DuesMonthSt
 import { addMonths, currentMonth, monthsBetween, parseMonth } from './month.js';
 import { duesFor, type DuesBaseKind } from './rate.js';
 import { standingOf } from './standing.js';
+import { rollAdjustment } from './roll.js';
+import { duesItemReadFilter } from './dues.access.js';
 
 const SOURCE = 'DOMAIN-RULES §7';
 
@@ -64,13 +65,16 @@ export async function openDuesMonth(em: EntityManager, actor: Actor, input: { or
       const batch = tx.create(DuesMonth, { enterprise: branch.enterprise.id, organization: branch.id, month, openedBy: me.userId });
       await tx.flush();
       const lastDay = `${addMonths(month, 1)}-01`;
+      // The branch's own roll, less those paying elsewhere this month, plus those paying here.
+      const { guests, away } = await rollAdjustment(tx, branch, month);
       const roll = await tx.getConnection().execute<{ id: number; kind: DuesBaseKind | null; amount_fen: number | null }[]>(
         `select m.id, b.kind, b.amount_fen
            from member m join organization o on o.id = m.organization_id
            left join lateral (select kind, amount_fen from dues_base b where b.member_id = m.id and b.from_month <= ? order by b.from_month desc limit 1) b on true
-          where o.path like ? and m.enterprise_id = ? and m.status = '${MemberStatus.NORMAL}' and m.joined_on < ?::date
+          where ((o.path like ? and m.enterprise_id = ? and m.id <> all(?::int[])) or m.id = any(?::int[]))
+            and m.status = '${MemberStatus.NORMAL}' and m.joined_on < ?::date
           order by m.id`,
-        [month, `${branch.path}%`, branch.enterprise.id, lastDay],
+        [month, `${branch.path}%`, branch.enterprise.id, `{${away.join(',')}}`, `{${guests.join(',')}}`, lastDay],
         'all',
         tx.getTransactionContext(),
       );
@@ -102,10 +106,10 @@ export async function openDuesMonth(em: EntityManager, actor: Actor, input: { or
   }
 }
 
-/** An item the caller may read: the member's own, or one of the records they read. */
+/** An item the caller may read: the member's own, one of the records they read, or one of a month they keep the branch of (guests). */
 async function readableItem(tx: EntityManager, actor: Actor, itemId: number, lock = false): Promise<DuesItem> {
-  const access = memberReadFilter(actor);
-  const item = access ? await tx.findOne(DuesItem, { id: itemId, member: access }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
+  const access = duesItemReadFilter(actor);
+  const item = access ? await tx.findOne(DuesItem, { $and: [{ id: itemId }, access] }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
   if (!item) throw new AppError(ErrorCode.NOT_FOUND, 'The dues item does not exist.');
   return item;
 }
@@ -133,7 +137,12 @@ export async function payDues(
       }
       const member = await tx.findOneOrFail(Member, item.member.id);
       const own = member.user?.id === me.userId;
-      if (input.channel === DuesChannel.ONLINE ? !own : true) await assertCan(tx, actor, 'manageMemberRecords', Organization, 'Organization', member.organization.id, 'The dues item');
+      if (input.channel === DuesChannel.ONLINE ? !own : true) {
+        // The branch that keeps the month records cash and 代缴 — for a guest, the host.
+        const batch = await tx.findOneOrFail(DuesMonth, item.month.id);
+        const keeps = (await can(tx, actor, 'manageMemberRecords', Organization, 'Organization', member.organization.id)) || (await can(tx, actor, 'manageMemberRecords', Organization, 'Organization', batch.organization.id));
+        if (!keeps) await assertCan(tx, actor, 'manageMemberRecords', Organization, 'Organization', member.organization.id, 'The dues item');
+      }
       if (item.status !== DuesItemStatus.UNPAID) throw conflict(`The dues for ${item.period} are ${item.status === DuesItemStatus.PAID ? 'paid' : 'waived'} already.`, 'itemId');
       const owed = item.dueFen - item.reductionFen;
       if (input.amountFen < owed) throw badInput(`The dues for ${item.period} are ${owed} fen; a payment covers them whole.`, 'amount');
