@@ -4,17 +4,13 @@
  * host branch itemises them and their own branch leaves them out.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { addMonths } from '../dues/month.js';
 import type { RollAdjustment } from '../dues/roll.js';
 import type { Organization } from '../organizations/organization.entity.js';
 
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
-
 export async function mobileDuesRoll(tx: EntityManager, branch: Organization, month: string): Promise<RollAdjustment> {
   const first = `${month}-01`;
-  const end = `${nextMonth(month)}-01`;
+  const end = `${addMonths(month, 1)}-01`;
   const rows = await tx.getConnection().execute<{ member_id: number; side: 'guest' | 'away' }[]>(
     `select r.member_id, case when h.path like ? then 'guest' else 'away' end as side
        from mobile_registration r
