@@ -36,6 +36,7 @@ import development from './modules/development/index.js';
 import transfers from './modules/transfers/index.js';
 import cards from './modules/cards/index.js';
 import mobility from './modules/mobility/index.js';
+import meetings from './modules/meetings/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -65,6 +66,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   transfers,
   cards,
   mobility,
+  meetings,
 ];
 installModules(MODULES);
 

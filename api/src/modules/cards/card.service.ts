@@ -100,17 +100,25 @@ const NONE: Verification = { status: CardStatus.INVALID, name: null, organizatio
 
 /** What a scan may learn: valid / invalid / expired / revoked, and name, branch and status only. */
 export async function verifyCard(em: EntityManager, token: string): Promise<Verification> {
+  return (await cardHolder(em, token)).shown;
+}
+
+/**
+ * A card's holder, for those who act on a scan (a recorder signing a member into a meeting): the
+ * verification and, when the signature holds, the member it names.
+ */
+export async function cardHolder(em: EntityManager, token: string): Promise<{ shown: Verification; member: Member | null }> {
   const claims = parseToken(token.slice(0, 200));
-  if (!claims) return NONE;
+  if (!claims) return { shown: NONE, member: null };
   const key = await em.findOne(CardSigningKey, claims.keyId);
-  if (!key || !verifySignature(claims, publicKeyFrom(key.publicKey))) return NONE;
+  if (!key || !verifySignature(claims, publicKeyFrom(key.publicKey))) return { shown: NONE, member: null };
   const card = await em.findOne(MemberCard, claims.cardId);
-  if (!card || card.key.id !== key.id || card.expiresOn !== claims.expiresOn) return NONE;
+  if (!card || card.key.id !== key.id || card.expiresOn !== claims.expiresOn) return { shown: NONE, member: null };
   const member = await em.findOneOrFail(Member, card.member.id);
   const org = await em.findOneOrFail(Organization, member.organization.id);
   const shown = { name: member.name, organization: org.name, memberStatus: member.status, expiresOn: card.expiresOn };
-  if (card.revokedAt || member.status !== MemberStatus.NORMAL) return { ...shown, status: CardStatus.REVOKED };
-  if (card.expiresOn < chinaToday()) return { ...shown, status: CardStatus.EXPIRED };
-  return { ...shown, status: CardStatus.VALID };
+  if (card.revokedAt || member.status !== MemberStatus.NORMAL) return { shown: { ...shown, status: CardStatus.REVOKED }, member };
+  if (card.expiresOn < chinaToday()) return { shown: { ...shown, status: CardStatus.EXPIRED }, member };
+  return { shown: { ...shown, status: CardStatus.VALID }, member };
 }
 

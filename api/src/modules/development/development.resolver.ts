@@ -9,8 +9,7 @@ import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { listById } from '../../core/graphql/list-by-id.js';
 import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
-import { MediaFile } from '../media/media.entity.js';
-import { mediaUrl } from '../media/media.routes.js';
+import { attachmentsOf, RecordFileType } from '../media/attachments.js';
 import { memberById } from '../members/member.access.js';
 import type { Member } from '../members/member.entity.js';
 import { keysFor } from '../members/member.keys.js';
@@ -30,7 +29,6 @@ import {
   ApplicantCreateInput,
   ApplicantFilter,
   ApplicantType,
-  DevelopmentAttachmentType,
   DevelopmentColumnType,
   DevelopmentDueType,
   DevelopmentRecordType,
@@ -57,11 +55,6 @@ const settingsOf = defineLoader<number, Settings>((ctx, enterpriseIds) =>
     })),
   ),
 );
-
-const attachmentsOf = defineLoader<string, MediaFile | null>(async (ctx, ids) => {
-  const files = await ctx.em.find(MediaFile, { id: { $in: [...ids] } });
-  return ids.map((id) => files.find((f) => String(f.id) === id) ?? null);
-});
 
 async function dueOf(ctx: Context, applicant: Applicant): Promise<Due | null> {
   return nextDue(datesOf(applicant), await settingsOf(ctx).load(applicant.enterprise.id), chinaToday());
@@ -231,9 +224,8 @@ export class DevelopmentRecordResolver {
     return record.step === 'APPLICATION' ? '递交入党申请书' : STEPS[record.step].label;
   }
 
-  @FieldResolver(() => [DevelopmentAttachmentType])
-  async attachments(@Root() record: DevelopmentRecord, @Ctx() ctx: Context): Promise<DevelopmentAttachmentType[]> {
-    const files = await Promise.all(record.attachmentIds.map((id) => attachmentsOf(ctx).load(id)));
-    return files.filter((f): f is MediaFile => f !== null).map((f) => ({ id: toGlobalId('MediaFile', f.id), fileName: f.fileName, url: mediaUrl(f) }));
+  @FieldResolver(() => [RecordFileType])
+  attachments(@Root() record: DevelopmentRecord, @Ctx() ctx: Context): Promise<RecordFileType[]> {
+    return attachmentsOf(ctx, record.attachmentIds);
   }
 }

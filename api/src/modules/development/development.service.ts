@@ -13,7 +13,6 @@ import { plainLine, plainText } from '../../core/graphql/text-input.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { DisclosureScope } from '../disclosures/disclosure-enums.js';
 import { localRuleValue } from '../local-rules/local-rules.service.js';
-import { MediaFile } from '../media/media.entity.js';
 import { underProbation } from '../members/history.service.js';
 import { applicantReadFilter } from './applicant.access.js';
 import { Content } from '../content/content.entity.js';
@@ -28,6 +27,7 @@ import { ARCHIVE_DAYS, MONTHS_TO_ACTIVIST, POLITICAL_REVIEW_VALID_MONTHS } from 
 import { openNotice, type HeldNotice } from './notice.js';
 import { checkHardRules, softWarnings, SOURCE, type ApplicantDates, type Settings, type Warning } from './rules.js';
 import { ConfirmationOutcome, DevelopmentStage, DevelopmentStep, mayRecord, monthsLater, STAGE_LABEL, STEPS } from './stages.js';
+import { checkAttachments } from '../media/attachments.js';
 import { checkFigures, tally, type VoteFigures } from './vote.js';
 
 export interface ApplicantInput {
@@ -74,8 +74,6 @@ export interface StepResult {
   warnings: Warning[];
 }
 
-const MAX_ATTACHMENTS = 20;
-
 /** The branch an applicant is developed by: a 党支部 of the caller's reach. */
 async function branchFor(tx: EntityManager, actor: Actor, organizationId: number): Promise<Organization> {
   await assertCan(tx, actor, 'manageMemberRecords', Organization, 'Organization', organizationId, 'The organisation');
@@ -83,18 +81,6 @@ async function branchFor(tx: EntityManager, actor: Actor, organizationId: number
   if (org.level !== 'BRANCH') throw badInput('An application for membership is made to a 党支部.', 'organizationId');
   if (org.archivedAt) throw conflict('The organisation is archived.', 'organizationId');
   return org;
-}
-
-async function checkAttachments(tx: EntityManager, actor: Actor, enterpriseId: number, ids: string[] | null | undefined): Promise<string[]> {
-  const unique = [...new Set(ids ?? [])];
-  if (unique.length > MAX_ATTACHMENTS) throw badInput(`At most ${MAX_ATTACHMENTS} files per step.`, 'attachmentIds');
-  if (unique.some((id) => !/^\d{1,18}$/.test(id))) throw badInput('Not a file id.', 'attachmentIds');
-  const files = unique.length ? await tx.find(MediaFile, { id: { $in: unique }, enterprise: enterpriseId }) : [];
-  if (files.length !== unique.length) throw badInput('Every file must be uploaded to this enterprise first.', 'attachmentIds');
-  for (const file of files) {
-    if (!(await can(tx, actor, 'useMedia', Organization, 'Organization', file.organization.id))) throw badInput('A file you may not use cannot be attached.', 'attachmentIds');
-  }
-  return unique;
 }
 
 export async function createApplicant(em: EntityManager, actor: Actor, input: ApplicantInput): Promise<StepResult> {

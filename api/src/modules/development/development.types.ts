@@ -45,13 +45,6 @@ export class DevelopmentVoteType {
   @Field({ description: 'Yes (written opinions included) from more than half of 应到.' }) majority!: boolean;
 }
 
-@ObjectType('DevelopmentAttachment')
-export class DevelopmentAttachmentType {
-  @Field(() => ID) id!: string;
-  @Field() fileName!: string;
-  @Field({ description: 'Where to fetch it (access-controlled).' }) url!: string;
-}
-
 @ObjectType('DevelopmentRecord', { description: 'One recorded step of a development, never edited.' })
 export class DevelopmentRecordType {
   @Field(() => ID) id!: string;

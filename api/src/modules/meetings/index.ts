@@ -1,0 +1,15 @@
+/** 组织生活: 三会一课, 主题党日, 组织生活会 and 民主评议 meetings — sign-in, records, votes — and compliance with §6. See CONTEXT.md. */
+import { defineModule } from '../../core/module.js';
+import { LifeResolver } from './life.resolver.js';
+import { HeartTalk, LifeRequirement } from './life.entity.js';
+import { LifeExemption, Meeting, MeetingAttendee, MeetingCorrection, MeetingMotion } from './meeting.entity.js';
+import { MEETING_ACTIONS, meetingPolicy } from './meeting.policy.js';
+import { MeetingResolver } from './meeting.resolver.js';
+
+export default defineModule({
+  name: 'meetings',
+  entities: [Meeting, MeetingAttendee, MeetingMotion, MeetingCorrection, LifeExemption, LifeRequirement, HeartTalk],
+  resolvers: [MeetingResolver, LifeResolver],
+  policy: meetingPolicy,
+  actions: MEETING_ACTIONS,
+});

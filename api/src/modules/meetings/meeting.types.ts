@@ -1,0 +1,211 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { ConfirmationOutcome } from '../development/stages.js';
+import { Cycle, ItemStatus, LifeItem } from './compliance.js';
+import { Attendance, ExemptionReason, MeetingPhase, MeetingType, MotionKind, SignInMethod } from './meeting-types.js';
+
+registerEnumType(MeetingType, {
+  name: 'MeetingType',
+  description: '支部党员大会, 支委会 (党委会 at a committee), 党小组会, 党课, 主题党日, 组织生活会, 民主评议党员会议, 中心组学习.',
+});
+registerEnumType(MeetingPhase, {
+  name: 'MeetingPhase',
+  description: 'PLANNED → IN_PROGRESS → HELD (by the clock) → RECORDED → UNDER_REVIEW → APPROVED (locked) or RETURNED; or CANCELLED before it begins.',
+});
+registerEnumType(Attendance, { name: 'Attendance', description: 'EXPECTED, PRESENT, LEAVE_REQUESTED, ON_LEAVE (granted by the host), ABSENT (with the reason).' });
+registerEnumType(SignInMethod, { name: 'SignInMethod', description: 'SELF (in the workspace), QR (the meeting’s code scanned in the room), CARD (the recorder scanned the e-card), RECORDER (ticked).' });
+registerEnumType(MotionKind, { name: 'MotionKind', description: 'GENERAL, or a vote on one person: ADMISSION (接收预备党员) or CONFIRMATION (转正).' });
+registerEnumType(ExemptionReason, { name: 'ExemptionReason', description: 'Why the committee above excused a member from attendance: AGE (年老体弱), ILLNESS, ABROAD, OTHER.' });
+registerEnumType(LifeItem, { name: 'LifeItem', description: 'An item of the compliance calendar: a kind of meeting, TALKS (谈心谈话 coverage, per cent) or CLASS_HOURS (学时 per member).' });
+registerEnumType(Cycle, { name: 'LifeCycle', description: 'How often an item is owed: MONTH, QUARTER, YEAR.' });
+registerEnumType(ItemStatus, { name: 'LifeItemStatus', description: 'MET; PENDING (held, record not approved); OPEN (the cycle runs); MISSING (closed short); NOT_APPLICABLE; NO_SOURCE (its data is not on the platform yet).' });
+
+@ObjectType('MeetingCounts', { description: 'The roll in figures. 应到 and 实到 count members with a vote; excused members who did not come are left out.' })
+export class MeetingCountsType {
+  @Field(() => Int, { description: 'Everyone invited.' }) invited!: number;
+  @Field(() => Int, { description: '应到: members with a vote.' }) expected!: number;
+  @Field(() => Int, { description: '实到: of them, signed in.' }) present!: number;
+  @Field(() => Int, { description: 'Everyone signed in (probationary members and guests too).' }) attended!: number;
+  @Field(() => Int) onLeave!: number;
+  @Field(() => Int) absent!: number;
+  @Field(() => Int) excused!: number;
+  @Field(() => Int) guests!: number;
+  @Field(() => Int, { description: 'Attendance in per cent of the invited, excused members left out.' }) rate!: number;
+}
+
+@ObjectType('MeetingAttendee', { description: 'One invited person and what became of the invitation.' })
+export class MeetingAttendeeType {
+  @Field(() => ID, { description: 'The member (global id).' }) memberId!: string;
+  @Field() name!: string;
+  @Field({ description: 'Has a vote here.' }) voting!: boolean;
+  @Field({ description: 'A 流动党员 staying with the organisation.' }) guest!: boolean;
+  @Field({ description: 'Excused by the committee above.' }) excused!: boolean;
+  @Field(() => Attendance) attendance!: Attendance;
+  @Field(() => GraphQLISODateTime, { nullable: true }) signedInAt!: Date | null;
+  @Field(() => SignInMethod, { nullable: true }) signInMethod!: SignInMethod | null;
+  @Field(() => String, { nullable: true }) leaveReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why leave was refused.' }) leaveNote!: string | null;
+  @Field(() => String, { nullable: true }) absenceReason!: string | null;
+}
+
+@ObjectType('MeetingMotion', { description: 'A motion voted on by a 支部党员大会, with the computed result.' })
+export class MeetingMotionType {
+  @Field(() => ID) id!: string;
+  @Field(() => MotionKind) kind!: MotionKind;
+  @Field() title!: string;
+  @Field(() => Int, { description: '应到, from the roll.' }) expected!: number;
+  @Field(() => Int, { description: '实到, from the roll.' }) present!: number;
+  @Field(() => Int) yes!: number;
+  @Field(() => Int) no!: number;
+  @Field(() => Int) abstain!: number;
+  @Field(() => Int) writtenYes!: number;
+  @Field(() => Int) writtenNo!: number;
+  @Field(() => Int) writtenAbstain!: number;
+  @Field(() => String, { nullable: true }) opinions!: string | null;
+  @Field({ description: 'Yes votes, written ones included, exceed half of 应到 (with more than half present).' }) passed!: boolean;
+}
+
+@ObjectType('MeetingCorrection', { description: 'A correction appended to an approved record, dated and signed.' })
+export class MeetingCorrectionType {
+  @Field() body!: string;
+  @Field() signedName!: string;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+@ObjectType('Meeting', { implements: Node, description: 'A meeting of organisational life. Read by the organisation’s admins and those above, the invited, and — for 大会 and 党课 — the branch’s members; never public.' })
+export class MeetingNode extends Node {
+  @Field(() => MeetingType) type!: MeetingType;
+  @Field(() => [MeetingType], { description: 'Other kinds it also fulfils (a 大会 held on the 主题党日).' }) alsoCountsAs!: MeetingType[];
+  @Field() topic!: string;
+  @Field({ description: '议程 (plain text).' }) agenda!: string;
+  @Field(() => GraphQLISODateTime) startsAt!: Date;
+  @Field(() => GraphQLISODateTime) endsAt!: Date;
+  @Field(() => String, { nullable: true }) place!: string | null;
+  @Field(() => String, { nullable: true }) onlineLink!: string | null;
+  @Field(() => String, { nullable: true, description: '授课人 of a 党课.' }) lecturer!: string | null;
+  @Field({ description: '会议记录 (sanitised HTML).' }) minutes!: string;
+  @Field({ description: '决议 (sanitised HTML).' }) resolutions!: string;
+  @Field(() => String, { nullable: true, description: '列席.' }) guests!: string | null;
+  @Field(() => String, { nullable: true }) reviewNote!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) submittedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) approvedAt!: Date | null;
+  @Field(() => String, { nullable: true }) cancelReason!: string | null;
+}
+export const MeetingConnection = connectionType('Meeting', MeetingNode);
+
+@InputType({ description: 'What the meetings list shows; every filter is indexed.' })
+export class MeetingFilter {
+  @Field(() => ID, { nullable: true, description: 'Meetings of this organisation’s subtree.' }) organizationId?: string | null;
+  @Field(() => MeetingType, { nullable: true }) type?: MeetingType | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only the meetings you are invited to.' }) mine?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only records waiting for your review.' }) toReview?: boolean | null;
+}
+
+@InputType({ description: 'A meeting planned by the organisation’s admins; the roll is derived from the organisation.' })
+export class MeetingPlanInput {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => MeetingType) type!: MeetingType;
+  @Field(() => [MeetingType], { nullable: true }) alsoCountsAs?: MeetingType[] | null;
+  @Field() topic!: string;
+  @Field(() => String, { nullable: true }) agenda?: string | null;
+  @Field(() => GraphQLISODateTime) startsAt!: Date;
+  @Field(() => GraphQLISODateTime) endsAt!: Date;
+  @Field(() => String, { nullable: true }) place?: string | null;
+  @Field(() => String, { nullable: true, description: 'https:// link of an online meeting.' }) onlineLink?: string | null;
+  @Field(() => ID, { nullable: true, description: '主持人 (a member on the roll).' }) hostMemberId?: string | null;
+  @Field(() => ID, { nullable: true, description: '记录人 (a member on the roll).' }) recorderMemberId?: string | null;
+  @Field(() => String, { nullable: true }) lecturer?: string | null;
+}
+
+@InputType({ description: 'The record of a meeting: minutes, resolutions, 列席, files (uploaded through /media first).' })
+export class MeetingRecordInput {
+  @Field({ description: 'Rich text; sanitised.' }) minutes!: string;
+  @Field(() => String, { nullable: true }) resolutions?: string | null;
+  @Field(() => String, { nullable: true }) guests?: string | null;
+  @Field(() => [ID], { nullable: true }) attachmentIds?: string[] | null;
+}
+
+@InputType({ description: 'The votes on a motion; 应到 and 实到 are taken from the roll.' })
+export class MeetingMotionInput {
+  @Field(() => MotionKind) kind!: MotionKind;
+  @Field(() => String, { nullable: true, description: 'Filled in for a vote on a person.' }) title?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The applicant voted on.' }) applicantId?: string | null;
+  @Field(() => ConfirmationOutcome, { nullable: true, description: 'For 转正: confirm, extend or disqualify.' }) outcome?: ConfirmationOutcome | null;
+  @Field(() => Int, { nullable: true }) extensionMonths?: number | null;
+  @Field(() => Int) yes!: number;
+  @Field(() => Int) no!: number;
+  @Field(() => Int) abstain!: number;
+  @Field(() => Int, { nullable: true }) writtenYes?: number | null;
+  @Field(() => Int, { nullable: true }) writtenNo?: number | null;
+  @Field(() => Int, { nullable: true }) writtenAbstain?: number | null;
+  @Field(() => String, { nullable: true }) opinions?: string | null;
+}
+
+@ObjectType()
+export class MeetingPayload {
+  @Field(() => MeetingNode, { nullable: true }) meeting?: object;
+  @Field(() => String, { nullable: true, description: 'Who was signed in (a card scan).' }) signedIn?: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('LifeRow', { description: 'One item of the compliance calendar in one cycle.' })
+export class LifeRowType {
+  @Field(() => LifeItem) item!: LifeItem;
+  @Field() label!: string;
+  @Field({ description: '2026-11, 2026-Q4 or 2026.' }) cycle!: string;
+  @Field(() => Int) required!: number;
+  @Field(() => Int) held!: number;
+  @Field(() => Int) approved!: number;
+  @Field(() => ItemStatus) status!: ItemStatus;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('BranchLife', { description: 'One branch’s compliance in the period.' })
+export class BranchLifeType {
+  @Field(() => ID) organizationId!: string;
+  @Field() name!: string;
+  @Field({ description: 'Every item of the period’s own cycle met.' }) complete!: boolean;
+  @Field(() => [String], { description: 'What closed short, e.g. “主题党日 2026-10”.' }) missing!: string[];
+  @Field(() => [LifeRowType]) rows!: LifeRowType[];
+}
+
+@ObjectType('OrganizationLife', { description: 'What was due, held and approved, and what is missing — for the branches of a subtree.' })
+export class OrganizationLifeType {
+  @Field() period!: string;
+  @Field({ description: 'Every branch complete.' }) complete!: boolean;
+  @Field(() => [BranchLifeType], { description: 'The subtree’s branches, those not complete first.' }) branches!: BranchLifeType[];
+}
+
+@ObjectType('LifeRequirement', { description: 'One item of an enterprise’s compliance calendar.' })
+export class LifeRequirementType {
+  @Field(() => LifeItem) item!: LifeItem;
+  @Field() label!: string;
+  @Field(() => Cycle) cycle!: Cycle;
+  @Field(() => Int) target!: number;
+}
+
+@InputType({ description: 'A 谈心谈话, logged in the branch.' })
+export class HeartTalkInput {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => ID) byMemberId!: string;
+  @Field(() => ID) withMemberId!: string;
+  @Field() talkedOn!: string;
+  @Field() topic!: string;
+}
+
+@InputType({ description: 'A member excused from attendance by the committee above.' })
+export class LifeExemptionInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => ExemptionReason) reason!: ExemptionReason;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field() startsOn!: string;
+  @Field(() => String, { nullable: true }) endsOn?: string | null;
+}
+
+@ObjectType()
+export class LifePayload {
+  @Field({ description: 'Whether it was recorded.' }) ok!: boolean;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
