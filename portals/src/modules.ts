@@ -13,6 +13,7 @@ import { duesPages } from './modules/dues/pages.js';
 import { identityPages } from './modules/identity/pages.js';
 import { memberPages } from './modules/members/pages.js';
 import { mobilityPages } from './modules/mobility/pages.js';
+import { meetingPages } from './modules/meetings/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -38,4 +39,5 @@ export const PAGES: readonly PageRoute[] = [
   ...transferPages,
   ...cardPages,
   ...mobilityPages,
+  ...meetingPages,
 ];

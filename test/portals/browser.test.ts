@@ -12,7 +12,9 @@ import { documentIdOf, OPERATIONS_DIR } from '../../api/src/core/graphql/trusted
 import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
 import { checkCharacter } from '../../api/src/modules/members/id-number.js';
 import { useSuite } from '../support/fixture.js';
+import { orgId } from '../support/identity.js';
 import { startWebhookReceiver } from '../support/outside.js';
+import { createRoll } from '../support/roll.js';
 
 const suite = useSuite({ env: { ANONYMOUS_DOCUMENTS: 'trusted', NOTIFY_POLL_SECONDS: '1' }, portals: true });
 const { db, api } = suite;
@@ -727,6 +729,89 @@ describe('流动党员 in the workspace', () => {
     await expect(admin.locator('#contacts ~ ol, section[aria-labelledby="contacts"] ol').first().textContent()).resolves.toContain('电话：电话联系');
     await admin.goto(`${cy1}/workspace/mobile`);
     await expect(admin.locator('tbody').textContent()).resolves.toContain('新疆克拉玛依');
+    await admin.close();
+  });
+});
+
+describe('组织生活 in the workspace', () => {
+  it('a 支部党员大会 is planned; 12 of 20 sign in, 3 by card scan; 11 yes of 20 passes, 10 fails; the minutes are returned, corrected and approved; the branch is complete for the month', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    const auth = await apiToken('admin@cy1.huayou.example');
+    const asAdmin = <T = Record<string, any>>(q: string, v?: Record<string, unknown>) => api.gql<T>(q, v, auth);
+    const roll = await createRoll(asAdmin, db, { branch: '采油二队党支部', full: 20, seed: 7 });
+    const branch = Buffer.from(`Organization:${await orgId(db, '采油二队党支部')}`).toString('base64url');
+    // The day and a window around now, in China time (the meeting is on today's date).
+    const china = (offsetMin: number) => new Date(Date.now() + 8 * 3600_000 + offsetMin * 60_000).toISOString();
+    const today = china(0).slice(0, 10);
+    const from = china(-10).slice(0, 10) === today ? china(-10).slice(11, 16) : '00:00';
+    const to = china(60).slice(0, 10) === today ? china(60).slice(11, 16) : '23:59';
+
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/meetings?org=${branch}`);
+    await admin.locator('select[name=type]').selectOption('BRANCH_ASSEMBLY');
+    await admin.getByLabel('同时作为本月主题党日').check();
+    await admin.getByLabel('主题', { exact: true }).fill('学习贯彻全会精神，讨论支部年度工作');
+    await admin.getByLabel('议程', { exact: true }).fill('一、传达学习全会精神\n二、表决支部年度工作计划');
+    await admin.getByLabel('日期', { exact: true }).fill(today);
+    await admin.getByLabel('开始', { exact: true }).fill(from);
+    await admin.getByLabel('结束', { exact: true }).fill(to);
+    await admin.getByLabel('地点', { exact: true }).fill('采油二队会议室');
+    await admin.locator('select[name=recorder]').selectOption({ label: roll[0]!.name });
+    await admin.getByRole('button', { name: '安排并通知参会人员' }).click();
+    await admin.waitForURL(/notice=planned/);
+    await expect(admin.locator('.state').textContent()).resolves.toContain('进行中');
+    await expect(admin.locator('.qr svg').count()).resolves.toBe(1);
+
+    // Three e-cards scanned by the recorder's phone (the token pasted), nine names ticked.
+    for (const who of roll.slice(0, 3)) {
+      const token = (await asAdmin(`query($id: ID!) { node(id: $id) { ... on Member { card { token } } } }`, { id: who.id })).data!.node.card.token;
+      await admin.getByLabel('扫描或粘贴电子党员活动证').fill(token);
+      await admin.getByRole('button', { name: '刷证签到' }).click();
+      await admin.waitForURL(/notice=/);
+      await expect(admin.getByRole('status').textContent()).resolves.toContain(`已签到：${who.name}`);
+    }
+    for (const who of roll.slice(3, 12)) {
+      await admin.getByRole('button', { name: `${who.name}到会`, exact: true }).click();
+      await admin.waitForURL(/notice=done/);
+    }
+    await expect(admin.locator('#roll ~ p, section[aria-labelledby="roll"] p').first().textContent()).resolves.toContain('应到 20 人（有表决权），实到 12 人');
+
+    const vote = async (title: string, yes: number, no: number) => {
+      await admin.getByRole('textbox', { name: '表决事项', exact: true }).fill(title);
+      await admin.getByLabel('赞成', { exact: true }).fill(String(yes));
+      await admin.getByLabel('反对', { exact: true }).fill(String(no));
+      await admin.getByRole('button', { name: '记录表决' }).click();
+      await admin.waitForURL(/notice=done/);
+    };
+    await vote('关于支部年度工作计划的表决', 11, 1);
+    await vote('关于调整党小组设置的表决', 10, 2);
+    const votes = await admin.locator('section[aria-labelledby="votes"] li').allTextContents();
+    expect(votes[0]).toMatch(/应到 20，实到 12，赞成 11.*通过/);
+    expect(votes[1]).toMatch(/赞成 10.*未通过/);
+
+    const minutes = async (text: string) => {
+      await admin.getByRole('textbox', { name: '会议记录', exact: true }).fill(text);
+      await admin.getByRole('button', { name: '保存记录' }).click();
+      await admin.waitForURL(/notice=done/);
+      await admin.getByRole('button', { name: '报送上级审核' }).click();
+      await admin.waitForURL(/notice=done/);
+    };
+    await minutes('书记传达全会精神。\n大会表决支部年度工作计划，通过。');
+    await expect(admin.locator('.state').textContent()).resolves.toContain('待上级审核');
+    await admin.getByLabel('审核意见（退回时必填）').fill('请补充缺席人员及原因');
+    await admin.getByRole('button', { name: '退回' }).click();
+    await admin.waitForURL(/notice=done/);
+    await expect(admin.locator('.state').textContent()).resolves.toContain('已退回');
+    await minutes('书记传达全会精神。\n大会表决支部年度工作计划，通过。\n缺席8人，均因倒班在岗。');
+    await admin.getByRole('button', { name: '审核通过' }).click();
+    await admin.waitForURL(/notice=done/);
+    await expect(admin.locator('.state').textContent()).resolves.toContain('审核通过（已锁定）');
+    await expect(admin.getByRole('button', { name: '保存记录' }).count()).resolves.toBe(0);
+
+    await admin.goto(`${cy1}/workspace/life?org=${branch}`);
+    const row = admin.locator('table.life tbody tr', { hasText: '采油二队党支部' }).first();
+    await expect(row.textContent()).resolves.toContain('达标');
+    await expect(row.getAttribute('class')).resolves.toBe('met');
     await admin.close();
   });
 });

@@ -25,6 +25,7 @@ import cardsDocument from '../../../schema/operations/Cards.graphql?raw';
 import transfersDocument from '../../../schema/operations/Transfers.graphql?raw';
 import developmentDocument from '../../../schema/operations/Development.graphql?raw';
 import mobilityDocument from '../../../schema/operations/Mobility.graphql?raw';
+import meetingsDocument from '../../../schema/operations/Meetings.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
 import notificationsDocument from '../../../schema/operations/Notifications.graphql?raw';
@@ -196,4 +197,5 @@ export const DOCUMENTS = {
   transfers: transfersDocument,
   cards: cardsDocument,
   mobility: mobilityDocument,
+  meetings: meetingsDocument,
 } as const;

@@ -1,0 +1,136 @@
+/**
+ * 组织生活 in the workspace: my meetings (sign in, ask for leave), the organisation's meetings and
+ * the plan form, one meeting run from a phone (QR code, card scan, ticks, votes, minutes, review),
+ * and the subtree's compliance with the branches in red. The API decides who may do what.
+ */
+import QRCode from 'qrcode';
+import { DOCUMENTS, request } from '../../lib/api.js';
+import { page, type PageRoute, type RouteContext } from '../../lib/route-kit.js';
+import { organizationsHeld } from '../members/scope.js';
+import LifePage from './LifePage.astro';
+import MeetingList from './MeetingList.astro';
+import MeetingPage from './MeetingPage.astro';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const TYPES = ['BRANCH_ASSEMBLY', 'COMMITTEE', 'GROUP', 'PARTY_LECTURE', 'THEME_DAY', 'LIFE_MEETING', 'APPRAISAL', 'CENTRAL_GROUP'] as const;
+type Type = (typeof TYPES)[number];
+const chinaNow = () => new Date(Date.now() + 8 * 3600_000).toISOString();
+const count = (v: string) => (/^\d{1,4}$/.test(v) ? Number(v) : 0);
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+/** Minutes typed as plain lines become paragraphs (the API sanitises whatever arrives). */
+const paragraphs = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => `<p>${escape(l)}</p>`).join('');
+/** A day and a time typed in China, as an instant. */
+const instant = (day: string, time: string) => new Date(`${day}T${time || '00:00'}:00+08:00`).toISOString();
+
+async function act(ctx: RouteContext, id: string): Promise<{ errors: { message: string }[]; signedIn?: string | null }> {
+  const { field } = ctx;
+  const step = field('step');
+  const memberId = field('memberId');
+  const r =
+    step === 'sign-in'
+      ? (await request(DOCUMENTS.meetings, 'MeetingSignIn', { id, code: field('code') || null })).meetingSignIn
+      : step === 'card'
+      ? (await request(DOCUMENTS.meetings, 'MeetingSignInByCard', { id, card: field('card') })).meetingSignInByCard
+      : step === 'present' || step === 'absent' || step === 'reset'
+        ? (await request(DOCUMENTS.meetings, 'MeetingMarkAttendance', { id, memberId, attendance: step === 'present' ? 'PRESENT' : step === 'absent' ? 'ABSENT' : 'EXPECTED', reason: field('reason') || null })).meetingMarkAttendance
+        : step === 'leave'
+          ? (await request(DOCUMENTS.meetings, 'MeetingLeaveRequest', { id, reason: field('reason') })).meetingLeaveRequest
+          : step === 'grant' || step === 'refuse'
+            ? (await request(DOCUMENTS.meetings, 'MeetingLeaveDecide', { id, memberId, approve: step === 'grant', note: field('note') || null })).meetingLeaveDecide
+            : step === 'motion'
+              ? (
+                  await request(DOCUMENTS.meetings, 'MeetingMotionAdd', {
+                    id,
+                    input: { kind: 'GENERAL', title: field('title'), yes: count(field('yes')), no: count(field('no')), abstain: count(field('abstain')), writtenYes: count(field('writtenYes')), writtenNo: count(field('writtenNo')), writtenAbstain: count(field('writtenAbstain')), opinions: field('opinions') || null },
+                  })
+                ).meetingMotionAdd
+              : step === 'record'
+                ? (await request(DOCUMENTS.meetings, 'MeetingRecord', { id, input: { minutes: paragraphs(field('minutes')), resolutions: paragraphs(field('resolutions')), guests: field('guests') || null } })).meetingRecord
+                : step === 'submit'
+                  ? (await request(DOCUMENTS.meetings, 'MeetingSubmit', { id })).meetingSubmit
+                  : step === 'approve' || step === 'return'
+                    ? (await request(DOCUMENTS.meetings, 'MeetingReview', { id, approve: step === 'approve', note: field('note') || null })).meetingReview
+                    : step === 'correct'
+                      ? (await request(DOCUMENTS.meetings, 'MeetingCorrect', { id, body: field('body') })).meetingCorrect
+                      : (await request(DOCUMENTS.meetings, 'MeetingCancel', { id, reason: field('reason') })).meetingCancel;
+  return { errors: r.userErrors, signedIn: r.signedIn };
+}
+
+export const meetingPages: PageRoute[] = [
+  {
+    path: 'workspace/meetings',
+    signedIn: true,
+    private: true,
+    async handle({ site, url, form, field, redirect }) {
+      const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
+      const held = organizationsHeld(viewer, ['ORG_ADMIN']);
+      const chosen = url.searchParams.get('org') ?? field('organizationId');
+      const org = ID.test(chosen) && held.some((o) => o.id === chosen) ? chosen : (held[0]?.id ?? null);
+      let error: string | null = null;
+      if (form && org) {
+        const type = (TYPES as readonly string[]).includes(field('type')) ? (field('type') as Type) : 'BRANCH_ASSEMBLY';
+        const planned = (
+          await request(DOCUMENTS.meetings, 'MeetingPlan', {
+            input: {
+              organizationId: org,
+              type,
+              alsoCountsAs: field('themeDay') === 'on' && type !== 'THEME_DAY' ? ['THEME_DAY'] : [],
+              topic: field('topic'),
+              agenda: field('agenda') || null,
+              startsAt: instant(field('day'), field('from')),
+              endsAt: instant(field('day'), field('to')),
+              place: field('place') || null,
+              onlineLink: field('onlineLink') || null,
+              lecturer: field('lecturer') || null,
+              hostMemberId: ID.test(field('host')) ? field('host') : null,
+              recorderMemberId: ID.test(field('recorder')) ? field('recorder') : null,
+            },
+          })
+        ).meetingPlan;
+        if (!planned.userErrors.length && planned.meeting) return redirect(`/workspace/meetings/${planned.meeting.id}?notice=planned`);
+        error = planned.userErrors[0]?.message ?? null;
+      }
+      const data = await request(DOCUMENTS.meetings, 'MeetingList', { organizationId: org, withRoll: org !== null });
+      return page(MeetingList, { site, data, held, org, error, today: chinaNow().slice(0, 10) }, { title: '组织生活', description: '三会一课与组织生活。', section: 'workspace' });
+    },
+  },
+  {
+    path: 'workspace/meetings/:id',
+    signedIn: true,
+    private: true,
+    async handle(ctx) {
+      const { site, id, url, form, redirect } = ctx;
+      let error: string | null = null;
+      if (form) {
+        const done = await act(ctx, id);
+        if (!done.errors.length) return redirect(`/workspace/meetings/${id}?notice=${done.signedIn ? encodeURIComponent(`已签到：${done.signedIn}`) : 'done'}`);
+        error = done.errors[0]!.message;
+      }
+      const meeting = (await request(DOCUMENTS.meetings, 'MeetingPage', { id })).node;
+      if (!meeting?.id) return null;
+      const signInUrl = meeting.signInCode ? `${url.origin}${site.base}/workspace/meetings/${id}?code=${meeting.signInCode}` : null;
+      const qr = signInUrl ? await QRCode.toString(signInUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
+      const code = url.searchParams.get('code');
+      return page(
+        MeetingPage,
+        { site, m: meeting, qr, code: code && /^[\w-]{1,40}$/.test(code) ? code : null, error, notice: url.searchParams.get('notice') },
+        { title: `${meeting.topic} · 组织生活`, description: '会议。', section: 'workspace' },
+      );
+    },
+  },
+  {
+    path: 'workspace/life',
+    signedIn: true,
+    private: true,
+    async handle({ site, url }) {
+      const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
+      const scopes = organizationsHeld(viewer, ['ORG_ADMIN', 'REVIEWER']);
+      const chosen = url.searchParams.get('org') ?? '';
+      const org = ID.test(chosen) && scopes.some((o) => o.id === chosen) ? chosen : (scopes[0]?.id ?? null);
+      const asked = url.searchParams.get('period') ?? '';
+      const period = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(asked) ? asked : chinaNow().slice(0, 7);
+      const life = org ? (await request(DOCUMENTS.meetings, 'OrganizationLife', { organizationId: org, period })).organizationLife : null;
+      return page(LifePage, { site, scopes, org, period, life, open: url.searchParams.get('branch') }, { title: '组织生活达标情况', description: '三会一课达标情况。', section: 'workspace' });
+    },
+  },
+];
