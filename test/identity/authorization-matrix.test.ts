@@ -91,6 +91,7 @@ let grantee: string;
 const memberIds = new Map<string, string>();
 const applicantIds = new Map<string, string>();
 const transferIds = new Map<string, string>();
+const meetingIds = new Map<string, string>();
 
 beforeAll(async () => {
   for (const actor of [...(Object.keys(DEMO) as DemoActor[]), 'anonymous'] as const) as[actor] = suite.as[actor];
@@ -150,6 +151,14 @@ beforeAll(async () => {
   };
   await transfer('矩阵甲', '城东供电所党支部', true);
   await transfer('矩阵乙', '城西供电所党支部', false);
+  // A 支部党员大会 in each record's branch, planned by its admins.
+  for (const record of MEMBER_RECORDS) {
+    const planned = await as[record.creator]!(`mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id } userErrors { message } } }`, {
+      i: { organizationId: gid('Organization', await orgId(db, record.branch)), type: 'BRANCH_ASSEMBLY', topic: `${record.name}支部党员大会`, startsAt: '2026-11-02T07:00:00Z', endsAt: '2026-11-02T09:00:00Z', place: '支部活动室' },
+    });
+    expect(planned.data!.meetingPlan.userErrors).toEqual([]);
+    meetingIds.set(record.name, planned.data!.meetingPlan.meeting.id);
+  }
   // A member at the child, so its member list is not empty.
   await db.query(`insert into membership (user_id, organization_id, enterprise_id, role) values ($1, $2, 1, 'MEMBER')`, [await userId(db, DEMO.member), localIds.child]);
 });
@@ -385,6 +394,23 @@ describe.each(ACTORS)('%s: transfers (组织关系转接)', (actor) => {
       const node = (await call(`query($id: ID!) { node(id: $id) { ... on Transfer { memberName } } }`, { id: transferIds.get(record) })).data?.node ?? null;
       expect(node, `${actor} ${record}`).toEqual(sees ? { memberName: record } : null);
       expect(listed.includes(transferIds.get(record)), `${actor} ${record} listed`).toBe(sees);
+    }
+  });
+});
+
+describe.each(ACTORS)('%s: organisational life (组织生活)', (actor) => {
+  it('reads a branch’s meetings and compliance where it reads the branch’s records; nothing else', async () => {
+    const call = as[actor]!;
+    const listed = ((await call(`{ meetings(first: 50) { nodes { id } } }`)).data?.meetings?.nodes ?? []).map((n: { id: string }) => n.id);
+    for (const record of MEMBER_RECORDS) {
+      const sees = readsRecord(actor, record.within);
+      const node = (await call(`query($id: ID!) { node(id: $id) { ... on Meeting { topic } } }`, { id: meetingIds.get(record.name) })).data?.node ?? null;
+      expect(node, `${actor} ${record.name}`).toEqual(sees ? { topic: `${record.name}支部党员大会` } : null);
+      expect(listed.includes(meetingIds.get(record.name)), `${actor} ${record.name} listed`).toBe(sees);
+    }
+    for (const target of Object.keys(TARGETS) as Target[]) {
+      const life = await call(`query($o: ID!) { organizationLife(organizationId: $o, period: "2026-11") { period } }`, { o: ids[target] });
+      expect(life.errors?.[0]?.extensions?.code ?? 'OK', `${actor} ${target}`).toBe(READ_MEMBERS_OVER[actor].includes(target) ? 'OK' : 'NOT_FOUND');
     }
   });
 });

@@ -5,6 +5,9 @@ import { HeartTalk, LifeRequirement } from './life.entity.js';
 import { LifeExemption, Meeting, MeetingAttendee, MeetingCorrection, MeetingMotion } from './meeting.entity.js';
 import { MEETING_ACTIONS, meetingPolicy } from './meeting.policy.js';
 import { MeetingResolver } from './meeting.resolver.js';
+import { MEETING_LOCAL_RULES } from './meeting.local-rules.js';
+import { lifeDue, meetingTomorrow } from './meeting.reminders.js';
+import { meetingTodos } from './meeting.todo.js';
 
 export default defineModule({
   name: 'meetings',
@@ -12,4 +15,7 @@ export default defineModule({
   resolvers: [MeetingResolver, LifeResolver],
   policy: meetingPolicy,
   actions: MEETING_ACTIONS,
+  localRules: MEETING_LOCAL_RULES,
+  reminders: [meetingTomorrow, lifeDue],
+  todos: [meetingTodos],
 });
