@@ -37,6 +37,7 @@ import transfers from './modules/transfers/index.js';
 import cards from './modules/cards/index.js';
 import mobility from './modules/mobility/index.js';
 import meetings from './modules/meetings/index.js';
+import appraisals from './modules/appraisals/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -67,6 +68,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   cards,
   mobility,
   meetings,
+  appraisals,
 ];
 installModules(MODULES);
 

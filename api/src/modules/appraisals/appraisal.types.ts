@@ -1,0 +1,57 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { AppraisalStage, Grade } from './stages.js';
+
+registerEnumType(AppraisalStage, { name: 'AppraisalStage', description: '民主评议: SELF (个人自评) → PEER (互评) → BALLOT (anonymous 民主测评) → COMMITTEE_PROPOSAL → ASSEMBLY (大会评定) → PUBLISHED.' });
+registerEnumType(Grade, { name: 'AppraisalGrade', description: '优秀 (EXCELLENT, at most one third), 合格, 基本合格, 不合格 (with its follow-up).' });
+
+@ObjectType('AppraisalTally', { description: 'The anonymous ballots on one member, counted (for the committee once the ballot closes).' })
+export class AppraisalTallyType {
+  @Field(() => Int) excellent!: number;
+  @Field(() => Int) qualified!: number;
+  @Field(() => Int) basic!: number;
+  @Field(() => Int) unqualified!: number;
+}
+
+@ObjectType('AppraisalComment', { description: '互评: a signed comment of a peer.' })
+export class AppraisalCommentType {
+  @Field() byName!: string;
+  @Field() body!: string;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+@ObjectType('AppraisalSubject', { description: 'A member appraised in a round. Grades show to the branch’s admins, and to members once published.' })
+export class AppraisalSubjectType {
+  @Field(() => ID, { description: 'The member (global id).' }) memberId!: string;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) selfAssessment!: string | null;
+  @Field(() => [AppraisalCommentType]) comments!: AppraisalCommentType[];
+  @Field(() => AppraisalTallyType, { nullable: true }) tally!: AppraisalTallyType | null;
+  @Field(() => Grade, { nullable: true, description: '支委会 proposal (admins).' }) proposedGrade!: Grade | null;
+  @Field(() => String, { nullable: true }) proposalNote!: string | null;
+  @Field(() => Grade, { nullable: true }) grade!: Grade | null;
+  @Field(() => String, { nullable: true, description: 'For 不合格: the follow-up (admins, and the member).' }) followUp!: string | null;
+}
+
+@ObjectType('AppraisalRound', { implements: Node, description: 'One branch’s 民主评议党员 for a year.' })
+export class AppraisalRoundNode extends Node {
+  @Field(() => Int) year!: number;
+  @Field(() => AppraisalStage) stage!: AppraisalStage;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
+}
+export const AppraisalRoundConnection = connectionType('AppraisalRound', AppraisalRoundNode);
+
+@InputType({ description: 'A grade for one member: on a ballot, in the proposal, or in the decision (the note is the proposal’s reason or, for 不合格, the follow-up).' })
+export class AppraisalGradeInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => Grade) grade!: Grade;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType()
+export class AppraisalPayload {
+  @Field(() => AppraisalRoundNode, { nullable: true }) round?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
