@@ -38,6 +38,7 @@ import cards from './modules/cards/index.js';
 import mobility from './modules/mobility/index.js';
 import meetings from './modules/meetings/index.js';
 import appraisals from './modules/appraisals/index.js';
+import handbook from './modules/handbook/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -69,6 +70,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   mobility,
   meetings,
   appraisals,
+  handbook,
 ];
 installModules(MODULES);
 

@@ -20,6 +20,8 @@ const BALLOT = STEP('appraisalBallotCast', 'id: $id, grades: $g', '$id: ID!, $g:
 const PROPOSE = STEP('appraisalPropose', 'id: $id, grades: $g', '$id: ID!, $g: [AppraisalGradeInput!]!');
 const DECIDE = STEP('appraisalDecide', 'id: $id, grades: $g, meetingId: $m', '$id: ID!, $g: [AppraisalGradeInput!]!, $m: ID');
 
+const YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+
 describe('民主评议党员', () => {
   let roll: { name: string; id: string }[];
   let round: string;
@@ -34,12 +36,12 @@ describe('民主评议党员', () => {
   it('is opened by the branch’s admins once a year, with every member in good standing', async () => {
     const OPEN = `mutation($o: ID!, $y: Int!) { appraisalOpen(organizationId: $o, year: $y) { round { id stage } userErrors { code field } } }`;
     const branch = gid('Organization', await orgId(db, '采油一队党支部'));
-    expect(outcome(await member(OPEN, { o: branch, y: 2026 }), 'appraisalOpen')).toBe('FORBIDDEN');
-    expect((await plantAdmin(OPEN, { o: branch, y: 2019 })).data!.appraisalOpen.userErrors[0]).toMatchObject({ field: ['input', 'year'] });
-    round = (await expectOk(plantAdmin, OPEN, { o: branch, y: 2026 })).appraisalOpen.round.id;
-    expect((await plantAdmin(OPEN, { o: branch, y: 2026 })).data!.appraisalOpen.userErrors[0]).toMatchObject({ code: 'CONFLICT' });
+    expect(outcome(await member(OPEN, { o: branch, y: YEAR }), 'appraisalOpen')).toBe('FORBIDDEN');
+    expect((await plantAdmin(OPEN, { o: branch, y: YEAR - 5 })).data!.appraisalOpen.userErrors[0]).toMatchObject({ field: ['input', 'year'] });
+    round = (await expectOk(plantAdmin, OPEN, { o: branch, y: YEAR })).appraisalOpen.round.id;
+    expect((await plantAdmin(OPEN, { o: branch, y: YEAR })).data!.appraisalOpen.userErrors[0]).toMatchObject({ code: 'CONFLICT' });
     const seen = (await member(ROUND, { id: round })).data!.node;
-    expect(seen).toMatchObject({ year: 2026, stage: 'SELF', excellentCap: 2, canManage: false });
+    expect(seen).toMatchObject({ year: YEAR, stage: 'SELF', excellentCap: 2, canManage: false });
     expect(seen.subjects).toHaveLength(7);
     for (const who of [refineryAdmin, powerAdmin, anonymous]) expect((await who(ROUND, { id: round })).data?.node ?? null).toBeNull();
   });

@@ -154,7 +154,7 @@ beforeAll(async () => {
   // A 支部党员大会 in each record's branch, planned by its admins.
   for (const record of MEMBER_RECORDS) {
     const planned = await as[record.creator]!(`mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id } userErrors { message } } }`, {
-      i: { organizationId: gid('Organization', await orgId(db, record.branch)), type: 'BRANCH_ASSEMBLY', topic: `${record.name}支部党员大会`, startsAt: '2026-11-02T07:00:00Z', endsAt: '2026-11-02T09:00:00Z', place: '支部活动室' },
+      i: { organizationId: gid('Organization', await orgId(db, record.branch)), type: 'BRANCH_ASSEMBLY', topic: `${record.name}支部党员大会`, startsAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), endsAt: new Date(Date.now() - 3 * 86_400_000 + 7_200_000).toISOString(), place: '支部活动室' },
     });
     expect(planned.data!.meetingPlan.userErrors).toEqual([]);
     meetingIds.set(record.name, planned.data!.meetingPlan.meeting.id);
@@ -409,7 +409,7 @@ describe.each(ACTORS)('%s: organisational life (组织生活)', (actor) => {
       expect(listed.includes(meetingIds.get(record.name)), `${actor} ${record.name} listed`).toBe(sees);
     }
     for (const target of Object.keys(TARGETS) as Target[]) {
-      const life = await call(`query($o: ID!) { organizationLife(organizationId: $o, period: "2026-11") { period } }`, { o: ids[target] });
+      const life = await call(`query($o: ID!) { organizationLife(organizationId: $o, period: "2026") { period } }`, { o: ids[target] });
       expect(life.errors?.[0]?.extensions?.code ?? 'OK', `${actor} ${target}`).toBe(READ_MEMBERS_OVER[actor].includes(target) ? 'OK' : 'NOT_FOUND');
     }
   });
