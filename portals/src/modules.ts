@@ -14,6 +14,8 @@ import { identityPages } from './modules/identity/pages.js';
 import { memberPages } from './modules/members/pages.js';
 import { mobilityPages } from './modules/mobility/pages.js';
 import { meetingPages } from './modules/meetings/pages.js';
+import { appraisalPages } from './modules/appraisals/pages.js';
+import { handbookPages } from './modules/handbook/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -40,4 +42,6 @@ export const PAGES: readonly PageRoute[] = [
   ...cardPages,
   ...mobilityPages,
   ...meetingPages,
+  ...appraisalPages,
+  ...handbookPages,
 ];

@@ -26,6 +26,8 @@ import transfersDocument from '../../../schema/operations/Transfers.graphql?raw'
 import developmentDocument from '../../../schema/operations/Development.graphql?raw';
 import mobilityDocument from '../../../schema/operations/Mobility.graphql?raw';
 import meetingsDocument from '../../../schema/operations/Meetings.graphql?raw';
+import appraisalsDocument from '../../../schema/operations/Appraisals.graphql?raw';
+import handbookDocument from '../../../schema/operations/Handbook.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
 import notificationsDocument from '../../../schema/operations/Notifications.graphql?raw';
@@ -198,4 +200,6 @@ export const DOCUMENTS = {
   cards: cardsDocument,
   mobility: mobilityDocument,
   meetings: meetingsDocument,
+  appraisals: appraisalsDocument,
+  handbook: handbookDocument,
 } as const;

@@ -101,6 +101,7 @@ export class AppraisalResolver {
         return {
           memberId: toGlobalId('Member', s.member.id),
           name: (await memberNameById(ctx).load(s.member.id)) ?? '',
+          isYou: own,
           selfAssessment: s.selfAssessment,
           comments: await Promise.all(comments.map(async (c) => ({ byName: (await memberNameById(ctx).load(c.by.id)) ?? '', body: c.body, createdAt: c.createdAt }))),
           tally: admin && after(r, AppraisalStage.COMMITTEE_PROPOSAL) ? ({ excellent: count('EXCELLENT'), qualified: count('QUALIFIED'), basic: count('BASIC'), unqualified: count('UNQUALIFIED') } satisfies AppraisalTallyType) : null,

@@ -26,6 +26,7 @@ export class AppraisalCommentType {
 export class AppraisalSubjectType {
   @Field(() => ID, { description: 'The member (global id).' }) memberId!: string;
   @Field() name!: string;
+  @Field({ description: 'Whether this is you.' }) isYou!: boolean;
   @Field(() => String, { nullable: true }) selfAssessment!: string | null;
   @Field(() => [AppraisalCommentType]) comments!: AppraisalCommentType[];
   @Field(() => AppraisalTallyType, { nullable: true }) tally!: AppraisalTallyType | null;
