@@ -815,3 +815,44 @@ describe('组织生活 in the workspace', () => {
     await admin.close();
   });
 });
+
+describe('民主评议 and the e-handbook on a phone', () => {
+  it('a member casts the anonymous ballot, writes to the branch, and reads the answer in the e-handbook; the admin answers in 意见建议', async () => {
+    const jc = `${base}/p/jiangchuan`;
+    const auth = await apiToken('admin@jcpower.example');
+    const asAdmin = <T = Record<string, any>>(q: string, v?: Record<string, unknown>) => api.gql<T>(q, v, auth);
+    // 周强 and four others in 城东供电所; a round of 民主评议 opened and taken to the ballot.
+    await createRoll(asAdmin, db, { branch: '城东供电所党支部', full: 5, logins: ['13900000002'], names: ['周强'], seed: 11 });
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const opened = await asAdmin(`mutation($o: ID!, $y: Int!) { appraisalOpen(organizationId: $o, year: $y) { round { id } userErrors { message } } }`, { o: Buffer.from(`Organization:${await orgId(db, '城东供电所党支部')}`).toString('base64url'), y: year });
+    const round = opened.data!.appraisalOpen.round.id;
+    for (let i = 0; i < 2; i++) await asAdmin(`mutation($id: ID!) { appraisalAdvance(id: $id) { userErrors { message } } }`, { id: round });
+
+    const zhou = await signedIn('13900000002', jc);
+    await zhou.setViewportSize({ width: 360, height: 780 });
+    await zhou.goto(`${jc}/workspace/appraisals/${round}`);
+    await expect(zhou.locator('.state').textContent()).resolves.toContain('民主测评');
+    await zhou.locator('label', { hasText: '陈静' }).locator('select').selectOption('EXCELLENT');
+    await zhou.getByRole('button', { name: '提交测评票' }).click();
+    await zhou.waitForURL(/notice=done/);
+    await expect(zhou.getByText('您已投票').count()).resolves.toBe(1);
+
+    await zhou.goto(`${jc}/workspace/handbook`);
+    await zhou.getByLabel('向支部提出意见建议').fill('建议把主题党日安排在倒班休息日，方便一线党员参加。');
+    await zhou.getByRole('button', { name: '提交' }).click();
+    await zhou.waitForURL(/notice=done/);
+
+    const admin = await signedIn('admin@jcpower.example', jc);
+    await admin.goto(`${jc}/workspace/suggestions`);
+    await expect(admin.locator('.list').textContent()).resolves.toContain('倒班休息日');
+    await admin.getByLabel(/答复.*的意见建议/).fill('已调整，下月起主题党日安排在每月第二个休息日。');
+    await admin.getByRole('button', { name: '答复' }).click();
+    await admin.waitForURL(/notice=done/);
+
+    await zhou.goto(`${jc}/workspace/handbook`);
+    await expect(zhou.locator('section[aria-labelledby="h-suggestions"]').textContent()).resolves.toContain('答复（孙丽）：已调整，下月起主题党日安排在每月第二个休息日。');
+    await expect(zhou.locator('.who').textContent()).resolves.toContain('城东供电所党支部');
+    await zhou.close();
+    await admin.close();
+  });
+});

@@ -11,6 +11,8 @@ export interface RollOptions {
   probationary?: number;
   /** Logins to link, in order, to the first members. */
   logins?: string[];
+  /** Names for the first members (the rest are taken from ROLL_NAMES). */
+  names?: string[];
   /** Distinguishes the ID numbers of rolls made in one database. */
   seed?: number;
 }
@@ -24,7 +26,7 @@ export async function createRoll(admin: Gql, db: TestDatabase, o: RollOptions): 
     const full = i < o.full;
     const body = `3701021975${String(1 + (i % 12)).padStart(2, '0')}${String(10 + (i % 18)).padStart(2, '0')}${String(100 + (o.seed ?? 0) * 50 + i).padStart(3, '0')}`;
     const login = o.logins?.[i];
-    const name = ROLL_NAMES[i % ROLL_NAMES.length]! + (i >= ROLL_NAMES.length ? String(i) : '');
+    const name = o.names?.[i] ?? ROLL_NAMES[i % ROLL_NAMES.length]! + (i >= ROLL_NAMES.length ? String(i) : '');
     const res = await expectOk(admin, `mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { code message } } }`, {
       i: { organizationId, name, idNumber: body + checkCharacter(body), joinedOn: full ? '2010-07-01' : '2026-06-01', confirmedOn: full ? '2011-07-01' : null, category: full ? 'FULL' : 'PROBATIONARY', userId: login ? gid('User', await userId(db, login)) : null },
     });
