@@ -159,8 +159,12 @@ describe('支部党员大会', () => {
     // The branch's 大会 is read by its members, not by other organisations.
     expect((await branchEditor(READ, { id: assembly })).data!.node).not.toBeNull();
     for (const who of [refineryAdmin, powerAdmin, anonymous]) expect((await who(READ, { id: assembly })).data?.node ?? null).toBeNull();
-    const LIST = `{ meetings(first: 20) { totalCount } }`;
-    expect((await powerAdmin(LIST)).data!.meetings.totalCount).toBe(0);
+    const LIST = `query($o: ID) { meetings(first: 20, filter: { organizationId: $o }) { totalCount } }`;
+    expect((await powerAdmin(LIST, { o: branch })).data!.meetings.totalCount).toBe(0);
+    // 江川's admin lists 江川's meetings (its demo year), and nothing of 华油.
+    const [own] = await db.query<{ n: number }>(`select count(*)::int as n from meeting m join enterprise e on e.id = m.enterprise_id where e.slug = 'jiangchuan-power'`);
+    expect(own!.n).toBeGreaterThan(0);
+    expect((await powerAdmin(LIST)).data!.meetings.totalCount).toBe(own!.n);
     expect((await branchEditor(LIST)).data!.meetings.totalCount).toBe(1);
     expect((await member(`{ meetings(first: 20, filter: { mine: true }) { totalCount } }`)).data!.meetings.totalCount).toBe(2);
   });

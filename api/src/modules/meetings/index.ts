@@ -8,6 +8,7 @@ import { MeetingResolver } from './meeting.resolver.js';
 import { MEETING_LOCAL_RULES } from './meeting.local-rules.js';
 import { lifeDue, meetingTomorrow } from './meeting.reminders.js';
 import { meetingTodos } from './meeting.todo.js';
+import { seedDemoMeetings } from './meetings.demo.js';
 
 export default defineModule({
   name: 'meetings',
@@ -18,4 +19,5 @@ export default defineModule({
   localRules: MEETING_LOCAL_RULES,
   reminders: [meetingTomorrow, lifeDue],
   todos: [meetingTodos],
+  seed: (em) => seedDemoMeetings(em),
 });
