@@ -17,10 +17,12 @@ export class Migration20261130115832_appraisals extends Migration {
     this.addSql(`alter table "appraisal_subject" add constraint "appraisal_subject_unique" unique ("enterprise_id", "round_id", "member_id");`);
 
     this.addSql(`create table "appraisal_comment" ("id" serial primary key, "enterprise_id" int not null, "subject_id" int not null, "by_id" int not null, "body" varchar(1000) not null, "created_at" timestamptz not null default now());`);
+    this.addSql(`create index "appraisal_comment_enterprise_idx" on "appraisal_comment" ("enterprise_id");`);
     this.addSql(`create index "appraisal_comment_by_idx" on "appraisal_comment" ("by_id");`);
     this.addSql(`create index "appraisal_comment_subject_idx" on "appraisal_comment" ("subject_id", "id");`);
 
     this.addSql(`create table "appraisal_ballot" ("id" uuid not null default gen_random_uuid(), "enterprise_id" int not null, "subject_id" int not null, "grade" text not null, primary key ("id"));`);
+    this.addSql(`create index "appraisal_ballot_enterprise_idx" on "appraisal_ballot" ("enterprise_id");`);
     this.addSql(`create index "appraisal_ballot_subject_idx" on "appraisal_ballot" ("subject_id");`);
 
     this.addSql(`alter table "appraisal_round" add constraint "appraisal_round_enterprise_id_foreign" foreign key ("enterprise_id") references "enterprise" ("id") on delete restrict;`);

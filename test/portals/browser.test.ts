@@ -346,7 +346,7 @@ describe('the notification bell in Chromium', () => {
     await reviewer.goto(`${portal}/workspace/notifications/settings`);
     await expect(reviewer.getByText('短信：不可用（所在单位未配置短信网关）').count()).resolves.toBe(1);
     await reviewer.getByLabel('稿件提交审核：电子邮件').uncheck({ timeout: 5000 });
-    await reviewer.getByLabel('开始').fill('21:30', { timeout: 5000 });
+    await reviewer.getByLabel('开始', { exact: true }).fill('21:30', { timeout: 5000 });
     await reviewer.getByRole('button', { name: '保存设置' }).click({ timeout: 5000 });
     await reviewer.waitForURL(/settings\?saved=1$/, { timeout: 5000 });
     await expect(reviewer.getByLabel('稿件提交审核：电子邮件').isChecked()).resolves.toBe(false);

@@ -81,7 +81,7 @@ export class AppraisalComment {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: false })
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'appraisal_comment_enterprise_idx' })
   enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => AppraisalSubject, { ref: true, deleteRule: 'cascade', index: false })
@@ -108,7 +108,7 @@ export class AppraisalBallot {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string & Opt;
 
-  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: false })
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', index: 'appraisal_ballot_enterprise_idx' })
   enterprise!: Ref<Enterprise>;
 
   @ManyToOne(() => AppraisalSubject, { ref: true, deleteRule: 'cascade', index: false })
