@@ -350,8 +350,8 @@ describe('the notification bell in Chromium', () => {
     await reviewer.getByRole('button', { name: '保存设置' }).click({ timeout: 5000 });
     await reviewer.waitForURL(/settings\?saved=1$/, { timeout: 5000 });
     await expect(reviewer.getByLabel('稿件提交审核：电子邮件').isChecked()).resolves.toBe(false);
-    await expect(reviewer.getByLabel('开始').inputValue()).resolves.toBe('21:30');
-    await reviewer.getByLabel('开始').fill('29:00');
+    await expect(reviewer.getByLabel('开始', { exact: true }).inputValue()).resolves.toBe('21:30');
+    await reviewer.getByLabel('开始', { exact: true }).fill('29:00');
     await reviewer.getByRole('button', { name: '保存设置' }).click();
     await expect(reviewer.getByRole('alert').textContent()).resolves.toContain('HH:MM');
     await reviewer.close();
