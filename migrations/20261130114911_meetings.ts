@@ -9,6 +9,7 @@ export class Migration20261130114911_meetings extends Migration {
     this.addSql(`create index "meeting_enterprise_idx" on "meeting" ("enterprise_id");`);
     this.addSql(`create index "meeting_reviewer_idx" on "meeting" ("reviewer_id", "status");`);
     this.addSql(`create index "meeting_organization_idx" on "meeting" ("organization_id", "starts_at");`);
+    this.addSql(`create index "meeting_attachments_idx" on "meeting" using gin ("attachment_ids");`);
 
     this.addSql(`create table "meeting_correction" ("id" serial primary key, "enterprise_id" int not null, "meeting_id" int not null, "body" text not null, "signed_by_id" int null, "signed_name" varchar(100) not null, "created_at" timestamptz not null default now());`);
     this.addSql(`create index "meeting_correction_enterprise_idx" on "meeting_correction" ("enterprise_id");`);

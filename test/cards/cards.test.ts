@@ -12,7 +12,7 @@ import { TEST_MEMBER_DATA_KEY } from '../support/api.js';
 import { useSuite } from '../support/fixture.js';
 import { expectOk, gid, orgId, outcome, userId } from '../support/identity.js';
 
-const { db, as } = useSuite({ actors: ['plantAdmin', 'plantReviewer', 'powerAdmin', 'platformAdmin', 'member'] });
+const { db, as, api, tokens } = useSuite({ actors: ['plantAdmin', 'plantReviewer', 'powerAdmin', 'platformAdmin', 'member'] });
 const { plantAdmin, plantReviewer, powerAdmin, platformAdmin, member, anonymous } = as;
 const VERIFY = `query($t: String!) { cardVerify(token: $t) { status name organization memberStatus expiresOn } }`;
 const verify = async (token: string) => (await anonymous(VERIFY, { t: token })).data!.cardVerify;
@@ -37,6 +37,30 @@ describe('电子党员活动证', () => {
     // Reviewers read the record masked, and get no card; another enterprise nothing.
     expect((await plantReviewer(`query($id: ID!) { node(id: $id) { ... on Member { card { token } } } }`, { id: zhang })).data!.node.card).toBeNull();
     expect((await powerAdmin(`query($id: ID!) { node(id: $id) { ... on Member { card { token } } } }`, { id: zhang })).data?.node ?? null).toBeNull();
+  });
+
+  it('shows the photo the admins set on the record; those who read the record fetch it, nobody else', async () => {
+    const branch = gid('Organization', await orgId(db, '采油一队党支部'));
+    const upload = async (name: string, type: string, body: Buffer) =>
+      (await (
+        await fetch(`${api.baseUrl}/media?organizationId=${branch}`, {
+          method: 'POST',
+          headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name), authorization: `Bearer ${tokens.plantAdmin}` },
+          body: new Uint8Array(body),
+        })
+      ).json()) as { id: string; url: string };
+    const photo = await upload('张伟.png', 'application/octet-stream', Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    const pdf = await upload('简历.pdf', 'application/octet-stream', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'));
+    const SET = `mutation($id: ID!, $f: ID) { memberPhotoSet(id: $id, fileId: $f) { member { photoUrl } userErrors { code field } } }`;
+    expect(outcome(await member(SET, { id: zhang, f: photo.id }), 'memberPhotoSet')).toBe('FORBIDDEN');
+    expect((await plantAdmin(SET, { id: zhang, f: pdf.id })).data!.memberPhotoSet.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await expectOk(plantAdmin, SET, { id: zhang, f: photo.id })).memberPhotoSet.member.photoUrl).toBe(photo.url);
+    expect((await member(`{ myMemberRecord { card { photoUrl } } }`)).data!.myMemberRecord.card.photoUrl).toBe(photo.url);
+    const fetchAs = (token?: string) => fetch(`${api.baseUrl}${photo.url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await fetchAs(tokens.member)).status).toBe(200);
+    for (const token of [tokens.powerAdmin, undefined]) expect((await fetchAs(token)).status).not.toBe(200);
+    // What a scan learns stays the same: no photo.
+    expect(Object.keys(await verify(token))).not.toContain('photoUrl');
   });
 
   it('answers INVALID for an altered, forged or junk token', async () => {
@@ -86,4 +110,5 @@ describe('电子党员活动证', () => {
     await expectOk(plantAdmin, `mutation($id: ID!, $i: MemberStatusInput!) { memberStatusChange(id: $id, input: $i) { userErrors { message } } }`, { id: li.id, i: { status: 'SUSPENDED', effectiveOn: '2026-11-01', reason: '失去联系超过六个月' } });
     expect(await verify(li.card.token)).toMatchObject({ status: 'REVOKED', memberStatus: 'SUSPENDED' });
   });
+
 });

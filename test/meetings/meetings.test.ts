@@ -9,7 +9,7 @@ import { useSuite } from '../support/fixture.js';
 import { expectOk, gid, orgId, outcome } from '../support/identity.js';
 import { createRoll } from '../support/roll.js';
 
-const { db, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member', 'branchEditor'] });
+const { db, as, api, tokens } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member', 'branchEditor'] });
 const { groupAdmin, plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member, branchEditor, anonymous } = as;
 
 const MEETING = `query($id: ID!) { node(id: $id) { ... on Meeting { topic status signInCode signInOpen canRun
@@ -27,15 +27,19 @@ describe('支部党员大会', () => {
 
   beforeAll(async () => {
     branch = gid('Organization', await orgId(db, '采油一队党支部'));
-    // 21 full members (张伟 and 陈静 with accounts), one probationary; the last full member is excused.
-    roll = await createRoll(plantAdmin, db, { branch: '采油一队党支部', full: 21, probationary: 1, logins: ['13800000001', 'editor@cy1.huayou.example'] });
+    // 22 full members (张伟 and 陈静 with accounts), one probationary; the 21st full member is
+    // excused by the committee, the 22nd is under 留党察看 (no vote).
+    roll = await createRoll(plantAdmin, db, { branch: '采油一队党支部', full: 22, probationary: 1, logins: ['13800000001', 'editor@cy1.huayou.example'] });
+    await expectOk(plantAdmin, `mutation($i: MemberAwardInput!) { memberAwardAdd(input: $i) { userErrors { message } } }`, {
+      i: { memberId: roll[21]!.id, kind: 'DISCIPLINE', discipline: 'PROBATION', title: '留党察看一年', decidedOn: '2026-03-01', decidedBy: '中共第一采油厂委员会', until: '2027-03-01' },
+    });
     const EXEMPT = `mutation($i: LifeExemptionInput!) { lifeExemptionGrant(input: $i) { ok userErrors { code rule } } }`;
     const input = { memberId: roll[20]!.id, reason: 'AGE', note: '年老体弱，经党委同意不参加组织生活', startsOn: '2026-01-01' };
     expect(outcome(await member(EXEMPT, { i: input }), 'lifeExemptionGrant')).toBe('NOT_FOUND');
     await expectOk(plantAdmin, EXEMPT, { i: input });
   }, 60_000);
 
-  it('is planned by the admins with the roll derived: full members vote, the probationary member does not, the excused one is flagged', async () => {
+  it('is planned by the admins with the roll derived: full members vote, the probationary member and the one under 留党察看 do not, the excused one is flagged', async () => {
     const PLAN = `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id status counts { invited expected excused } } userErrors { code field message } } }`;
     const input = {
       organizationId: branch,
@@ -54,7 +58,9 @@ describe('支部党员大会', () => {
     expect((await plantAdmin(PLAN, { i: { ...input, place: null } })).data!.meetingPlan.userErrors[0]).toMatchObject({ field: ['input', 'place'] });
     const planned = await expectOk(plantAdmin, PLAN, { i: input });
     assembly = planned.meetingPlan.meeting.id;
-    expect(planned.meetingPlan.meeting).toMatchObject({ status: 'IN_PROGRESS', counts: { invited: 22, expected: 20, excused: 1 } });
+    expect(planned.meetingPlan.meeting).toMatchObject({ status: 'IN_PROGRESS', counts: { invited: 23, expected: 20, excused: 1 } });
+    const rows = (await plantAdmin(MEETING, { id: assembly })).data!.node.attendees;
+    expect(rows.filter((a: { voting: boolean }) => !a.voting).map((a: { name: string }) => a.name)).toEqual([roll[21]!.name, roll[22]!.name]);
     // The recorder (张伟) runs it and sees the QR code; another member (陈静) does not.
     expect((await member(MEETING, { id: assembly })).data!.node).toMatchObject({ canRun: true, signInCode: expect.stringMatching(/^[\w-]{22}$/) });
     expect((await branchEditor(MEETING, { id: assembly })).data!.node).toMatchObject({ canRun: false, signInCode: null });
@@ -88,7 +94,7 @@ describe('支部党员大会', () => {
     expect((await member(MARK, { id: assembly, m: roll[19]!.id, a: 'ABSENT' })).data!.meetingMarkAttendance.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
     await expectOk(member, MARK, { id: assembly, m: roll[19]!.id, a: 'ABSENT', r: '出差在外' });
     const seen = (await plantAdmin(MEETING, { id: assembly })).data!.node;
-    expect(seen.counts).toMatchObject({ invited: 22, expected: 20, present: 10, absent: 1 });
+    expect(seen.counts).toMatchObject({ invited: 23, expected: 20, present: 10, absent: 1 });
     expect(seen.attendees.filter((a: { signInMethod: string }) => a.signInMethod === 'CARD')).toHaveLength(3);
     expect(seen.attendees.find((a: { name: string }) => a.name === '陈静')).toMatchObject({ leaveReason: '在井场值班', leaveNote: expect.stringContaining('表决事项') });
   });
@@ -119,7 +125,20 @@ describe('支部党员大会', () => {
 
   it('keeps the minutes: sanitised, submitted to the committee above, returned with a reason, approved and then locked; corrections appended and signed', async () => {
     const RECORD = `mutation($id: ID!, $i: MeetingRecordInput!) { meetingRecord(id: $id, input: $i) { meeting { status minutes } userErrors { code message rule } } }`;
-    const saved = await expectOk(member, RECORD, { id: assembly, i: { minutes: '<p>书记传达全会精神。</p><script>alert(1)</script><img src=x onerror=alert(1)>', resolutions: '<p>通过支部年度工作计划。</p>' } });
+    // A photo of the meeting, uploaded to the branch by its admin.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const uploaded = await fetch(`${api.baseUrl}/media?organizationId=${branch}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('大会现场.png'), authorization: `Bearer ${tokens.plantAdmin}` },
+      body: new Uint8Array(png),
+    });
+    const photo = (await uploaded.json()) as { id: string; url: string };
+    // The admin attaches it (files are the branch's: those who use them attach them); the recorder writes on.
+    const saved = await expectOk(plantAdmin, RECORD, { id: assembly, i: { minutes: '<p>书记传达全会精神。</p><script>alert(1)</script><img src=x onerror=alert(1)>', resolutions: '<p>通过支部年度工作计划。</p>', attachmentIds: [photo.id] } });
+    // Whoever reads the record fetches its photo (张伟 holds no role that uses the branch's files); others do not.
+    const fetchAs = (token?: string) => fetch(`${api.baseUrl}${photo.url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await fetchAs(tokens.member)).status).toBe(200);
+    for (const token of [tokens.refineryAdmin, tokens.powerAdmin, undefined]) expect((await fetchAs(token)).status).not.toBe(200);
     expect(saved.meetingRecord.meeting.status).toBe('RECORDED');
     expect(saved.meetingRecord.meeting.minutes).not.toMatch(/script|onerror/);
     const SUBMIT = `mutation($id: ID!) { meetingSubmit(id: $id) { meeting { status reviewer { name } } userErrors { code } } }`;
@@ -129,7 +148,7 @@ describe('支部党员大会', () => {
     expect((await member(RECORD, { id: assembly, i: { minutes: '<p>改</p>' } })).data!.meetingRecord.userErrors[0]).toMatchObject({ rule: 'meetings.recordLocked' });
     expect((await plantAdmin(REVIEW, { id: assembly, ok: false })).data!.meetingReview.userErrors[0]).toMatchObject({ field: ['input', 'note'] });
     await expectOk(plantAdmin, REVIEW, { id: assembly, ok: false, n: '请补充缺席人员及原因' });
-    await expectOk(member, RECORD, { id: assembly, i: { minutes: '<p>书记传达全会精神。缺席：罗斌（出差在外）。</p>', resolutions: '<p>通过支部年度工作计划。</p>' } });
+    await expectOk(member, RECORD, { id: assembly, i: { minutes: '<p>书记传达全会精神。缺席：罗斌（出差在外）。</p>', resolutions: '<p>通过支部年度工作计划。</p>', attachmentIds: [photo.id] } });
     await expectOk(member, SUBMIT, { id: assembly });
     expect((await expectOk(plantAdmin, REVIEW, { id: assembly, ok: true })).meetingReview.meeting.status).toBe('APPROVED');
     const locked = (await member(RECORD, { id: assembly, i: { minutes: '<p>改写</p>' } })).data!.meetingRecord.userErrors[0];

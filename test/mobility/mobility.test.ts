@@ -46,6 +46,23 @@ describe('流动党员', () => {
     for (const who of [refineryAdmin]) expect((await who(READ, { id: away })).data?.node ?? null).toBeNull();
   });
 
+  it('invites the member to the host’s meetings as a guest who never votes; the host signs him in by his e-card', async () => {
+    const planned = await expectOk(powerAdmin, `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id } userErrors { message } } }`, {
+      i: { organizationId: gid('Organization', await orgId(db, '城东供电所党支部')), type: 'THEME_DAY', topic: '安全用电进社区', startsAt: new Date(Date.now() - 300_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(), place: '城东供电所' },
+    });
+    const meeting = planned.meetingPlan.meeting.id;
+    const token = (await member(`query($id: ID!) { node(id: $id) { ... on Member { card { token } } } }`, { id: zhang })).data!.node.card.token;
+    const scanned = await expectOk(powerAdmin, `mutation($id: ID!, $c: String!) { meetingSignInByCard(id: $id, card: $c) { signedIn userErrors { message } } }`, { id: meeting, c: token });
+    expect(scanned.meetingSignInByCard.signedIn).toBe('张伟');
+    const seen = (await powerAdmin(`query($id: ID!) { node(id: $id) { ... on Meeting { counts { invited expected attended guests } attendees { name voting guest attendance signInMethod } } } }`, { id: meeting })).data!.node;
+    expect(seen.counts).toEqual({ invited: 1, expected: 0, attended: 1, guests: 1 });
+    expect(seen.attendees).toEqual([{ name: '张伟', voting: false, guest: true, attendance: 'PRESENT', signInMethod: 'CARD' }]);
+    // The meeting is in his e-handbook too.
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const book = (await member(`query($y: Int!) { memberHandbook(year: $y) { meetings { topic attendance } } }`, { y: year })).data!.memberHandbook;
+    expect(book.meetings).toContainEqual({ topic: '安全用电进社区', attendance: 'PRESENT' });
+  });
+
   it('flags six months without contact and a year without a report home, and clears them with contacts', async () => {
     // Left on 1 March, no contact since: past six months by now.
     expect((await plantAdmin(READ, { id: away })).data!.node.flags).toContain('NO_CONTACT');

@@ -789,14 +789,17 @@ describe('组织生活 in the workspace', () => {
     expect(votes[0]).toMatch(/应到 20，实到 12，赞成 11.*通过/);
     expect(votes[1]).toMatch(/赞成 10.*未通过/);
 
-    const minutes = async (text: string) => {
+    const minutes = async (text: string, photo?: Buffer) => {
       await admin.getByRole('textbox', { name: '会议记录', exact: true }).fill(text);
+      if (photo) await admin.getByLabel('会议照片和附件（可多选）').setInputFiles({ name: '大会现场.png', mimeType: 'image/png', buffer: photo });
       await admin.getByRole('button', { name: '保存记录' }).click();
       await admin.waitForURL(/notice=done/);
       await admin.getByRole('button', { name: '报送上级审核' }).click();
       await admin.waitForURL(/notice=done/);
     };
-    await minutes('书记传达全会精神。\n大会表决支部年度工作计划，通过。');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await minutes('书记传达全会精神。\n大会表决支部年度工作计划，通过。', png);
+    await expect(admin.locator('section[aria-labelledby="minutes"] a', { hasText: '大会现场.png' }).count()).resolves.toBe(1);
     await expect(admin.locator('.state').textContent()).resolves.toContain('待上级审核');
     await admin.getByLabel('审核意见（退回时必填）').fill('请补充缺席人员及原因');
     await admin.getByRole('button', { name: '退回' }).click();
@@ -812,6 +815,14 @@ describe('组织生活 in the workspace', () => {
     const row = admin.locator('table.life tbody tr', { hasText: '采油二队党支部' }).first();
     await expect(row.textContent()).resolves.toContain('达标');
     await expect(row.getAttribute('class')).resolves.toBe('met');
+    // A 谈心谈话 logged from the branch's detail counts toward the year's coverage.
+    await admin.goto(`${cy1}/workspace/life?org=${branch}&branch=${branch}`);
+    await admin.locator('select[name=by]').selectOption({ label: roll[0]!.name });
+    await admin.locator('select[name=with]').selectOption({ label: roll[5]!.name });
+    await admin.getByLabel('谈话内容').fill('了解思想动态和工作困难');
+    await admin.locator('form', { hasText: '记录谈心谈话' }).getByRole('button', { name: '记录' }).click();
+    await admin.waitForURL(/notice=done/);
+    await expect(admin.locator('#detail tr', { hasText: '谈心谈话覆盖率' }).textContent()).resolves.toContain('2/20人');
     await admin.close();
   });
 });

@@ -10,12 +10,14 @@ import { Member, MemberStatus } from '../members/member.entity.js';
 import { loadManageable } from '../members/member.service.js';
 import { MemberType } from '../members/member.types.js';
 import { CardSigningKey, type MemberCard } from './card.entity.js';
+import { attachmentsOf } from '../media/attachments.js';
 import { currentCard, reissueCard, rotateCardKey, tokenOf, verifyCard, type Verification } from './card.service.js';
 import { CardKeyPayload, CardVerificationType, MemberCardPayload, MemberCardType } from './card.types.js';
 
-async function view(ctx: Context, card: MemberCard): Promise<MemberCardType> {
+async function view(ctx: Context, card: MemberCard, member: Member): Promise<MemberCardType> {
   const key = await ctx.em.findOneOrFail(CardSigningKey, card.key.id);
-  return { number: `DJ${String(card.id).padStart(8, '0')}`, issuedOn: card.issuedOn, expiresOn: card.expiresOn, token: tokenOf(ctx.em, card, key) };
+  const [photo] = member.photo ? await attachmentsOf(ctx, [String(member.photo.id)]) : [];
+  return { number: `DJ${String(card.id).padStart(8, '0')}`, issuedOn: card.issuedOn, expiresOn: card.expiresOn, token: tokenOf(ctx.em, card, key), photoUrl: photo?.url ?? null };
 }
 
 @Resolver(() => MemberType)
@@ -23,7 +25,7 @@ export class MemberCardResolver {
   @FieldResolver(() => MemberCardType, { nullable: true, description: '电子党员活动证: for the member and the admins who keep the record; none once the member is not on the roll.' })
   async card(@Root() member: Member, @Ctx() ctx: Context): Promise<MemberCardType | null> {
     if (member.status !== MemberStatus.NORMAL || !(await unmasked(ctx).load(member.id))) return null;
-    return view(ctx, await currentCard(ctx.em, member));
+    return view(ctx, await currentCard(ctx.em, member), member);
   }
 }
 
@@ -39,7 +41,7 @@ export class CardResolver {
     return mutate(async () => {
       requireUser(ctx.viewer);
       const member = await loadManageable(ctx.em, ctx, expectGlobalId(memberId, 'Member', 'memberId'));
-      return { card: await view(ctx, await reissueCard(ctx.em, ctx, member, plainLine(reason, 'reason', 100, true))) };
+      return { card: await view(ctx, await reissueCard(ctx.em, ctx, member, plainLine(reason, 'reason', 100, true)), member) };
     });
   }
 

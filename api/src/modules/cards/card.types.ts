@@ -11,6 +11,7 @@ export class MemberCardType {
   @Field() issuedOn!: string;
   @Field() expiresOn!: string;
   @Field({ description: 'The signed token to put in the QR code; verified by cardVerify or /verify/<token> on any portal.' }) token!: string;
+  @Field(() => String, { nullable: true, description: 'The member’s photo (证件照), when the record has one.' }) photoUrl!: string | null;
 }
 
 @ObjectType('CardVerification', { description: 'What scanning a card may learn: its status, and the member’s name, organisation and 党籍 status only.' })

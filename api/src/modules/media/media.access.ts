@@ -1,7 +1,8 @@
 /**
  * Who may fetch a file: the editors, reviewers and admins of its organisation (and above), and
  * whoever may read some item that uses it — as far as that item's kind allows (its `mayUseFiles`
- * hook: e.g. a file attached to an ON_REQUEST resource needs the right to use that resource).
+ * hook: e.g. a file attached to an ON_REQUEST resource needs the right to use that resource),
+ * and whoever reads a record of another module that holds it (`registerFileReader`).
  * Asked of the database, with the same rules as lists.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -10,6 +11,7 @@ import { findAuthorised } from '../../core/authz/queries.js';
 import { Content } from '../content/content.entity.js';
 import { contentKind } from '../content/kinds.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { readsThroughRecords } from './file-readers.js';
 import type { MediaFile } from './media.entity.js';
 
 export async function mayReadMedia(em: EntityManager, actor: Actor, media: MediaFile): Promise<boolean> {
@@ -20,5 +22,5 @@ export async function mayReadMedia(em: EntityManager, actor: Actor, media: Media
     const rule = contentKind(kind).mayUseFiles;
     if (!rule || (await rule(em, actor, items.filter((c) => c.kind === kind), String(media.id)))) return true;
   }
-  return false;
+  return readsThroughRecords(em, actor, String(media.id));
 }

@@ -1,5 +1,7 @@
 /** 组织生活: 三会一课, 主题党日, 组织生活会 and 民主评议 meetings — sign-in, records, votes — and compliance with §6. See CONTEXT.md. */
 import { defineModule } from '../../core/module.js';
+import { registerFileReader } from '../media/file-readers.js';
+import { readsMeetingFile } from './meeting.access.js';
 import { LifeResolver } from './life.resolver.js';
 import { HeartTalk, LifeRequirement } from './life.entity.js';
 import { LifeExemption, Meeting, MeetingAttendee, MeetingCorrection, MeetingMotion } from './meeting.entity.js';
@@ -9,6 +11,9 @@ import { MEETING_LOCAL_RULES } from './meeting.local-rules.js';
 import { lifeDue, meetingTomorrow } from './meeting.reminders.js';
 import { meetingTodos } from './meeting.todo.js';
 import { seedDemoMeetings } from './meetings.demo.js';
+
+// Those who read a meeting's record fetch its photos and attachments.
+registerFileReader(readsMeetingFile);
 
 export default defineModule({
   name: 'meetings',

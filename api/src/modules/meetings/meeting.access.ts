@@ -5,6 +5,7 @@
  * post holders for its own meetings, and the branch's members for 大会 and 党课. Never public.
  */
 import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../core/authz/check.js';
 import { accessibleWhere, isUnrestricted } from '../../core/authz/sql-filter.js';
 import { byKey, defineLoader } from '../../core/graphql/loaders.js';
@@ -42,3 +43,9 @@ export const meetingById = defineLoader<number, Meeting | null>(async (ctx, ids)
   const access = meetingReadFilter(ctx);
   return access ? byKey(ids, await ctx.em.find(Meeting, { $and: [{ id: { $in: [...ids] } }, access] }), (m) => m.id) : ids.map(() => null);
 });
+
+/** Reading a meeting's record lets one fetch its photos and attachments (registered with the media module). */
+export async function readsMeetingFile(em: EntityManager, actor: Actor, fileId: string): Promise<boolean> {
+  const access = meetingReadFilter(actor);
+  return access !== null && (await em.count(Meeting, { $and: [{ attachmentIds: { $contains: [fileId] } }, access] } as FilterQuery<Meeting>)) > 0;
+}

@@ -14,6 +14,7 @@ import { Attendance, ExemptionReason, MeetingStatus, MeetingType, MotionKind, Si
 @Entity({ tableName: 'meeting' })
 @Index({ name: 'meeting_organization_idx', properties: ['organization', 'startsAt'] })
 @Index({ name: 'meeting_reviewer_idx', properties: ['reviewer', 'status'] })
+@Index({ name: 'meeting_attachments_idx', expression: 'create index "meeting_attachments_idx" on "meeting" using gin ("attachment_ids")' })
 export class Meeting {
   @PrimaryKey({ type: 'integer' })
   id!: number;

@@ -32,6 +32,7 @@ export const SOURCE = {
 
 const MAX_HOURS = 12;
 const MAX_MINUTES_CHARS = 100_000;
+const MAX_FILES = 30;
 
 /** The day in China a meeting is held on. */
 export const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -231,7 +232,11 @@ export async function recordMinutes(em: EntityManager, actor: Actor, id: number,
     await assertRuns(tx, actor, meeting);
     assertEditable(meeting);
     if (meeting.startsAt > new Date()) throw conflict('The minutes are written once the meeting has begun.', 'id');
-    meeting.attachmentIds = await checkAttachments(tx, actor, meeting.enterprise.id, input.attachmentIds, 30);
+    // Files already on the record stay without a new check; those added are checked for the caller.
+    const wanted = [...new Set(input.attachmentIds ?? [])];
+    const kept = wanted.filter((id) => meeting.attachmentIds.includes(id));
+    const added = await checkAttachments(tx, actor, meeting.enterprise.id, wanted.filter((id) => !kept.includes(id)), MAX_FILES - kept.length);
+    meeting.attachmentIds = [...kept, ...added];
     meeting.minutes = minutes.html;
     meeting.resolutions = resolutions.html;
     meeting.guests = guests;

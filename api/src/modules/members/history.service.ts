@@ -68,6 +68,10 @@ export async function addCare(
 }
 
 /** Whether a member is under 留党察看 on a day (they may not vote or stand; nor be a 介绍人). */
+/** The same rule in SQL for set-based reads: `member` names the member id column; binds the day twice. */
+export const underProbationSql = (member: string) =>
+  `exists (select 1 from member_award a where a.member_id = ${member} and a.discipline = 'PROBATION' and a.decided_on <= ?::date and a.until > ?::date)`;
+
 export async function underProbation(em: EntityManager, memberId: number, day = chinaToday()): Promise<boolean> {
   const found = await em.count(MemberAward, { member: memberId, discipline: Discipline.PROBATION, decidedOn: { $lte: day }, until: { $gt: day } });
   return found > 0;

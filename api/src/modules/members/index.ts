@@ -1,5 +1,7 @@
 /** 党员信息库: member records with sealed personal data, dated status history, committees and their terms. See CONTEXT.md. */
 import { defineModule } from '../../core/module.js';
+import { registerFileReader } from '../media/file-readers.js';
+import { readsMemberPhoto } from './member-photo.js';
 import { CommitteeMutations, MemberPostResolver, MemberPostsResolver, OrganizationCommitteeResolver } from './committee.resolver.js';
 import { CommitteeTerm, MemberPost } from './committee.entity.js';
 import { MemberAward, MemberCare } from './history.entity.js';
@@ -14,6 +16,9 @@ import { MemberResolver } from './member.resolver.js';
 import { memberRoutes } from './member.routes.js';
 import { MemberImport } from './member-import.entity.js';
 import { seedDemoMembers } from './members.demo.js';
+
+// Those who read a record fetch its photo.
+registerFileReader(readsMemberPhoto);
 
 export default defineModule({
   name: 'members',

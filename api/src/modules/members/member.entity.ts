@@ -1,6 +1,7 @@
 import { type Opt, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
+import { MediaFile } from '../media/media.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 
@@ -95,6 +96,10 @@ export class Member {
 
   @Enum({ items: () => MemberStatus })
   status!: MemberStatus;
+
+  /** 证件照: an image uploaded to the member's organisation, shown on the e-member card. */
+  @ManyToOne(() => MediaFile, { ref: true, nullable: true, deleteRule: 'set null', index: 'member_photo_idx' })
+  photo: Ref<MediaFile> | null = null;
 
   /** 困难党员, 流动党员, 党务工作者, 第一书记 … */
   @Property({ type: 'array', columnType: 'text[]', defaultRaw: "'{}'" })

@@ -14,6 +14,8 @@ import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { auditUnmasked, memberById, memberReadFilter, unmasked } from './member.access.js';
+import { setMemberPhoto } from './member-photo.js';
+import { attachmentsOf } from '../media/attachments.js';
 import { Member, MemberStatus, MemberStatusChange } from './member.entity.js';
 import { keysFor } from './member.keys.js';
 import { changeMemberStatus, createMember, updateMember, type MemberInput } from './member.service.js';
@@ -131,6 +133,18 @@ export class MemberResolver {
       for (const field of ['organizationId', 'name', 'idNumber', 'joinedOn', 'category'] as const) if (data[field] == null) throw badInput(`${field} is required.`, field);
       return { member: await createMember(ctx.em, ctx, data as Parameters<typeof createMember>[2]) };
     });
+  }
+
+  @Mutation(() => MemberPayload, { description: 'Sets the member’s photo (证件照) for the e-member card: an image uploaded to the organisation through /media (the admins who keep the record); null removes it.' })
+  memberPhotoSet(@Arg('id', () => ID) id: string, @Arg('fileId', () => ID, { nullable: true }) fileId: string | null, @Ctx() ctx: Context): Promise<MemberPayload> {
+    return mutate(async () => ({ member: await setMemberPhoto(ctx.em, ctx, expectGlobalId(id, 'Member'), fileId ? String(expectGlobalId(fileId, 'MediaFile', 'fileId')) : null) }));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Where to fetch the member’s photo (证件照), for those who read the record.' })
+  async photoUrl(@Root() member: Member, @Ctx() ctx: Context): Promise<string | null> {
+    if (!member.photo) return null;
+    const [file] = await attachmentsOf(ctx, [String(member.photo.id)]);
+    return file?.url ?? null;
   }
 
   @Mutation(() => MemberPayload, { description: 'Corrects a member record.' })

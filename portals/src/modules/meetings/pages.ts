@@ -5,6 +5,7 @@
  */
 import QRCode from 'qrcode';
 import { DOCUMENTS, request } from '../../lib/api.js';
+import { uploadFile } from '../../lib/media.js';
 import { page, type PageRoute, type RouteContext } from '../../lib/route-kit.js';
 import { organizationsHeld } from '../members/scope.js';
 import LifePage from './LifePage.astro';
@@ -22,9 +23,27 @@ const paragraphs = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).fi
 /** A day and a time typed in China, as an instant. */
 const instant = (day: string, time: string) => new Date(`${day}T${time || '00:00'}:00+08:00`).toISOString();
 
+/** Photos and files of the record: uploaded to the meeting's organisation, then kept with those not removed. */
+async function attachments(ctx: RouteContext, id: string): Promise<{ ids: string[] } | { error: string }> {
+  const kept = ctx.form!.getAll('keep').map(String).filter((v) => ID.test(v));
+  const files = ctx.form!.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+  if (files.length === 0) return { ids: kept };
+  const organizationId = (await request(DOCUMENTS.meetings, 'MeetingPage', { id })).node?.organization?.id;
+  const uploaded = organizationId ? await Promise.all(files.map((f) => uploadFile(ctx.cookies, organizationId, f))) : [];
+  const failed = uploaded.findIndex((u) => !('id' in u));
+  if (!organizationId || failed >= 0) return { error: `附件“${files[Math.max(failed, 0)]!.name}”无法上传：只接受 PDF、Word、Excel、PowerPoint 和图片，不超过 50 MB。` };
+  return { ids: [...kept, ...uploaded.map((u) => (u as { id: string }).id)] };
+}
+
 async function act(ctx: RouteContext, id: string): Promise<{ errors: { message: string }[]; signedIn?: string | null }> {
   const { field } = ctx;
   const step = field('step');
+  if (step === 'record') {
+    const files = await attachments(ctx, id);
+    if ('error' in files) return { errors: [{ message: files.error }] };
+    const r = (await request(DOCUMENTS.meetings, 'MeetingRecord', { id, input: { minutes: paragraphs(field('minutes')), resolutions: paragraphs(field('resolutions')), guests: field('guests') || null, attachmentIds: files.ids } })).meetingRecord;
+    return { errors: r.userErrors };
+  }
   const memberId = field('memberId');
   const r =
     step === 'sign-in'
@@ -44,9 +63,7 @@ async function act(ctx: RouteContext, id: string): Promise<{ errors: { message: 
                     input: { kind: 'GENERAL', title: field('title'), yes: count(field('yes')), no: count(field('no')), abstain: count(field('abstain')), writtenYes: count(field('writtenYes')), writtenNo: count(field('writtenNo')), writtenAbstain: count(field('writtenAbstain')), opinions: field('opinions') || null },
                   })
                 ).meetingMotionAdd
-              : step === 'record'
-                ? (await request(DOCUMENTS.meetings, 'MeetingRecord', { id, input: { minutes: paragraphs(field('minutes')), resolutions: paragraphs(field('resolutions')), guests: field('guests') || null } })).meetingRecord
-                : step === 'submit'
+              : step === 'submit'
                   ? (await request(DOCUMENTS.meetings, 'MeetingSubmit', { id })).meetingSubmit
                   : step === 'approve' || step === 'return'
                     ? (await request(DOCUMENTS.meetings, 'MeetingReview', { id, approve: step === 'approve', note: field('note') || null })).meetingReview
@@ -122,15 +139,30 @@ export const meetingPages: PageRoute[] = [
     path: 'workspace/life',
     signedIn: true,
     private: true,
-    async handle({ site, url }) {
+    async handle({ site, url, form, field, redirect }) {
       const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
       const scopes = organizationsHeld(viewer, ['ORG_ADMIN', 'REVIEWER']);
+      const open = url.searchParams.get('branch');
+      let error: string | null = null;
+      if (form && open && ID.test(open)) {
+        const result =
+          field('step') === 'talk'
+            ? (await request(DOCUMENTS.meetings, 'HeartTalkRecord', { input: { organizationId: open, byMemberId: field('by'), withMemberId: field('with'), talkedOn: field('day'), topic: field('topic') } })).heartTalkRecord
+            : (await request(DOCUMENTS.meetings, 'LifeExemptionGrant', { input: { memberId: field('memberId'), reason: (['AGE', 'ILLNESS', 'ABROAD', 'OTHER'] as const).find((r) => r === field('reason')) ?? 'OTHER', note: field('note') || null, startsOn: field('from'), endsOn: field('until') || null } })).lifeExemptionGrant;
+        if (!result.userErrors.length) return redirect(`/workspace/life${url.search ? `${url.search}&` : '?'}notice=done#detail`);
+        error = result.userErrors[0]!.message;
+      }
       const chosen = url.searchParams.get('org') ?? '';
       const org = ID.test(chosen) && scopes.some((o) => o.id === chosen) ? chosen : (scopes[0]?.id ?? null);
       const asked = url.searchParams.get('period') ?? '';
       const period = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(asked) ? asked : chinaNow().slice(0, 7);
       const life = org ? (await request(DOCUMENTS.meetings, 'OrganizationLife', { organizationId: org, period })).organizationLife : null;
-      return page(LifePage, { site, scopes, org, period, life, open: url.searchParams.get('branch') }, { title: '组织生活达标情况', description: '三会一课达标情况。', section: 'workspace' });
+      const roll = open && ID.test(open) ? (await request(DOCUMENTS.meetings, 'BranchRoll', { organizationId: open })).members.nodes : [];
+      return page(
+        LifePage,
+        { site, scopes, org, period, life, open, roll, error, notice: url.searchParams.get('notice'), today: chinaNow().slice(0, 10) },
+        { title: '组织生活达标情况', description: '三会一课达标情况。', section: 'workspace' },
+      );
     },
   },
 ];

@@ -3,6 +3,7 @@
  * and the member's own 我的档案. What a caller may see is the API's decision; these pages only ask.
  */
 import { DOCUMENTS, request } from '../../lib/api.js';
+import { uploadFile } from '../../lib/media.js';
 import type { MemberListVariables } from '../../lib/operations.generated.js';
 import { ID, page, type PageRoute } from '../../lib/route-kit.js';
 import { CATEGORY, STATUS } from './labels.js';
@@ -80,10 +81,23 @@ export const memberPages: PageRoute[] = [
     path: 'workspace/members/:id',
     signedIn: true,
     private: true,
-    async handle({ site, id }) {
+    async handle({ site, id, url, form, cookies, redirect }) {
+      let error: string | null = null;
+      if (form) {
+        // 证件照: uploaded to the member's organisation, then set on the record.
+        const file = form.get('photo');
+        const organizationId = (await request(DOCUMENTS.members, 'MemberRecord', { id })).node?.organization?.id;
+        const uploaded = file instanceof File && file.size > 0 && organizationId ? await uploadFile(cookies, organizationId, file) : null;
+        if (!uploaded || !('id' in uploaded)) error = '照片无法上传：请选择 JPEG、PNG 或 WebP 图片。';
+        else {
+          const set = (await request(DOCUMENTS.members, 'MemberPhotoSet', { id, fileId: uploaded.id })).memberPhotoSet;
+          if (!set.userErrors.length) return redirect(`/workspace/members/${id}?notice=photo`);
+          error = set.userErrors[0]!.message;
+        }
+      }
       const member = (await request(DOCUMENTS.members, 'MemberRecord', { id })).node;
       if (!member?.name) return null;
-      return page(MemberRecord, { site, member, own: false }, { title: `${member.name} · 党员档案`, description: '党员档案。', section: 'workspace' });
+      return page(MemberRecord, { site, member, own: false, error, notice: url.searchParams.get('notice') }, { title: `${member.name} · 党员档案`, description: '党员档案。', section: 'workspace' });
     },
   },
   {
