@@ -214,3 +214,42 @@ describe('支部党员大会', () => {
     expect(again.find((r: { item: string }) => r.item === 'GROUP')).toBeUndefined();
   });
 });
+
+describe('a vote on a person', () => {
+  it('records the 大会’s vote on admitting an applicant as that step of their development, once per meeting', async () => {
+    const [applicant] = await db.query<{ id: number; organization_id: number; name: string }>(
+      `select a.id, a.organization_id, a.name from applicant a join enterprise e on e.id = a.enterprise_id where a.stage = 'FORM_ISSUED' and e.slug = 'huayou' order by a.id limit 1`,
+    );
+    const planned = await expectOk(groupAdmin, `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id attendees { memberId voting } } userErrors { message } } }`, {
+      i: { organizationId: gid('Organization', applicant!.organization_id), type: 'BRANCH_ASSEMBLY', topic: '讨论接收预备党员', startsAt: minutesFrom(-30), endsAt: minutesFrom(60), place: '支部活动室' },
+    });
+    const meeting = planned.meetingPlan.meeting.id;
+    const voters = planned.meetingPlan.meeting.attendees.filter((a: { voting: boolean }) => a.voting);
+    for (const a of planned.meetingPlan.meeting.attendees) await expectOk(groupAdmin, MARK, { id: meeting, m: a.memberId, a: 'PRESENT' });
+    const PERSON = { kind: 'ADMISSION', applicantId: gid('Applicant', applicant!.id), yes: voters.length - 1, no: 1, abstain: 0 };
+    await expectOk(groupAdmin, MOTION, { id: meeting, i: PERSON });
+    const motion = (await groupAdmin(MEETING, { id: meeting })).data!.node.motions[0];
+    expect(motion).toMatchObject({ title: `关于接收${applicant!.name}同志为中共预备党员的表决`, expected: voters.length, present: voters.length, passed: true });
+    const record = (await groupAdmin(`query($id: ID!) { node(id: $id) { ... on Applicant { stage records { step note vote { expected present yes no } } } } }`, { id: gid('Applicant', applicant!.id) })).data!.node;
+    expect(record.stage).toBe('PENDING_APPROVAL');
+    expect(record.records.at(-1)).toMatchObject({ step: 'ADMISSION_VOTE', note: expect.stringContaining('讨论接收预备党员'), vote: { expected: voters.length, present: voters.length, yes: voters.length - 1, no: 1 } });
+    expect((await groupAdmin(MOTION, { id: meeting, i: PERSON })).data!.meetingMotionAdd.userErrors[0]).toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('a 党小组会', () => {
+  it('is planned and run by the group’s 组长, who plans nothing else', async () => {
+    const [group] = await db.query<{ id: number }>(`select g.id from organization g join organization b on b.id = g.parent_id where b.name = '采油一队党支部' and g.name = '第一党小组'`);
+    const members = await createRoll(plantAdmin, db, { branch: '第一党小组', organizationId: group!.id, full: 3, logins: ['reviewer@cy1.huayou.example'], names: ['赵志刚'], seed: 6 });
+    const PLAN = `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id counts { invited } } userErrors { code } } }`;
+    const input = (type: string) => ({ i: { organizationId: gid('Organization', group!.id), type, topic: '学习党章，交流思想', startsAt: minutesFrom(-10), endsAt: minutesFrom(50), place: '井场值班室' } });
+    expect(outcome(await plantReviewer(PLAN, input('GROUP')), 'meetingPlan')).toBe('FORBIDDEN');
+    const ASSIGN = `mutation($i: MemberPostInput!) { memberPostAssign(input: $i) { userErrors { code field } } }`;
+    expect((await plantAdmin(ASSIGN, { i: { memberId: members[0]!.id, organizationId: gid('Organization', await orgId(db, '采油一队党支部')), post: 'GROUP_LEADER', startedOn: '2026-01-05' } })).data!.memberPostAssign.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expectOk(plantAdmin, ASSIGN, { i: { memberId: members[0]!.id, organizationId: gid('Organization', group!.id), post: 'GROUP_LEADER', startedOn: '2026-01-05' } });
+    const planned = await expectOk(plantReviewer, PLAN, input('GROUP'));
+    expect(planned.meetingPlan.meeting.counts.invited).toBe(3);
+    await expectOk(plantReviewer, MARK, { id: planned.meetingPlan.meeting.id, m: members[1]!.id, a: 'PRESENT' });
+    expect(outcome(await plantReviewer(PLAN, input('LIFE_MEETING')), 'meetingPlan')).toBe('FORBIDDEN');
+  });
+});

@@ -6,7 +6,9 @@ import { expectOk, gid, orgId, userId, type Gql } from './identity.js';
 export const ROLL_NAMES = ['张伟', '陈静', '王磊', '李娜', '刘洋', '杨帆', '赵敏', '黄河', '周杰', '吴芳', '徐亮', '孙倩', '马超', '朱丽', '胡军', '郭涛', '何平', '高峰', '林霞', '罗斌', '梁红', '宋佳', '唐亮', '韩雪'];
 
 export interface RollOptions {
+  /** The branch (or group) by its unique name — or by id where names repeat (党小组). */
   branch: string;
+  organizationId?: number;
   full: number;
   probationary?: number;
   /** Logins to link, in order, to the first members. */
@@ -19,7 +21,7 @@ export interface RollOptions {
 
 /** Creates the members; returns their global ids by name, in order. */
 export async function createRoll(admin: Gql, db: TestDatabase, o: RollOptions): Promise<{ name: string; id: string }[]> {
-  const organizationId = gid('Organization', await orgId(db, o.branch));
+  const organizationId = gid('Organization', o.organizationId ?? (await orgId(db, o.branch)));
   const out: { name: string; id: string }[] = [];
   const total = o.full + (o.probationary ?? 0);
   for (let i = 0; i < total; i += 1) {

@@ -21,7 +21,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { meetingReadFilter } from './meeting.access.js';
 import { Meeting, MeetingCorrection } from './meeting.entity.js';
 import { CANCELLED, INVITED, meetingLink, RECORD_REVIEWED, RECORD_SUBMITTED } from './meeting.notifications.js';
-import { HELD_BY, MEETING_LABEL, MeetingStatus, type MeetingType } from './meeting-types.js';
+import { HELD_BY, MEETING_LABEL, MeetingStatus, MeetingType } from './meeting-types.js';
 import { invitedRoll } from './roll.js';
 
 export const SOURCE = {
@@ -48,7 +48,19 @@ export async function loadMeeting(tx: EntityManager, actor: Actor, id: number, l
   return meeting;
 }
 
-/** Whether the caller runs the meeting: the organisation's admins, or its host or recorder. */
+/** Whether the caller is the 组长 of a 党小组 (who convenes and chairs its 小组会, ZB 13). */
+export async function leadsGroup(tx: EntityManager, actor: Actor, organizationId: number): Promise<boolean> {
+  if (actor.viewer.kind !== 'user') return false;
+  const [row] = await tx.getConnection().execute<{ n: number }[]>(
+    `select count(*)::int as n from member_post p join member m on m.id = p.member_id where p.organization_id = ? and p.post = 'GROUP_LEADER' and p.ended_on is null and m.user_id = ?`,
+    [organizationId, actor.viewer.userId],
+    'all',
+    tx.getTransactionContext(),
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+/** Whether the caller runs the meeting: the organisation's admins, its host or recorder, or the 组长 for a 小组会. */
 export async function runs(tx: EntityManager, actor: Actor, meeting: Meeting): Promise<boolean> {
   if (actor.viewer.kind !== 'user') return false;
   const me = actor.viewer.userId;
@@ -57,6 +69,7 @@ export async function runs(tx: EntityManager, actor: Actor, meeting: Meeting): P
     const [row] = await tx.getConnection().execute<{ n: number }[]>('select count(*)::int as n from member where id = any(?::int[]) and user_id = ?', [`{${people.join(',')}}`, me], 'all', tx.getTransactionContext());
     if ((row?.n ?? 0) > 0) return true;
   }
+  if (meeting.type === MeetingType.GROUP && (await leadsGroup(tx, actor, meeting.organization.id))) return true;
   return manages(tx, actor, meeting.organization.id);
 }
 
@@ -112,7 +125,8 @@ export async function planMeeting(em: EntityManager, actor: Actor, input: PlanIn
   return em.transactional(async (tx) => {
     const org = await tx.findOne(Organization, input.organizationId);
     if (!org) throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
-    if (!(await manages(tx, actor, org.id))) throw forbidden('The organisation’s admins plan its meetings.');
+    const plans = (await manages(tx, actor, org.id)) || (input.type === MeetingType.GROUP && (await leadsGroup(tx, actor, org.id)));
+    if (!plans) throw forbidden('The organisation’s admins plan its meetings (the 组长 plans a 小组会).');
     if (org.archivedAt) throw conflict('The organisation is archived.', 'organizationId');
     if (!HELD_BY[input.type].includes(org.level)) throw badInput(`A ${MEETING_LABEL[input.type]} is not held by this kind of organisation.`, 'type');
     const also = [...new Set(input.alsoCountsAs ?? [])].filter((t) => t !== input.type);

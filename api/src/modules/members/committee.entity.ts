@@ -13,6 +13,7 @@ export const CommitteePost = {
   PROPAGANDA: 'PROPAGANDA', // 宣传委员
   DISCIPLINE: 'DISCIPLINE', // 纪检委员
   MEMBER: 'MEMBER', // 委员 (other duties)
+  GROUP_LEADER: 'GROUP_LEADER', // 党小组组长 (a 党小组 has a leader, not a committee)
 } as const;
 export type CommitteePost = (typeof CommitteePost)[keyof typeof CommitteePost];
 
@@ -56,6 +57,10 @@ export class CommitteeTerm {
 @Index({
   name: 'member_post_one_secretary',
   expression: `create unique index "member_post_one_secretary" on "member_post" ("enterprise_id", "organization_id") where "post" = 'SECRETARY' and "ended_on" is null`,
+})
+@Index({
+  name: 'member_post_one_group_leader',
+  expression: `create unique index "member_post_one_group_leader" on "member_post" ("enterprise_id", "organization_id") where "post" = 'GROUP_LEADER' and "ended_on" is null`,
 })
 @Index({
   name: 'member_post_held_once',

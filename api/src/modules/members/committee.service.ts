@@ -16,10 +16,12 @@ import { loadManageable } from './member.service.js';
 
 const TERM_SOURCE = 'DOMAIN-RULES §1 a, 党章; 基层组织选举工作条例';
 
-async function committeeOrganization(tx: EntityManager, actor: Actor, organizationId: number): Promise<Organization> {
+async function committeeOrganization(tx: EntityManager, actor: Actor, organizationId: number, post: CommitteePost | null = null): Promise<Organization> {
   await assertCan(tx, actor, 'manageMemberRecords', Organization, 'Organization', organizationId, 'The organisation');
   const org = await tx.findOneOrFail(Organization, organizationId);
-  if (org.level === 'GROUP') throw badInput('A Party group (党小组) has a 组长, not a committee.', 'organizationId');
+  // A 党小组 has a 组长 and no committee; the 组长 is a post of a 党小组 only.
+  if (org.level === 'GROUP' && post !== CommitteePost.GROUP_LEADER) throw badInput('A Party group (党小组) has a 组长, not a committee.', 'organizationId');
+  if (org.level !== 'GROUP' && post === CommitteePost.GROUP_LEADER) throw badInput('A 组长 leads a 党小组.', 'organizationId');
   if (org.archivedAt) throw conflict('The organisation is archived.', 'organizationId');
   return org;
 }
@@ -53,7 +55,7 @@ export async function assignPost(em: EntityManager, actor: Actor, input: { membe
   try {
     return await em.transactional(async (tx) => {
       const member = await loadManageable(tx, actor, input.memberId);
-      const org = await committeeOrganization(tx, actor, input.organizationId);
+      const org = await committeeOrganization(tx, actor, input.organizationId, input.post);
       const home = await tx.findOneOrFail(Organization, member.organization.id);
       if (!home.path.startsWith(org.path)) throw badInput('A member sits on the committee of their own branch or of an organisation above it.', 'organizationId');
       if (member.category !== MemberCategory.FULL || member.status !== MemberStatus.NORMAL) {
@@ -70,6 +72,7 @@ export async function assignPost(em: EntityManager, actor: Actor, input: { membe
     });
   } catch (error) {
     if (uniqueViolation(error, 'member_post_one_secretary')) throw conflict('The organisation has a 书记 already: end that post first.', 'post');
+    if (uniqueViolation(error, 'member_post_one_group_leader')) throw conflict('The 党小组 has a 组长 already: end that post first.', 'post');
     if (uniqueViolation(error, 'member_post_held_once')) throw conflict('The member holds that post already.', 'post');
     throw error;
   }

@@ -5,7 +5,7 @@ import { OrganizationWarningCode } from './organization-warnings.js';
 
 registerEnumType(CommitteePost, {
   name: 'CommitteePost',
-  description: '书记, 副书记, 组织委员, 宣传委员, 纪检委员, or 委员 with other duties.',
+  description: '书记, 副书记, 组织委员, 宣传委员, 纪检委员, 委员 with other duties — posts of a committee; or GROUP_LEADER, the 组长 of a 党小组.',
 });
 registerEnumType(OrganizationWarningCode, { name: 'OrganizationWarningCode' });
 

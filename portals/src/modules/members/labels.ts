@@ -19,6 +19,7 @@ export const POST: Record<string, string> = {
   PROPAGANDA: '宣传委员',
   DISCIPLINE: '纪检委员',
   MEMBER: '委员',
+  GROUP_LEADER: '党小组组长',
 };
 export const DUES_STATUS: Record<string, string> = { UNPAID: '未交', PAID: '已交', EXEMPT: '免交' };
 /** "1,234.56" from fen. */
