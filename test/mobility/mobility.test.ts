@@ -112,4 +112,36 @@ describe('流动党员', () => {
     expect((await plantAdmin(`mutation($id: ID!) { mobileDecide(id: $id, approve: false) { userErrors { field } } }`, { id: next })).data!.mobileDecide.userErrors[0]).toMatchObject({ field: ['input', 'note'] });
     expect((await expectOk(plantAdmin, `mutation($id: ID!) { mobileDecide(id: $id, approve: false, note: "请先办理因公出国审批") { registration { status } userErrors { code } } }`, { id: next })).mobileDecide.registration.status).toBe('REJECTED');
   });
+
+  it('gathers three members away together into a 临时党支部 that holds their organisational life', async () => {
+    const branch = gid('Organization', await orgId(db, '采油二队党支部'));
+    const REGISTER_AS_ADMIN = `mutation($i: MobileRegisterInput!) { mobileRegister(input: $i) { registration { id } userErrors { message } } }`;
+    const away: string[] = [];
+    for (const [i, name] of ['马军', '朱明', '胡涛'].entries()) {
+      const body = `37010219820${i + 1}1500${i + 5}`;
+      const made = await expectOk(plantAdmin, `mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { message } } }`, {
+        i: { organizationId: branch, name, idNumber: body + checkCharacter(body), joinedOn: '2010-07-01', confirmedOn: '2011-07-01', category: 'FULL' },
+      });
+      const registered = await expectOk(plantAdmin, REGISTER_AS_ADMIN, { i: { memberId: made.memberCreate.member.id, place: i === 1 ? '新疆 克拉玛依' : '新疆克拉玛依', reason: '油田技术服务项目', startsOn: '2026-09-01' } });
+      away.push(registered.mobileRegister.registration.id);
+      await expectOk(plantAdmin, `mutation($id: ID!) { mobileDecide(id: $id, approve: true) { userErrors { code } } }`, { id: registered.mobileRegister.registration.id });
+    }
+    const plant = gid('Organization', await orgId(db, '第一采油厂党委'));
+    const clusters = (await plantAdmin(`query($o: ID!) { mobileClusters(organizationId: $o) { place registrations { memberName } } }`, { o: plant })).data!.mobileClusters;
+    expect(clusters).toEqual([{ place: '新疆克拉玛依', registrations: [{ memberName: '马军' }, { memberName: '朱明' }, { memberName: '胡涛' }] }]);
+    expect((await powerAdmin(`query($o: ID!) { mobileClusters(organizationId: $o) { place } }`, { o: plant })).data!.mobileClusters).toEqual([]);
+    const FORM = `mutation($i: MobileTemporaryBranchInput!) { mobileTemporaryBranch(input: $i) { branch { id name level temporary } userErrors { code rule } } }`;
+    expect((await plantAdmin(FORM, { i: { registrationIds: away.slice(0, 2) } })).data!.mobileTemporaryBranch.userErrors[0]).toMatchObject({ code: 'CONFLICT', rule: 'mobility.temporaryBranchThree' });
+    expect(outcome(await plantReviewer(FORM, { i: { registrationIds: away } }), 'mobileTemporaryBranch')).toBe('FORBIDDEN');
+    const formed = (await expectOk(plantAdmin, FORM, { i: { registrationIds: away } })).mobileTemporaryBranch.branch;
+    expect(formed).toMatchObject({ name: '驻新疆克拉玛依临时党支部', level: 'BRANCH', temporary: true });
+    expect((await plantAdmin(READ, { id: away[0] })).data!.node).toMatchObject({ status: 'AT_HOST', hostOrganization: { name: '驻新疆克拉玛依临时党支部' } });
+    // Its 主题党日 invites the three as guests; it owes no compliance of its own.
+    const planned = await expectOk(plantAdmin, `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { counts { invited guests expected } } userErrors { message } } }`, {
+      i: { organizationId: formed.id, type: 'THEME_DAY', topic: '学习贯彻全会精神（线上）', startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString(), onlineLink: 'https://meeting.example.com/j/123456' },
+    });
+    expect(planned.meetingPlan.meeting.counts).toEqual({ invited: 3, guests: 3, expected: 0 });
+    const life = (await plantAdmin(`query($o: ID!) { organizationLife(organizationId: $o, period: "2026-11") { branches { name } } }`, { o: plant })).data!.organizationLife;
+    expect(life.branches.map((b: { name: string }) => b.name)).not.toContain('驻新疆克拉玛依临时党支部');
+  });
 });

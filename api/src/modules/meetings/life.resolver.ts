@@ -25,7 +25,8 @@ export class LifeResolver {
   async organizationLife(@Arg('organizationId', () => ID) organizationId: string, @Arg('period') period: string, @Ctx() ctx: Context): Promise<OrganizationLifeType> {
     const p = parsePeriod(period);
     const org = await readableOrganization(ctx, organizationId);
-    const branches = await ctx.em.find(Organization, { path: { $like: `${org.path}%` }, level: 'BRANCH', archivedAt: null }, { orderBy: { path: 'asc' }, limit: MAX_BRANCHES });
+    // A 临时党支部 holds its members' life as guests; the calendar is owed by their home branches.
+    const branches = await ctx.em.find(Organization, { path: { $like: `${org.path}%` }, level: 'BRANCH', archivedAt: null, temporary: false }, { orderBy: { path: 'asc' }, limit: MAX_BRANCHES });
     const lives = await lifeOf(ctx.em, org.enterprise.id, branches, p);
     const rows = lives.map((l) => ({
       organizationId: toGlobalId('Organization', l.organization.id),

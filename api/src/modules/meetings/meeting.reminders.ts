@@ -74,7 +74,7 @@ export const lifeDue: ReminderRule = {
     // The month's cycles (the month, its quarter, its year) that close within the longest lead time.
     const branches = await em.execute<(Pick<Organization, 'id' | 'name' | 'path'> & { enterprise_id: number })[]>(
       `select o.id, o.name, o.path, o.enterprise_id from organization o
-        where o.level = 'BRANCH' and o.archived_at is null and exists (select 1 from member m where m.organization_id = o.id and m.status = 'NORMAL')`,
+        where o.level = 'BRANCH' and o.archived_at is null and not o.temporary and exists (select 1 from member m where m.organization_id = o.id and m.status = 'NORMAL')`,
     );
     const byEnterprise = new Map<number, typeof branches>();
     for (const b of branches) byEnterprise.set(b.enterprise_id, [...(byEnterprise.get(b.enterprise_id) ?? []), b]);

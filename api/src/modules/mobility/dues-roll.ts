@@ -1,7 +1,8 @@
 /**
  * A mobile member pays dues at the host (DOMAIN-RULES §5: "组织关系一方隶属、参加多重组织生活"):
  * from the month they reported to a host on the platform until the month they came back, the
- * host branch itemises them and their own branch leaves them out.
+ * host branch itemises them and their own branch leaves them out. A 临时党支部 collects no dues: members in
+ * one stay on their home branch's roll.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths } from '../dues/month.js';
@@ -16,7 +17,7 @@ export async function mobileDuesRoll(tx: EntityManager, branch: Organization, mo
        from mobile_registration r
        join organization h on h.id = r.host_organization_id
        join organization o on o.id = r.home_organization_id
-      where r.status in ('AT_HOST', 'RETURNED') and r.arrived_on < ?::date and (r.returned_on is null or r.returned_on >= ?::date)
+      where r.status in ('AT_HOST', 'RETURNED') and not h.temporary and r.arrived_on < ?::date and (r.returned_on is null or r.returned_on >= ?::date)
         and (h.path like ? or (o.path like ? and r.enterprise_id = ?))`,
     [`${branch.path}%`, end, first, `${branch.path}%`, `${branch.path}%`, branch.enterprise.id],
     'all',

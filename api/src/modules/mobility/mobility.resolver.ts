@@ -10,14 +10,15 @@ import { listById } from '../../core/graphql/list-by-id.js';
 import { expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { memberNameById } from '../members/member.access.js';
 import { chinaToday } from '../members/member.rules.js';
-import type { Organization } from '../organizations/organization.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { flagsOf, MobileFlag } from './contact-rules.js';
 import { mobileReadFilter, registrationById, VISIBLE_TO_HOST } from './mobility.access.js';
 import { ContactKind, MobileContact, MobileRegistration, MobileStatus } from './mobility.entity.js';
 import { addContact, confirmArrival, decideOutflow, registerOutflow, returnHome } from './mobility.service.js';
-import { MobileContactInput, MobileContactType, MobileFilter, MobilePayload, MobileRegisterInput, MobileRegistrationConnection, MobileRegistrationType, MobileSide } from './mobility.types.js';
+import { clustersOf, formTemporaryBranch } from './temporary-branch.js';
+import { MobileClusterType, MobileContactInput, MobileContactType, MobileFilter, MobilePayload, MobileRegisterInput, MobileRegistrationConnection, MobileRegistrationType, MobileSide, MobileTemporaryBranchInput, MobileTemporaryBranchPayload } from './mobility.types.js';
 
 registerNodeType({ typeName: 'MobileRegistration', entity: MobileRegistration, load: (ctx, id) => registrationById(ctx).load(id) });
 
@@ -75,6 +76,17 @@ export class MobileRegistrationResolver {
     if (filter?.side === MobileSide.HOST) where.push(scope ? ({ hostOrganization: scope, status: { $in: VISIBLE_TO_HOST } } as FilterQuery<MobileRegistration>) : { id: 0 });
     if (filter?.open) where.push({ status: { $in: [MobileStatus.APPLIED, MobileStatus.APPROVED, MobileStatus.AT_HOST] } });
     return listById(ctx.em, MobileRegistration, access ? { $and: where } : null, { first, after, order: 'desc' });
+  }
+
+  @Query(() => [MobileClusterType], { description: 'Members of one 党委 away at one place without a host, three or more: those who may form a 临时党支部 (in the organisation’s subtree).' })
+  async mobileClusters(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: Context): Promise<MobileClusterType[]> {
+    const org = await ctx.em.findOne(Organization, expectGlobalId(organizationId, 'Organization', 'organizationId'));
+    return org ? clustersOf(ctx.em, ctx, org.path) : [];
+  }
+
+  @Mutation(() => MobileTemporaryBranchPayload, { description: 'Forms a 临时党支部 under the home 党委 (its admins) for three or more members away at one place; they join its life as guests, dues stay home.' })
+  mobileTemporaryBranch(@Arg('input') input: MobileTemporaryBranchInput, @Ctx() ctx: Context): Promise<MobileTemporaryBranchPayload> {
+    return mutate(async () => ({ branch: (await formTemporaryBranch(ctx.em, ctx, input.registrationIds.map((id) => local(id)), input.name ?? null)).branch }));
   }
 
   @Mutation(() => MobilePayload, { description: '外出登记 (the member, or the admins of their branch); one open registration per member.' })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../core/graphql/node.js';
+import { OrganizationType } from '../organizations/organization.types.js';
 import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
 import { MobileFlag } from './contact-rules.js';
@@ -65,5 +66,23 @@ export class MobileContactInput {
 @ObjectType()
 export class MobilePayload {
   @Field(() => MobileRegistrationType, { nullable: true }) registration?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('MobileCluster', { description: 'Three or more members of one 党委 away at one place without a host: they may form a 临时党支部 (DOMAIN-RULES §5).' })
+export class MobileClusterType {
+  @Field() place!: string;
+  @Field(() => [MobileRegistrationType]) registrations!: object[];
+}
+
+@InputType({ description: 'Forms a 临时党支部 under the home 党委 for members away together (three or more, one place).' })
+export class MobileTemporaryBranchInput {
+  @Field(() => [ID]) registrationIds!: string[];
+  @Field(() => String, { nullable: true, description: 'Default: 驻<place>临时党支部.' }) name?: string | null;
+}
+
+@ObjectType()
+export class MobileTemporaryBranchPayload {
+  @Field(() => OrganizationType, { nullable: true }) branch?: object;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

@@ -39,6 +39,13 @@ export class Organization {
   @Property({ type: 'smallint' })
   depth!: number;
 
+  /**
+   * A 临时党支部 (or 临时党小组) of members away together (DOMAIN-RULES §5: three or more): it holds
+   * their organisational life while their relationship and dues stay with their home branches.
+   */
+  @Property({ type: 'boolean', default: false })
+  temporary: boolean & Opt = false;
+
   /** Set when the organisation (with its subtree) is archived; archived organisations are hidden from the public. */
   @Property({ type: 'datetime', nullable: true })
   archivedAt: Date | null = null;

@@ -2,6 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mutate } from '../../core/graphql/payload.js';
 import { archiveOrganization, createOrganization, moveOrganization, updateOrganization } from './organization.service.js';
+import { escapeLike } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
@@ -58,9 +59,12 @@ export class OrganizationResolver {
     @Root() org: Organization,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('nameContains', () => String, { nullable: true, description: 'Only those whose name contains this (up to 50 characters): finding a branch in a large tree.' }) nameContains: string | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Organization>> {
-    const below = { path: { $like: `${org.path}%` }, id: { $ne: org.id } };
+    const words = (nameContains ?? '').trim().slice(0, 50);
+    // The subtree's path prefix narrows the scan (organization_path_unique); the name is matched within it.
+    const below = { path: { $like: `${org.path}%` }, id: { $ne: org.id }, ...(words ? { name: { $like: `%${escapeLike(words)}%` } } : {}) };
     return paginate({
       first,
       after: after == null ? null : (decodeCursor(after, ['string']) as [string]),

@@ -22,6 +22,8 @@ export interface CreateOrganizationInput {
   level: OrganizationLevel;
   name: string;
   sortOrder?: number;
+  /** A 临时党支部 (made by the mobility module for members away together). */
+  temporary?: boolean;
 }
 
 export function validateName(raw: string, field = 'name'): string {
@@ -71,6 +73,7 @@ export async function createOrganization(em: EntityManager, actor: Actor, input:
       sortOrder,
       path: `${parent?.path ?? '/'}${id}/`,
       depth: parent ? parent.depth + 1 : 0,
+      temporary: input.temporary ?? false,
     });
     await tx.flush();
     audit(tx, actor, 'organization.create', org, { name, level: input.level, parentId: parent?.id ?? null });

@@ -24,6 +24,7 @@ export class OrganizationType extends Node {
   @Field(() => Int, { description: 'Distance from the root of the tree (the root is 0).' }) depth!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was archived (visible to admins above it only).' }) archivedAt!: Date | null;
+  @Field({ description: 'A 临时党支部 of members away together: their life is held here, their relationship and dues stay home.' }) temporary!: boolean;
 }
 
 export const OrganizationConnection = connectionType('Organization', OrganizationType);

@@ -4,6 +4,7 @@
  */
 import { DOCUMENTS, request } from '../../lib/api.js';
 import { page, type PageRoute } from '../../lib/route-kit.js';
+import { organizationsHeld } from '../members/scope.js';
 import MobilePage from './MobilePage.astro';
 import MobileRegister from './MobileRegister.astro';
 
@@ -15,11 +16,21 @@ export const mobilityPages: PageRoute[] = [
     path: 'workspace/mobile',
     signedIn: true,
     private: true,
-    async handle({ site, url }) {
+    async handle({ site, url, form, field, redirect }) {
       const side = url.searchParams.get('side') === 'HOST' ? 'HOST' : 'HOME';
       const open = url.searchParams.get('all') !== '1';
+      let error: string | null = null;
+      if (form) {
+        const formed = (await request(DOCUMENTS.mobility, 'MobileTemporaryBranch', { input: { registrationIds: form.getAll('registrationId').map(String), name: field('name') || null } })).mobileTemporaryBranch;
+        if (!formed.userErrors.length) return redirect('/workspace/mobile?notice=formed');
+        error = formed.userErrors[0]!.message;
+      }
       const data = (await request(DOCUMENTS.mobility, 'MobileRegister', { side, open })).mobileRegistrations;
-      return page(MobileRegister, { site, data, side, open }, { title: '流动党员', description: '流动党员登记。', section: 'workspace' });
+      // Members of one 党委 away together, three or more: they may form a 临时党支部 (the top organisation the caller keeps).
+      const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
+      const top = organizationsHeld(viewer, ['ORG_ADMIN'])[0];
+      const clusters = side === 'HOME' && top ? (await request(DOCUMENTS.mobility, 'MobileClusters', { organizationId: top.id })).mobileClusters : [];
+      return page(MobileRegister, { site, data, side, open, clusters, error, notice: url.searchParams.get('notice') }, { title: '流动党员', description: '流动党员登记。', section: 'workspace' });
     },
   },
   {

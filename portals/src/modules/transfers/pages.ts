@@ -72,9 +72,12 @@ export const transferPages: PageRoute[] = [
       // Where to: the branches of one enterprise at a time (the member's own first).
       const asked = url.searchParams.get('enterprise') ?? '';
       const enterprise = ID.test(asked) ? asked : (data.myMemberRecord?.organization?.enterprise.id ?? null);
-      const tree = enterprise ? (await request(DOCUMENTS.transfers, 'EnterpriseBranches', { id: enterprise })).node : null;
+      // A large tree is searched by name: the first 100 matches are offered.
+      const q = (url.searchParams.get('q') ?? '').trim().slice(0, 50);
+      const tree = enterprise ? (await request(DOCUMENTS.transfers, 'EnterpriseBranches', { id: enterprise, q: q || null })).node : null;
       const branches = (tree?.rootOrganizations ?? []).flatMap((r) => r.descendants.nodes).filter((o) => (o.level === 'BRANCH' || o.level === 'GROUP') && o.id !== data.myMemberRecord?.organization?.id);
-      return page(MyTransfers, { site, data, enterprise, branches, error, notice: url.searchParams.get('notice') }, { title: '我的组织关系', description: '我的组织关系转接。', section: 'workspace' });
+      const more = (tree?.rootOrganizations ?? []).some((r) => r.descendants.totalCount > r.descendants.nodes.length);
+      return page(MyTransfers, { site, data, enterprise, branches, more, q, error, notice: url.searchParams.get('notice') }, { title: '我的组织关系', description: '我的组织关系转接。', section: 'workspace' });
     },
   },
 ];
