@@ -39,6 +39,7 @@ import mobility from './modules/mobility/index.js';
 import meetings from './modules/meetings/index.js';
 import appraisals from './modules/appraisals/index.js';
 import handbook from './modules/handbook/index.js';
+import learning from './modules/learning/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -71,6 +72,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   meetings,
   appraisals,
   handbook,
+  learning,
 ];
 installModules(MODULES);
 

@@ -1,0 +1,30 @@
+/** 在线学习: the question bank, exams drawn at random and graded on the server, score reports, 错题本 and daily practice. See CONTEXT.md. */
+import { defineModule } from '../../core/module.js';
+import { expireOverdue } from './attempt.service.js';
+import { Attempt, AttemptItem, Exam, Question } from './learning.entity.js';
+import { LEARNING_ACTIONS, learningPolicy } from './learning.policy.js';
+import { AttemptResolver, ExamResolver, QuestionResolver } from './learning.resolver.js';
+import { seedDemoLearning } from './learning.demo.js';
+
+export default defineModule({
+  name: 'learning',
+  entities: [Question, Exam, Attempt, AttemptItem],
+  resolvers: [QuestionResolver, ExamResolver, AttemptResolver],
+  policy: learningPolicy,
+  actions: LEARNING_ACTIONS,
+  jobs: [
+    {
+      // Papers past their deadline are handed in by the server (every process; rows taken with SKIP LOCKED).
+      name: 'learning: hand in overdue papers',
+      start: ({ orm, log, config }) => {
+        const every = config.read.integer('LEARNING_SWEEP_MS', 30_000, 100, 3_600_000);
+        const timer = setInterval(() => {
+          expireOverdue(orm.em.fork()).catch((error: unknown) => log.warn({ err: error }, 'handing in overdue papers failed'));
+        }, every);
+        timer.unref();
+        return { stop: async () => clearInterval(timer) };
+      },
+    },
+  ],
+  seed: (em) => seedDemoLearning(em),
+});

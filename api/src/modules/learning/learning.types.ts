@@ -1,0 +1,180 @@
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { AttemptKind, AttemptStatus, Difficulty, Dimension, ExamStatus, QuestionType } from './question-types.js';
+
+registerEnumType(QuestionType, { name: 'QuestionType', description: 'SINGLE (单选), MULTIPLE (多选), TRUE_FALSE (判断), FILL (填空: one or several accepted answers).' });
+registerEnumType(Dimension, { name: 'LearningDimension', description: '学习地图 dimensions: POLITICAL (政治素养), PROFESSIONAL (业务水平), ETHICS (职业道德).' });
+registerEnumType(Difficulty, { name: 'QuestionDifficulty', description: 'EASY, MEDIUM, HARD.' });
+registerEnumType(ExamStatus, { name: 'ExamStatus', description: 'DRAFT → PUBLISHED (its window opens and closes it), or WITHDRAWN.' });
+registerEnumType(AttemptStatus, { name: 'AttemptStatus', description: 'STARTED → SUBMITTED (graded at once), or EXPIRED (handed in by the server at the deadline).' });
+registerEnumType(AttemptKind, { name: 'AttemptKind', description: 'EXAM, or PRACTICE (每日答题, 错题本).' });
+
+@ObjectType('Question', { implements: Node, description: 'A question of the bank, for those who keep it (with its key).' })
+export class QuestionNode extends Node {
+  @Field(() => QuestionType) type!: QuestionType;
+  @Field() stem!: string;
+  @Field(() => [String]) options!: string[];
+  @Field(() => [String], { description: 'The key: letters, TRUE/FALSE, or the accepted answers.' }) answer!: string[];
+  @Field(() => Dimension) dimension!: Dimension;
+  @Field({ description: '考点' }) topic!: string;
+  @Field(() => Difficulty) difficulty!: Difficulty;
+  @Field(() => String, { nullable: true }) explanation!: string | null;
+  @Field(() => String, { nullable: true }) source!: string | null;
+  @Field() active!: boolean;
+}
+export const QuestionConnection = connectionType('Question', QuestionNode);
+
+@InputType({ description: 'A question for the bank.' })
+export class QuestionInput {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => QuestionType) type!: QuestionType;
+  @Field() stem!: string;
+  @Field(() => [String], { nullable: true }) options?: string[] | null;
+  @Field(() => [String], { description: 'Letters (A, B …), TRUE or FALSE, or the accepted answers of a fill-in.' }) answer!: string[];
+  @Field(() => Dimension) dimension!: Dimension;
+  @Field({ description: '考点' }) topic!: string;
+  @Field(() => Difficulty, { nullable: true }) difficulty?: Difficulty | null;
+  @Field(() => String, { nullable: true }) explanation?: string | null;
+  @Field(() => String, { nullable: true }) source?: string | null;
+}
+
+@InputType('DrawRuleInput', { description: 'So many questions of a type (and a dimension), so many points each.' })
+export class DrawRuleInput {
+  @Field(() => QuestionType) type!: QuestionType;
+  @Field(() => Dimension, { nullable: true }) dimension?: Dimension | null;
+  @Field(() => Int) count!: number;
+  @Field(() => Int) points!: number;
+}
+
+@ObjectType('DrawRule')
+export class DrawRuleType {
+  @Field(() => QuestionType) type!: QuestionType;
+  @Field(() => Dimension, { nullable: true }) dimension!: Dimension | null;
+  @Field(() => Int) count!: number;
+  @Field(() => Int) points!: number;
+}
+
+@InputType({ description: 'An exam over the enterprise’s bank.' })
+export class ExamInput {
+  @Field(() => ID) organizationId!: string;
+  @Field() title!: string;
+  @Field(() => [DrawRuleInput]) rules!: DrawRuleInput[];
+  @Field(() => Int) durationMinutes!: number;
+  @Field(() => Int, { description: 'Out of 100.' }) passMark!: number;
+  @Field(() => Int, { nullable: true }) maxAttempts?: number | null;
+  @Field(() => GraphQLISODateTime) opensAt!: Date;
+  @Field(() => GraphQLISODateTime) closesAt!: Date;
+  @Field(() => [ID], { nullable: true, description: 'Default: the whole of the exam’s organisation.' }) eligibleOrganizationIds?: string[] | null;
+}
+
+@ObjectType('Exam', { implements: Node, description: 'An exam: its rule, time limit, pass mark and window. Read by its organisation’s admins and reviewers, and — published — by the members it is open to.' })
+export class ExamNode extends Node {
+  @Field() title!: string;
+  @Field(() => [DrawRuleType]) rules!: DrawRuleType[];
+  @Field(() => Int) durationMinutes!: number;
+  @Field(() => Int) passMark!: number;
+  @Field(() => Int) maxAttempts!: number;
+  @Field(() => GraphQLISODateTime) opensAt!: Date;
+  @Field(() => GraphQLISODateTime) closesAt!: Date;
+  @Field(() => ExamStatus) status!: ExamStatus;
+}
+export const ExamConnection = connectionType('Exam', ExamNode);
+
+@ObjectType('AttemptItem', { description: 'A question of a paper. Its key and explanation appear only once the paper is handed in.' })
+export class AttemptItemType {
+  @Field(() => Int) position!: number;
+  @Field(() => QuestionType) type!: QuestionType;
+  @Field() stem!: string;
+  @Field(() => [String]) options!: string[];
+  @Field(() => Int) points!: number;
+  @Field(() => [String], { nullable: true, description: 'The answer given.' }) answer!: string[] | null;
+  @Field(() => Boolean, { nullable: true }) correct!: boolean | null;
+  @Field(() => [String], { nullable: true, description: 'After hand-in only.' }) correctAnswer!: string[] | null;
+  @Field(() => String, { nullable: true, description: 'After hand-in only.' }) explanation!: string | null;
+  @Field(() => Dimension) dimension!: Dimension;
+  @Field({ description: '考点' }) topic!: string;
+}
+
+@ObjectType('ScoreShare', { description: 'Points earned of points possible, for a dimension or a 考点.' })
+export class ScoreShareType {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field(() => Int) earned!: number;
+  @Field(() => Int) points!: number;
+}
+
+@ObjectType('Attempt', { implements: Node, description: 'One sitting of an exam, or a practice. Read by its member and the readers of the exam’s organisation.' })
+export class AttemptNode extends Node {
+  @Field(() => AttemptKind) kind!: AttemptKind;
+  @Field(() => AttemptStatus) status!: AttemptStatus;
+  @Field(() => GraphQLISODateTime) startedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'By server time.' }) deadline!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) submittedAt!: Date | null;
+  @Field(() => Boolean, { nullable: true }) passed!: boolean | null;
+}
+export const AttemptConnection = connectionType('Attempt', AttemptNode);
+
+@ObjectType('ExamBand')
+export class ExamBandType {
+  @Field() band!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('ExamHardQuestion')
+export class ExamHardQuestionType {
+  @Field() stem!: string;
+  @Field() topic!: string;
+  @Field(() => Int) answered!: number;
+  @Field(() => Float, { description: 'Per cent.' }) correctRate!: number;
+}
+
+@ObjectType('ExamBranch')
+export class ExamBranchType {
+  @Field(() => ID) organizationId!: string;
+  @Field() name!: string;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Float) average!: number;
+  @Field(() => Float, { description: 'Per cent.' }) passRate!: number;
+}
+
+@ObjectType('ExamReport', { description: 'An exam in figures, for its organisation’s admins and reviewers.' })
+export class ExamReportType {
+  @Field(() => Int, { description: 'Members it is open to.' }) eligible!: number;
+  @Field(() => Int, { description: 'Members who sat it.' }) sat!: number;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Float, { nullable: true }) average!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Per cent of attempts.' }) passRate!: number | null;
+  @Field(() => [ExamBandType]) distribution!: ExamBandType[];
+  @Field(() => [ExamHardQuestionType], { description: 'The five answered worst.' }) hardest!: ExamHardQuestionType[];
+  @Field(() => [ExamBranchType]) branches!: ExamBranchType[];
+}
+
+@ObjectType('WrongQuestion', { description: 'A question of one’s 错题本, with its key and explanation.' })
+export class WrongQuestionType {
+  @Field(() => QuestionType) type!: QuestionType;
+  @Field() stem!: string;
+  @Field(() => [String]) options!: string[];
+  @Field(() => [String]) correctAnswer!: string[];
+  @Field(() => String, { nullable: true }) explanation!: string | null;
+  @Field() topic!: string;
+}
+
+@ObjectType()
+export class QuestionPayload {
+  @Field(() => QuestionNode, { nullable: true }) question?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ExamPayload {
+  @Field(() => ExamNode, { nullable: true }) exam?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class AttemptPayload {
+  @Field(() => AttemptNode, { nullable: true }) attempt?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
