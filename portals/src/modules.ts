@@ -16,6 +16,7 @@ import { mobilityPages } from './modules/mobility/pages.js';
 import { meetingPages } from './modules/meetings/pages.js';
 import { appraisalPages } from './modules/appraisals/pages.js';
 import { handbookPages } from './modules/handbook/pages.js';
+import { learningPages } from './modules/learning/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -44,4 +45,5 @@ export const PAGES: readonly PageRoute[] = [
   ...meetingPages,
   ...appraisalPages,
   ...handbookPages,
+  ...learningPages,
 ];

@@ -867,3 +867,63 @@ describe('民主评议 and the e-handbook on a phone', () => {
     await admin.close();
   });
 });
+
+describe('学习 on a phone', () => {
+  it('a member sits an exam, reloads mid-way to the same paper and answers, hands it in and reads the report; a paper left open is handed in at its deadline', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    const auth = await apiToken('admin@cy1.huayou.example');
+    const asAdmin = <T = Record<string, any>>(q: string, v?: Record<string, unknown>) => api.gql<T>(q, v, auth);
+    await createRoll(asAdmin, db, { branch: '作业大队党支部', full: 1, logins: ['reviewer@cy1.huayou.example'], names: ['赵志刚'], seed: 13 });
+    const plant = Buffer.from(`Organization:${await orgId(db, '第一采油厂党委')}`).toString('base64url');
+    const exam = async (title: string, closesInMs: number) => {
+      const made = await asAdmin(`mutation($i: ExamInput!) { examCreate(input: $i) { exam { id } userErrors { message } } }`, {
+        i: { organizationId: plant, title, rules: [{ type: 'SINGLE', count: 3, points: 20 }, { type: 'TRUE_FALSE', count: 2, points: 20 }], durationMinutes: 15, passMark: 60, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + closesInMs).toISOString() },
+      });
+      const id = made.data!.examCreate.exam.id as string;
+      await asAdmin(`mutation($id: ID!) { examPublish(id: $id) { userErrors { message } } }`, { id });
+      return id;
+    };
+    // The plant keeps no bank of its own: its exams draw from the enterprise's (the demo one).
+    const monthly = await exam('十一月党章党规测试', 3600_000);
+
+    const zhao = await signedIn('reviewer@cy1.huayou.example', cy1);
+    await zhao.setViewportSize({ width: 360, height: 780 });
+    await zhao.goto(`${cy1}/workspace/learning`);
+    await zhao.getByRole('link', { name: '十一月党章党规测试' }).click();
+    await zhao.getByRole('button', { name: '开始考试' }).click();
+    await zhao.waitForURL(/\/workspace\/learning\/attempts\//);
+    const attemptUrl = zhao.url();
+    const attemptId = Number(Buffer.from(attemptUrl.split('/attempts/')[1]!.split(/[?#]/)[0]!, 'base64url').toString().split(':')[1]);
+    const keys = await db.query<{ position: number; type: string; answer: string[] }>(`select i.position, q.type, q.answer from attempt_item i join question q on q.id = i.question_id where i.attempt_id = $1 order by i.position`, [attemptId]);
+    const stems = await zhao.locator('.paper legend').allTextContents();
+    expect(stems).toHaveLength(5);
+    // The first answer is saved as it is given; a reload shows the same paper with it.
+    await zhao.locator(`[data-position="1"] input[value="${keys[0]!.answer[0]}"]`).check();
+    await expect(zhao.getByText('已自动保存第1题').waitFor({ timeout: 5000 })).resolves.toBeUndefined();
+    await zhao.reload();
+    expect(await zhao.locator('.paper legend').allTextContents()).toEqual(stems);
+    await expect(zhao.locator(`[data-position="1"] input[value="${keys[0]!.answer[0]}"]`).isChecked()).resolves.toBe(true);
+    for (const k of keys.slice(1)) await zhao.locator(`[data-position="${k.position}"] input[value="${k.answer[0]}"]`).check();
+    await zhao.getByRole('button', { name: '交卷' }).click();
+    await zhao.waitForURL(attemptUrl);
+    await expect(zhao.locator('.state').textContent()).resolves.toMatch(/已交卷：100分，及格/);
+    await expect(zhao.locator('table.report').first().textContent()).resolves.toContain('政治素养');
+
+    // A paper left open past its deadline: the server hands it in.
+    const quick = await exam('限时抽测', 5000);
+    await zhao.goto(`${cy1}/workspace/learning/exams/${quick}`);
+    await zhao.getByRole('button', { name: '开始考试' }).click();
+    await zhao.waitForURL(/\/workspace\/learning\/attempts\//);
+    await new Promise((r) => setTimeout(r, 6000));
+    await zhao.reload();
+    await expect(zhao.locator('.state').textContent()).resolves.toContain('到时自动交卷：0分，不及格');
+
+    // The admin reads the exam's report, its chart drawn on the server.
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/learning/exams/${monthly}`);
+    await expect(admin.locator('section[aria-labelledby="report"]').textContent()).resolves.toContain('参考 1 人');
+    await expect(admin.locator('figure.chart svg').count()).resolves.toBe(1);
+    await zhao.close();
+    await admin.close();
+  });
+});

@@ -28,6 +28,7 @@ import mobilityDocument from '../../../schema/operations/Mobility.graphql?raw';
 import meetingsDocument from '../../../schema/operations/Meetings.graphql?raw';
 import appraisalsDocument from '../../../schema/operations/Appraisals.graphql?raw';
 import handbookDocument from '../../../schema/operations/Handbook.graphql?raw';
+import learningDocument from '../../../schema/operations/Learning.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
 import notificationsDocument from '../../../schema/operations/Notifications.graphql?raw';
@@ -202,4 +203,5 @@ export const DOCUMENTS = {
   meetings: meetingsDocument,
   appraisals: appraisalsDocument,
   handbook: handbookDocument,
+  learning: learningDocument,
 } as const;

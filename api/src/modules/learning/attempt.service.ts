@@ -126,7 +126,7 @@ export async function saveAnswer(em: EntityManager, actor: Actor, id: number, po
 export async function submitAttempt(em: EntityManager, actor: Actor, id: number): Promise<Attempt> {
   return em.transactional(async (tx) => {
     const attempt = await ownOpenAttempt(tx, actor, id);
-    await finish(tx, attempt, new Date() > attempt.deadline ? AttemptStatus.EXPIRED : AttemptStatus.SUBMITTED);
+    await finish(tx, attempt, new Date() >= attempt.deadline ? AttemptStatus.EXPIRED : AttemptStatus.SUBMITTED);
     return attempt;
   });
 }

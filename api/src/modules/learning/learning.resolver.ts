@@ -182,7 +182,8 @@ export class AttemptResolver {
 
   @FieldResolver(() => Int, { description: 'Seconds left by server time (0 once past or handed in).' })
   secondsLeft(@Root() a: Attempt): number {
-    return handedIn(a) ? 0 : Math.max(0, Math.floor((a.deadline.getTime() - Date.now()) / 1000));
+    // Rounded up: 0 means the deadline has passed, never that a fraction of a second is left.
+    return handedIn(a) ? 0 : Math.max(0, Math.ceil((a.deadline.getTime() - Date.now()) / 1000));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Out of 100, once graded.' })
