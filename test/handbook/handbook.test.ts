@@ -57,7 +57,7 @@ describe('党员电子手册', () => {
   it('shows the member their year: meetings attended and missed, 党课 hours, talks, honours, care and help, suggestions', async () => {
     await expectOk(member, `mutation($i: HelpGivenInput!) { helpGivenRecord(input: $i) { ok userErrors { message } } }`, { i: { kind: 'PAIRING', helped: '困难职工 刘某家庭', happenedOn: `${YEAR}-01-01`, note: '送去米面油和慰问金' } });
     const book = (await member(HANDBOOK, { y: YEAR })).data!.memberHandbook;
-    expect(book).toMatchObject({ name: '张伟', organizationName: '采油一队党支部', year: YEAR, attended: 1, missed: 1, onLeave: 0, offlineStudyHours: 1.5, onlineStudyHours: null, studyTarget: 32, appraisalGrade: null });
+    expect(book).toMatchObject({ name: '张伟', organizationName: '采油一队党支部', year: YEAR, attended: 1, missed: 1, onLeave: 0, offlineStudyHours: 1.5, onlineStudyHours: 0, studyTarget: 32, appraisalGrade: null });
     expect(book.meetings).toEqual([
       { type: 'PARTY_LECTURE', topic: '学习党章，做合格党员', hours: 1.5, attendance: 'PRESENT', absenceReason: null },
       { type: 'BRANCH_ASSEMBLY', topic: '讨论支部年度工作', hours: 0.5, attendance: 'ABSENT', absenceReason: '井场抢修' },

@@ -19,6 +19,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import type { Attendance, MeetingType } from '../meetings/meeting-types.js';
 import { HelpGiven, Suggestion } from './handbook.entity.js';
 import { handbookOf, OFFLINE_STUDY } from './handbook.service.js';
+import { hoursOf } from '../learning/course.service.js';
 import { HelpGivenInput, HelpGivenPayload, MemberHandbookType, SuggestionConnection, SuggestionNode, SuggestionPayload } from './handbook.types.js';
 import { answersFor, answerSuggestion, makeSuggestion, suggestionReadFilter } from './suggestion.service.js';
 
@@ -96,7 +97,7 @@ export class HandbookResolver {
       missed: book.meetings.filter((m) => m.attendance === 'ABSENT' || m.attendance === 'EXPECTED' || m.attendance === 'LEAVE_REQUESTED').length,
       onLeave: book.meetings.filter((m) => m.attendance === 'ON_LEAVE').length,
       offlineStudyHours: book.meetings.filter((m) => done(m.attendance) && OFFLINE_STUDY.includes(m.type)).reduce((n, m) => n + m.hours, 0),
-      onlineStudyHours: null,
+      onlineStudyHours: (await hoursOf(ctx.em, [member.id], year)).get(member.id)!.online,
       studyTarget: STUDY_TARGET,
       dues: book.dues,
       honours: book.honours,

@@ -79,7 +79,7 @@ export class MemberHandbookType {
   @Field(() => Int, { description: 'Absent, or not signed in without leave.' }) missed!: number;
   @Field(() => Int) onLeave!: number;
   @Field(() => Float, { description: 'Hours of 党课 and 中心组学习 attended.' }) offlineStudyHours!: number;
-  @Field(() => Float, { nullable: true, description: 'Hours of online learning: null until the learning module exists.' }) onlineStudyHours!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Hours of courses completed online in the year.' }) onlineStudyHours!: number | null;
   @Field(() => Int, { description: 'The yearly target of class hours (32, DOMAIN-RULES §6).' }) studyTarget!: number;
   @Field(() => [HandbookDuesType]) dues!: HandbookDuesType[];
   @Field(() => [HandbookHonourType]) honours!: HandbookHonourType[];

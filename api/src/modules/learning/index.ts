@@ -1,15 +1,22 @@
-/** 在线学习: the question bank, exams drawn at random and graded on the server, score reports, 错题本 and daily practice. See CONTEXT.md. */
+/** 在线学习: courses and class hours, the question bank, exams drawn at random and graded on the server, score reports, 错题本 and daily practice. See CONTEXT.md. */
 import { defineModule } from '../../core/module.js';
+import { registerClassHoursSource } from '../meetings/compliance.service.js';
+import { hoursOf } from './course.service.js';
 import { expireOverdue } from './attempt.service.js';
+import { Course, CourseItem, StudyProgress } from './course.entity.js';
+import { CourseResolver } from './course.resolver.js';
 import { Attempt, AttemptItem, Exam, Question } from './learning.entity.js';
 import { LEARNING_ACTIONS, learningPolicy } from './learning.policy.js';
 import { AttemptResolver, ExamResolver, QuestionResolver } from './learning.resolver.js';
 import { seedDemoLearning } from './learning.demo.js';
 
+// The compliance calendar's 学时 come from here: courses completed and 党课 attended.
+registerClassHoursSource(async (em, memberIds, year) => new Map([...(await hoursOf(em, memberIds, year))].map(([id, h]) => [id, h.online + h.offline])));
+
 export default defineModule({
   name: 'learning',
-  entities: [Question, Exam, Attempt, AttemptItem],
-  resolvers: [QuestionResolver, ExamResolver, AttemptResolver],
+  entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress],
+  resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver],
   policy: learningPolicy,
   actions: LEARNING_ACTIONS,
   jobs: [

@@ -1,6 +1,6 @@
 /**
  * Compliance figures (§6 c): for a set of branches and a period, what each owed, held and had
- * approved, item by item and cycle by cycle — five statements whatever the number of branches.
+ * approved, item by item and cycle by cycle — a handful of statements whatever the number of branches.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Organization } from '../organizations/organization.entity.js';
@@ -24,6 +24,16 @@ export interface BranchLife {
   rows: LifeRow[];
   /** Every item of the period's own cycle met. */
   complete: boolean;
+}
+
+/**
+ * Where 学时 come from: a module that keeps them (learning) registers a source; until one does, the
+ * item says so (NO_SOURCE) instead of showing zero. The source answers each member's hours in a year.
+ */
+export type ClassHoursSource = (em: EntityManager, memberIds: readonly number[], year: number) => Promise<Map<number, number>>;
+let classHoursSource: ClassHoursSource | null = null;
+export function registerClassHoursSource(source: ClassHoursSource): void {
+  classHoursSource = source;
 }
 
 /** A committee of at least three (ZB 8: 支部委员会 of 3–5) holds 支委会; a smaller branch has a secretary only. */
@@ -71,6 +81,17 @@ export async function lifeOf(em: EntityManager, enterpriseId: number, branches: 
       [period.year, period.year + 1, ids],
     ),
   ]);
+  // 学时 per member, where a source keeps them (two statements more).
+  const roster = classHoursSource
+    ? await conn.execute<{ branch_id: number; member_id: number }[]>(
+        `select b.id as branch_id, m.id as member_id
+           from organization b join organization o on o.path like b.path || '%' join member m on m.organization_id = o.id and m.status = 'NORMAL'
+          where b.id = any(?::int[])
+            and not exists (select 1 from life_exemption e where e.member_id = m.id and e.starts_on <= current_date and (e.ends_on is null or e.ends_on >= current_date))`,
+        [ids],
+      )
+    : [];
+  const hours = classHoursSource ? await classHoursSource(em, roster.map((r) => r.member_id), period.year) : null;
   return branches.map((branch) => {
     const rows: LifeRow[] = [];
     const mine = counts.filter((c) => c.branch_id === branch.id);
@@ -95,7 +116,14 @@ export async function lifeOf(em: EntityManager, enterpriseId: number, branches: 
           return { held: these.reduce((n, c) => n + c.held, 0), approved: these.reduce((n, c) => n + c.approved, 0) };
         };
         if (req.item === LifeItem.CLASS_HOURS) {
-          rows.push(row(req.target, 0, 0, ItemStatus.NO_SOURCE, '学时由在线学习模块统计，该模块尚未上线。'));
+          if (!hours) rows.push(row(req.target, 0, 0, ItemStatus.NO_SOURCE, '学时由在线学习模块统计，该模块尚未上线。'));
+          else {
+            // Every member (not excused) reaching the target: required = members, held = those who did.
+            const mine = roster.filter((r) => r.branch_id === branch.id).map((r) => hours.get(r.member_id) ?? 0);
+            const reached = mine.filter((h) => h >= req.target).length;
+            const average = mine.length ? Math.round((mine.reduce((n, h) => n + h, 0) / mine.length) * 10) / 10 : 0;
+            rows.push(row(mine.length, reached, reached, reached >= mine.length ? ItemStatus.MET : closed ? ItemStatus.MISSING : ItemStatus.OPEN, `人均${average}学时，目标${req.target}学时`));
+          }
         } else if (req.item === LifeItem.TALKS) {
           const t = talks.find((x) => x.branch_id === branch.id);
           const share = t && t.eligible > 0 ? Math.floor((t.covered * 100) / t.eligible) : 0;

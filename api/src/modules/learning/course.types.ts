@@ -1,0 +1,81 @@
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { CourseStatus, StudyMode } from './course.entity.js';
+import { Dimension } from './question-types.js';
+
+registerEnumType(CourseStatus, { name: 'CourseStatus', description: 'DRAFT, or PUBLISHED to the members of its organisation’s subtree.' });
+registerEnumType(StudyMode, { name: 'StudyMode', description: 'VIDEO: watched to 90 % of its length; READ: read for its minimum time. Credited from heartbeats by wall time.' });
+
+@ObjectType('StudyProgress', { description: 'Your progress on an item.' })
+export class StudyProgressType {
+  @Field(() => Int) creditedSeconds!: number;
+  @Field(() => Int, { description: 'Where the video stopped (to resume).' }) position!: number;
+  @Field(() => Int, { description: 'Per cent of what completes it.' }) percent!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true }) completedAt!: Date | null;
+}
+
+@ObjectType('CourseItem', { description: 'A shared resource or a lesson of a course, with its 学时.' })
+export class CourseItemType {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) position!: number;
+  @Field() title!: string;
+  @Field(() => StudyMode) mode!: StudyMode;
+  @Field(() => Int, { description: 'VIDEO: its length; READ: the minimum reading time (seconds).' }) requiredSeconds!: number;
+  @Field(() => Float) hours!: number;
+  @Field(() => String, { nullable: true, description: 'A lesson’s text (sanitised HTML).' }) body!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The shared resource (a Content id).' }) resourceId!: string | null;
+  @Field(() => String, { nullable: true }) resourceTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'The resource’s first file (a video to play, a document to read).' }) fileUrl!: string | null;
+  @Field(() => StudyProgressType, { nullable: true }) myProgress!: StudyProgressType | null;
+}
+
+@ObjectType('Course', { implements: Node, description: 'A course. Read by its organisation’s learning readers, and — published — by its subtree’s members.' })
+export class CourseNode extends Node {
+  @Field() title!: string;
+  @Field() description!: string;
+  @Field(() => Dimension) dimension!: Dimension;
+  @Field(() => CourseStatus) status!: CourseStatus;
+}
+export const CourseConnection = connectionType('Course', CourseNode);
+
+@InputType()
+export class CourseItemInput {
+  @Field() title!: string;
+  @Field(() => ID, { nullable: true, description: 'A shared resource (共建共享) you may use.' }) resourceId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Or a lesson’s text (rich text, sanitised).' }) body?: string | null;
+  @Field(() => StudyMode) mode!: StudyMode;
+  @Field(() => Int) requiredSeconds!: number;
+  @Field(() => Float) hours!: number;
+}
+
+@InputType({ description: 'A course of an organisation (its learning keepers).' })
+export class CourseInput {
+  @Field(() => ID) organizationId!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => Dimension) dimension!: Dimension;
+  @Field(() => [CourseItemInput]) items!: CourseItemInput[];
+}
+
+@ObjectType()
+export class CoursePayload {
+  @Field(() => CourseNode, { nullable: true }) course?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class HeartbeatPayload {
+  @Field(() => StudyProgressType, { nullable: true }) progress?: StudyProgressType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('MyStudy', { description: 'Your 学时 for a year against the target (32, DOMAIN-RULES §6).' })
+export class MyStudyType {
+  @Field(() => Int) year!: number;
+  @Field(() => Float, { description: 'Course items completed.' }) online!: number;
+  @Field(() => Float, { description: '党课 and 中心组学习 attended.' }) offline!: number;
+  @Field(() => Float) total!: number;
+  @Field(() => Int) target!: number;
+}
