@@ -869,7 +869,7 @@ describe('民主评议 and the e-handbook on a phone', () => {
 });
 
 describe('学习 on a phone', () => {
-  it('a member sits an exam, reloads mid-way to the same paper and answers, hands it in and reads the report; a paper left open is handed in at its deadline', async () => {
+  it('a member sits an exam, reloads mid-way to the same paper and answers, hands it in and reads the report; a paper left open is handed in at its deadline; a course completed raises the hours', async () => {
     const cy1 = `${base}/p/huayou-caiyou1`;
     const auth = await apiToken('admin@cy1.huayou.example');
     const asAdmin = <T = Record<string, any>>(q: string, v?: Record<string, unknown>) => api.gql<T>(q, v, auth);
@@ -918,6 +918,20 @@ describe('学习 on a phone', () => {
     await zhao.reload();
     await expect(zhao.locator('.state').textContent()).resolves.toContain('到时自动交卷：0分，不及格');
 
+    // A course: the page reports study time every few seconds; the lesson completes and the hours rise.
+    const course = await asAdmin(`mutation($i: CourseInput!) { courseCreate(input: $i) { course { id } userErrors { message } } }`, {
+      i: { organizationId: plant, title: '安全生产法要点', dimension: 'PROFESSIONAL', items: [{ title: '从业人员的权利和义务', body: '<p>从业人员有权了解其作业场所和工作岗位存在的危险因素、防范措施及事故应急措施。</p>', mode: 'READ', requiredSeconds: 10, hours: 0.5 }] },
+    });
+    const courseId = course.data!.courseCreate.course.id as string;
+    await asAdmin(`mutation($id: ID!) { coursePublish(id: $id) { userErrors { message } } }`, { id: courseId });
+    await zhao.goto(`${cy1}/workspace/learning`);
+    await expect(zhao.locator('[data-hours]').textContent()).resolves.toContain('合计 0 / 32 学时');
+    await zhao.getByRole('link', { name: '安全生产法要点' }).click();
+    await zhao.getByRole('link', { name: '从业人员的权利和义务' }).click();
+    await expect(zhao.locator('[data-progress]').filter({ hasText: '已完成' }).waitFor({ timeout: 25_000 })).resolves.toBeUndefined();
+    await zhao.goto(`${cy1}/workspace/learning`);
+    await expect(zhao.locator('[data-hours]').textContent()).resolves.toContain('合计 0.5 / 32 学时');
+
     // The admin reads the exam's report, its chart drawn on the server.
     const admin = await signedIn('admin@cy1.huayou.example', cy1);
     await admin.goto(`${cy1}/workspace/learning/exams/${monthly}`);
@@ -925,5 +939,5 @@ describe('学习 on a phone', () => {
     await expect(admin.locator('figure.chart svg').count()).resolves.toBe(1);
     await zhao.close();
     await admin.close();
-  });
+  }, 90_000);
 });

@@ -8,6 +8,7 @@ import { barChartSvg } from '../../lib/charts.js';
 import { ID, page, type PageRoute, type RouteContext } from '../../lib/route-kit.js';
 import { organizationsHeld } from '../members/scope.js';
 import AttemptPage from './AttemptPage.astro';
+import CoursePage from './CoursePage.astro';
 import ExamPage from './ExamPage.astro';
 import LearningAdmin from './LearningAdmin.astro';
 import LearningHome from './LearningHome.astro';
@@ -47,7 +48,7 @@ export const learningPages: PageRoute[] = [
         if (!started.userErrors.length && started.attempt) return redirect(`/workspace/learning/attempts/${started.attempt.id}`);
         error = started.userErrors[0]?.message ?? null;
       }
-      const data = await request(DOCUMENTS.learning, 'Learning', {});
+      const data = await request(DOCUMENTS.learning, 'Learning', { year: Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) });
       return page(LearningHome, { site, data, error, notice: url.searchParams.get('notice') }, { title: '学习', description: '在线学习与考试。', section: 'workspace' });
     },
   },
@@ -100,6 +101,30 @@ export const learningPages: PageRoute[] = [
         attempt = (await request(DOCUMENTS.learning, 'AttemptPage', { id })).node!;
       }
       return page(AttemptPage, { site, a: attempt, error, saved: ctx.url.searchParams.get('saved') === '1' }, { title: attempt.exam?.title ?? '练习', description: '答题。', section: 'workspace' });
+    },
+  },
+  {
+    path: 'workspace/learning/courses/:id',
+    signedIn: true,
+    private: true,
+    async handle({ site, id, url, form, field, redirect }) {
+      let error: string | null = null;
+      const item = url.searchParams.get('item') ?? field('itemId');
+      if (form) {
+        if (field('step') === 'publish') {
+          const published = (await request(DOCUMENTS.learning, 'CoursePublish', { id })).coursePublish;
+          if (!published.userErrors.length) return redirect(`/workspace/learning/courses/${id}`);
+          error = published.userErrors[0]!.message;
+        } else {
+          // A heartbeat from the study page's script (it ignores the answer).
+          const beat = (await request(DOCUMENTS.learning, 'StudyHeartbeat', { itemId: field('itemId'), position: int(field('position')) })).studyHeartbeat;
+          if (!beat.userErrors.length) return redirect(`/workspace/learning/courses/${id}?item=${encodeURIComponent(field('itemId'))}&beat=1`);
+          error = beat.userErrors[0]!.message;
+        }
+      }
+      const course = (await request(DOCUMENTS.learning, 'CoursePage', { id })).node;
+      if (!course?.id) return null;
+      return page(CoursePage, { site, course, current: item && ID.test(item) ? item : null, error }, { title: course.title ?? '课程', description: '课程学习。', section: 'workspace' });
     },
   },
   {
