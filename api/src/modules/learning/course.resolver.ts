@@ -76,7 +76,7 @@ export class CourseResolver {
           requiredSeconds: i.requiredSeconds,
           hours: Number(i.hours),
           body: i.body,
-          resourceId: resource ? toGlobalId('Content', resource.id) : null,
+          resourceId: resource ? toGlobalId('SharedResource', resource.id) : null,
           resourceTitle: resource?.title ?? null,
           fileUrl: files[0]?.url ?? null,
           myProgress: view(i, await progressOf(ctx).load(i.id)),
@@ -103,7 +103,7 @@ export class CourseResolver {
       course: await createCourse(ctx.em, ctx, {
         ...input,
         organizationId: expectGlobalId(input.organizationId, 'Organization', 'organizationId'),
-        items: input.items.map((i) => ({ ...i, resourceId: i.resourceId ? expectGlobalId(i.resourceId, 'Content', 'resourceId') : null })),
+        items: input.items.map((i) => ({ ...i, resourceId: i.resourceId ? expectGlobalId(i.resourceId, 'SharedResource', 'resourceId') : null })),
       }),
     }));
   }

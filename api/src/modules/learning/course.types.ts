@@ -25,7 +25,7 @@ export class CourseItemType {
   @Field(() => Int, { description: 'VIDEO: its length; READ: the minimum reading time (seconds).' }) requiredSeconds!: number;
   @Field(() => Float) hours!: number;
   @Field(() => String, { nullable: true, description: 'A lesson’s text (sanitised HTML).' }) body!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The shared resource (a Content id).' }) resourceId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The shared resource (共建共享).' }) resourceId!: string | null;
   @Field(() => String, { nullable: true }) resourceTitle!: string | null;
   @Field(() => String, { nullable: true, description: 'The resource’s first file (a video to play, a document to read).' }) fileUrl!: string | null;
   @Field(() => StudyProgressType, { nullable: true }) myProgress!: StudyProgressType | null;

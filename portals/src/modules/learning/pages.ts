@@ -146,7 +146,27 @@ export const learningPages: PageRoute[] = [
       let error: string | null = null;
       if (form) {
         const organizationId = ID.test(field('organizationId')) ? field('organizationId') : (held[0]?.id ?? '');
-        if (field('step') === 'question') {
+        if (field('step') === 'course') {
+          // Up to three items: a lesson written here, or a shared resource (video or reading).
+          const items = [1, 2, 3]
+            .map((n) => ({ n, title: field(`item${n}-title`).trim() }))
+            .filter((i) => i.title)
+            .map(({ n, title }) => ({
+              title,
+              resourceId: ID.test(field(`item${n}-resource`)) ? field(`item${n}-resource`) : null,
+              body: field(`item${n}-body`).trim() ? `<p>${field(`item${n}-body`).trim().replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/\r?\n/g, '</p><p>')}</p>` : null,
+              mode: field(`item${n}-mode`) === 'VIDEO' ? ('VIDEO' as const) : ('READ' as const),
+              requiredSeconds: int(field(`item${n}-minutes`), 5) * 60,
+              hours: Number(field(`item${n}-hours`)) || 0.5,
+            }));
+          const created = (
+            await request(DOCUMENTS.learning, 'CourseCreate', {
+              input: { organizationId, title: field('title'), description: field('description') || null, dimension: (DIMENSIONS as readonly string[]).includes(field('dimension')) ? (field('dimension') as (typeof DIMENSIONS)[number]) : 'POLITICAL', items },
+            })
+          ).courseCreate;
+          if (!created.userErrors.length && created.course) return redirect(`/workspace/learning/courses/${created.course.id}`);
+          error = created.userErrors[0]!.message;
+        } else if (field('step') === 'question') {
           const type = (TYPES as readonly string[]).includes(field('type')) ? (field('type') as (typeof TYPES)[number]) : 'SINGLE';
           const created = (
             await request(DOCUMENTS.learning, 'QuestionCreate', {
