@@ -5,6 +5,8 @@ import { hoursOf } from './course.service.js';
 import { expireOverdue } from './attempt.service.js';
 import { Course, CourseItem, StudyProgress } from './course.entity.js';
 import { CourseResolver } from './course.resolver.js';
+import { LearningMap, LearningMapItem } from './map.entity.js';
+import { LearningMapResolver } from './map.resolver.js';
 import { Attempt, AttemptItem, Exam, Question } from './learning.entity.js';
 import { LEARNING_ACTIONS, learningPolicy } from './learning.policy.js';
 import { AttemptResolver, ExamResolver, QuestionResolver } from './learning.resolver.js';
@@ -15,8 +17,8 @@ registerClassHoursSource(async (em, memberIds, year) => new Map([...(await hours
 
 export default defineModule({
   name: 'learning',
-  entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress],
-  resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver],
+  entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress, LearningMap, LearningMapItem],
+  resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver, LearningMapResolver],
   policy: learningPolicy,
   actions: LEARNING_ACTIONS,
   jobs: [

@@ -146,7 +146,18 @@ export const learningPages: PageRoute[] = [
       let error: string | null = null;
       if (form) {
         const organizationId = ID.test(field('organizationId')) ? field('organizationId') : (held[0]?.id ?? '');
-        if (field('step') === 'course') {
+        if (field('step') === 'map') {
+          const items = [...(form.keys() as Iterable<string>)]
+            .filter((k) => k.startsWith('map-') && (field(k) === 'required' || field(k) === 'elective'))
+            .map((k) => ({ courseId: k.slice(4), required: field(k) === 'required' }));
+          const published = (
+            await request(DOCUMENTS.learning, 'LearningMapPublish', {
+              input: { organizationId, year: int(field('year'), new Date().getFullYear()), role: (['MEMBER', 'SECRETARY', 'WORKER', 'LEADER'] as const).find((r) => r === field('role')) ?? 'MEMBER', targetHours: int(field('targetHours'), 32), items },
+            })
+          ).learningMapPublish;
+          if (!published.userErrors.length) return redirect('/workspace/learning/admin?notice=map');
+          error = published.userErrors[0]!.message;
+        } else if (field('step') === 'course') {
           // Up to three items: a lesson written here, or a shared resource (video or reading).
           const items = [1, 2, 3]
             .map((n) => ({ n, title: field(`item${n}-title`).trim() }))
