@@ -931,6 +931,8 @@ describe('学习 on a phone', () => {
     await expect(zhao.locator('[data-progress]').filter({ hasText: '已完成' }).waitFor({ timeout: 25_000 })).resolves.toBeUndefined();
     await zhao.goto(`${cy1}/workspace/learning`);
     await expect(zhao.locator('[data-hours]').textContent()).resolves.toContain('合计 0.5 / 32 学时');
+    // 学习积分: 10 for the exam at full marks, 1 for the lesson.
+    await expect(zhao.locator('[data-points]').textContent()).resolves.toBe('11');
 
     // The admin reads the exam's report, its chart drawn on the server.
     const admin = await signedIn('admin@cy1.huayou.example', cy1);

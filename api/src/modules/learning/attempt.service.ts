@@ -11,6 +11,8 @@ import { AppError, badInput, conflict, ErrorCode, forbidden } from '../../core/g
 import { Member, MemberStatus } from '../members/member.entity.js';
 import { ruleRefusal, uniqueViolation } from '../members/member.rules.js';
 import { drawPaper } from './draw.js';
+import { PointAction } from './points.entity.js';
+import { award } from './points.js';
 import { answerShape, isCorrect, scoreOf } from './grade.js';
 import { ELIGIBLE, examReadFilter } from './learning.access.js';
 import { Attempt, AttemptItem, Exam, Question } from './learning.entity.js';
@@ -145,6 +147,14 @@ export async function finish(tx: EntityManager, attempt: Attempt, status: typeof
   attempt.score = score.toFixed(1);
   attempt.passed = exam ? score >= exam.passMark : null;
   await tx.flush();
+  await award(tx, {
+    enterpriseId: attempt.enterprise.id,
+    memberId: attempt.member.id,
+    action: attempt.kind === AttemptKind.EXAM ? PointAction.EXAM : PointAction.PRACTICE,
+    source: `attempt:${attempt.id}`,
+    full: score === 100,
+    passed: attempt.passed ?? false,
+  });
 }
 
 /** Hands in every paper past its deadline (a background job and every read); returns how many. */

@@ -17,6 +17,8 @@ import { Member, MemberStatus } from '../members/member.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Course, CourseItem, CourseStatus, StudyMode, StudyProgress } from './course.entity.js';
 import { credit } from './heartbeat.js';
+import { PointAction } from './points.entity.js';
+import { award } from './points.js';
 import type { Dimension } from './question-types.js';
 
 export function courseReadFilter(actor: Actor): FilterQuery<Course> | null {
@@ -106,7 +108,10 @@ export async function heartbeat(em: EntityManager, actor: Actor, itemId: number,
       const r = credit({ mode: item.mode, requiredSeconds: item.requiredSeconds, credited: progress.creditedSeconds, lastPosition: progress.position, lastBeatAt: progress.lastBeatAt, now, position: Math.floor(position) });
       progress.creditedSeconds = r.credited;
       progress.position = r.position;
-      if (r.complete) progress.completedAt = now;
+      if (r.complete) {
+        progress.completedAt = now;
+        await award(tx, { enterpriseId: item.enterprise.id, memberId: member.id, action: PointAction.ITEM, source: `item:${item.id}`, now });
+      }
     }
     progress.lastBeatAt = now;
     await tx.flush();

@@ -7,6 +7,9 @@ import { Course, CourseItem, StudyProgress } from './course.entity.js';
 import { CourseResolver } from './course.resolver.js';
 import { LearningMap, LearningMapItem } from './map.entity.js';
 import { LearningMapResolver } from './map.resolver.js';
+import { LearningPoint, LearningProfile } from './points.entity.js';
+import { POINTS_LOCAL_RULES } from './points.local-rules.js';
+import { PointsResolver } from './points.resolver.js';
 import { Attempt, AttemptItem, Exam, Question } from './learning.entity.js';
 import { LEARNING_ACTIONS, learningPolicy } from './learning.policy.js';
 import { AttemptResolver, ExamResolver, QuestionResolver } from './learning.resolver.js';
@@ -17,8 +20,9 @@ registerClassHoursSource(async (em, memberIds, year) => new Map([...(await hours
 
 export default defineModule({
   name: 'learning',
-  entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress, LearningMap, LearningMapItem],
-  resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver, LearningMapResolver],
+  entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress, LearningMap, LearningMapItem, LearningPoint, LearningProfile],
+  resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver, LearningMapResolver, PointsResolver],
+  localRules: POINTS_LOCAL_RULES,
   policy: learningPolicy,
   actions: LEARNING_ACTIONS,
   jobs: [

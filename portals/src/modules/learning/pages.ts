@@ -43,13 +43,21 @@ export const learningPages: PageRoute[] = [
     private: true,
     async handle({ site, url, form, field, redirect }) {
       let error: string | null = null;
+      if (form && field('step') === 'hide') {
+        await request(DOCUMENTS.learning, 'LearningProfileSet', { hideName: field('hide') === '1' });
+        return redirect('/workspace/learning');
+      }
       if (form) {
         const started = (await request(DOCUMENTS.learning, 'PracticeStart', { fromWrongBook: field('from') === 'wrong' })).practiceStart;
         if (!started.userErrors.length && started.attempt) return redirect(`/workspace/learning/attempts/${started.attempt.id}`);
         error = started.userErrors[0]?.message ?? null;
       }
-      const data = await request(DOCUMENTS.learning, 'Learning', { year: Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) });
-      return page(LearningHome, { site, data, error, notice: url.searchParams.get('notice') }, { title: '学习', description: '在线学习与考试。', section: 'workspace' });
+      const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+      const data = await request(DOCUMENTS.learning, 'Learning', { year });
+      const branch = data.myMemberRecord?.organization;
+      const root = branch?.enterprise.rootOrganizations[0]?.id;
+      const boards = branch && root ? await request(DOCUMENTS.learning, 'Leaderboards', { branch: branch.id, root, year }) : null;
+      return page(LearningHome, { site, data, boards, error, notice: url.searchParams.get('notice') }, { title: '学习', description: '在线学习与考试。', section: 'workspace' });
     },
   },
   {
