@@ -10,6 +10,8 @@ import { LearningMapResolver } from './map.resolver.js';
 import { LearningPoint, LearningProfile } from './points.entity.js';
 import { POINTS_LOCAL_RULES } from './points.local-rules.js';
 import { PointsResolver } from './points.resolver.js';
+import { QuestionImport } from './question-import.entity.js';
+import { questionImportRoutes } from './question-import.routes.js';
 import { Attempt, AttemptItem, Exam, Question } from './learning.entity.js';
 import { LEARNING_ACTIONS, learningPolicy } from './learning.policy.js';
 import { AttemptResolver, ExamResolver, QuestionResolver } from './learning.resolver.js';
@@ -20,9 +22,10 @@ registerClassHoursSource(async (em, memberIds, year) => new Map([...(await hours
 
 export default defineModule({
   name: 'learning',
-  entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress, LearningMap, LearningMapItem, LearningPoint, LearningProfile],
+  entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress, LearningMap, LearningMapItem, LearningPoint, LearningProfile, QuestionImport],
   resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver, LearningMapResolver, PointsResolver],
   localRules: POINTS_LOCAL_RULES,
+  routes: ({ contextFor, log }) => questionImportRoutes({ contextFor, log }),
   policy: learningPolicy,
   actions: LEARNING_ACTIONS,
   jobs: [

@@ -7,6 +7,7 @@ import { DOCUMENTS, request } from '../../lib/api.js';
 import { barChartSvg } from '../../lib/charts.js';
 import { ID, page, type PageRoute, type RouteContext } from '../../lib/route-kit.js';
 import { organizationsHeld } from '../members/scope.js';
+import { commitQuestions, stageQuestions, type QuestionImport } from './question-sheet.js';
 import AttemptPage from './AttemptPage.astro';
 import CoursePage from './CoursePage.astro';
 import ExamPage from './ExamPage.astro';
@@ -148,13 +149,25 @@ export const learningPages: PageRoute[] = [
     path: 'workspace/learning/admin',
     signedIn: true,
     private: true,
-    async handle({ site, url, form, field, redirect }) {
+    async handle({ site, url, form, field, cookies, redirect }) {
       const { viewer } = await request(DOCUMENTS.members, 'MemberOrganizations', {});
       const held = organizationsHeld(viewer, ['ORG_ADMIN']);
       let error: string | null = null;
+      let sheet: QuestionImport | null = null;
       if (form) {
         const organizationId = ID.test(field('organizationId')) ? field('organizationId') : (held[0]?.id ?? '');
-        if (field('step') === 'map') {
+        if (field('step') === 'import' || field('step') === 'commit') {
+          // 题库导入: the dry run first (its report), then the commit of the rows that passed.
+          const file = form.get('file');
+          const done =
+            field('step') === 'commit'
+              ? await commitQuestions(cookies, field('importId'))
+              : file instanceof File && file.size > 0
+                ? await stageQuestions(cookies, organizationId, file)
+                : ({ ok: false, message: '请选择 .xlsx 文件。' } as const);
+          if (done.ok) sheet = done.import;
+          else error = done.message;
+        } else if (field('step') === 'map') {
           const items = [...(form.keys() as Iterable<string>)]
             .filter((k) => k.startsWith('map-') && (field(k) === 'required' || field(k) === 'elective'))
             .map((k) => ({ courseId: k.slice(4), required: field(k) === 'required' }));
@@ -225,7 +238,7 @@ export const learningPages: PageRoute[] = [
       }
       const data = await request(DOCUMENTS.learning, 'LearningAdmin', {});
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      return page(LearningAdmin, { site, data, held, error, notice: url.searchParams.get('notice'), today }, { title: '题库与考试', description: '题库与考试管理。', section: 'workspace' });
+      return page(LearningAdmin, { site, data, held, sheet, error, notice: url.searchParams.get('notice'), today }, { title: '题库与考试', description: '题库与考试管理。', section: 'workspace' });
     },
   },
 ];
