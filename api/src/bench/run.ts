@@ -3,7 +3,8 @@
  * production: trusted documents, rate budgets, one process) and the raw-SQL floor
  * (floor-server.ts) side by side, and measures four requests on each over loopback with
  * autocannon: requests/s, p50 and p99 latency, SQL statements per request. Then subscription
- * fan-out: N WebSocket subscribers, one publication, delivery latency. Prints the tables.
+ * fan-out: N WebSocket subscribers, one publication, delivery latency. Then notifications, the member
+ * spreadsheet and learning (grading a paper, an exam report over 5,000 attempts). Prints the tables.
  *
  * BENCH_SECONDS (default 10) per measurement; BENCH_CONNECTIONS (default 16);
  * BENCH_SUBSCRIBERS (default 200,2000); BENCH_SCALE (default 1) multiplies the dataset;
@@ -25,6 +26,7 @@ import { loadConfig } from '../core/config.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { openAppOrm } from '../app.js';
 import { newPersonalDataSecret } from '../modules/members/personal-data.js';
+import { benchLearning } from './learning.js';
 import { benchMembers } from './members.js';
 import { benchNotifications } from './notifications.js';
 import { freePort, startThrowawayServer } from '../core/db/throwaway.js';
@@ -242,6 +244,7 @@ runCli(async () => {
     await db.end();
     await benchNotifications(databaseUrl, say);
     await benchMembers(databaseUrl, memberDataKey, say);
+    await benchLearning(databaseUrl, say);
   } catch (error) {
     say(`bench failed: ${(error as Error).stack ?? error}`);
     throw error;
