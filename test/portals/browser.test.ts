@@ -939,6 +939,10 @@ describe('学习 on a phone', () => {
     await admin.goto(`${cy1}/workspace/learning/exams/${monthly}`);
     await expect(admin.locator('section[aria-labelledby="report"]').textContent()).resolves.toContain('参考 1 人');
     await expect(admin.locator('figure.chart svg').count()).resolves.toBe(1);
+    // Study across the plant's branches: coverage and hours, the chart drawn on the server.
+    await admin.goto(`${cy1}/workspace/learning/admin`);
+    await expect(admin.locator('section[aria-labelledby="study"]').textContent()).resolves.toMatch(/参学率 [\d.]+%，人均 [\d.]+ 学时（目标 32 学时）/);
+    await expect(admin.locator('section[aria-labelledby="study"] figure.chart svg').count()).resolves.toBe(1);
     await zhao.close();
     await admin.close();
   }, 90_000);

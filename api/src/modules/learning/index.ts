@@ -7,6 +7,7 @@ import { Course, CourseItem, StudyProgress } from './course.entity.js';
 import { CourseResolver } from './course.resolver.js';
 import { LearningMap, LearningMapItem } from './map.entity.js';
 import { LearningMapResolver } from './map.resolver.js';
+import { LearningReportResolver } from './learning-report.resolver.js';
 import { LearningPoint, LearningProfile } from './points.entity.js';
 import { POINTS_LOCAL_RULES } from './points.local-rules.js';
 import { PointsResolver } from './points.resolver.js';
@@ -23,7 +24,7 @@ registerClassHoursSource(async (em, memberIds, year) => new Map([...(await hours
 export default defineModule({
   name: 'learning',
   entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress, LearningMap, LearningMapItem, LearningPoint, LearningProfile, QuestionImport],
-  resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver, LearningMapResolver, PointsResolver],
+  resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver, LearningMapResolver, PointsResolver, LearningReportResolver],
   localRules: POINTS_LOCAL_RULES,
   routes: ({ contextFor, log }) => questionImportRoutes({ contextFor, log }),
   policy: learningPolicy,

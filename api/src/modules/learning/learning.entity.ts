@@ -52,6 +52,10 @@ export class Question {
   @Property({ type: 'string', length: 200, nullable: true })
   source: string | null = null;
 
+  /** Partner enterprises (an active 共建 partnership) draw it into their exams too. */
+  @Property({ type: 'boolean', default: false })
+  sharedWithPartners: boolean & Opt = false;
+
   /** Withdrawn questions are drawn no more (papers already drawn keep them). */
   @Property({ type: 'boolean', default: true })
   active: boolean & Opt = true;

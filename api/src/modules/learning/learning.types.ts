@@ -23,6 +23,7 @@ export class QuestionNode extends Node {
   @Field(() => String, { nullable: true }) explanation!: string | null;
   @Field(() => String, { nullable: true }) source!: string | null;
   @Field() active!: boolean;
+  @Field({ description: 'Partner enterprises draw it into their exams too.' }) sharedWithPartners!: boolean;
 }
 export const QuestionConnection = connectionType('Question', QuestionNode);
 
@@ -38,6 +39,7 @@ export class QuestionInput {
   @Field(() => Difficulty, { nullable: true }) difficulty?: Difficulty | null;
   @Field(() => String, { nullable: true }) explanation?: string | null;
   @Field(() => String, { nullable: true }) source?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Share with partner enterprises (an active 共建 partnership): they draw it too.' }) sharedWithPartners?: boolean | null;
 }
 
 @InputType('DrawRuleInput', { description: 'So many questions of a type (and a dimension), so many points each.' })

@@ -24,6 +24,8 @@ export interface QuestionInput {
   difficulty?: Difficulty | null;
   explanation?: string | null;
   source?: string | null;
+  /** Partner enterprises draw it too. */
+  sharedWithPartners?: boolean | null;
 }
 
 /** The question's fields checked and cleaned, or the first thing wrong with them (the field named). */
@@ -52,7 +54,7 @@ export function checkQuestion(input: Omit<QuestionInput, 'organizationId'>): Omi
       if (answer.length < 1 || answer.length > 10 || answer.some((a) => a.length > 200)) throw badInput('One to ten accepted answers, each at most 200 characters.', 'answer');
       break;
   }
-  return { type: input.type, stem, options, answer: input.type === QuestionType.MULTIPLE ? [...answer].sort() : answer, dimension: input.dimension, topic, difficulty: input.difficulty ?? Difficulty.MEDIUM, explanation, source };
+  return { type: input.type, stem, options, answer: input.type === QuestionType.MULTIPLE ? [...answer].sort() : answer, dimension: input.dimension, topic, difficulty: input.difficulty ?? Difficulty.MEDIUM, explanation, source, sharedWithPartners: !!input.sharedWithPartners };
 }
 
 export async function createQuestion(em: EntityManager, actor: Actor, input: QuestionInput): Promise<Question> {

@@ -212,6 +212,7 @@ export const learningPages: PageRoute[] = [
                 topic: field('topic'),
                 explanation: field('explanation') || null,
                 source: field('source') || null,
+                sharedWithPartners: field('shared') === 'on',
               },
             })
           ).questionCreate;
@@ -238,7 +239,12 @@ export const learningPages: PageRoute[] = [
       }
       const data = await request(DOCUMENTS.learning, 'LearningAdmin', {});
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      return page(LearningAdmin, { site, data, held, sheet, error, notice: url.searchParams.get('notice'), today }, { title: '题库与考试', description: '题库与考试管理。', section: 'workspace' });
+      // Study across the first organisation kept (or the one asked for), with its chart drawn here.
+      const asked = url.searchParams.get('org') ?? '';
+      const scope = held.find((o) => o.id === asked) ?? held[0];
+      const report = scope ? (await request(DOCUMENTS.learning, 'LearningReport', { organizationId: scope.id, year: Number(today.slice(0, 4)) })).learningReport : null;
+      const chart = report && report.branches.length ? barChartSvg(report.branches.map((b) => b.name.replace('党支部', '')), report.branches.map((b) => b.averageHours), { width: Math.max(480, report.branches.length * 48), height: 260, color: '#b8860b' }) : null;
+      return page(LearningAdmin, { site, data, held, sheet, report, chart, scope: scope?.id ?? null, error, notice: url.searchParams.get('notice'), today }, { title: '题库与考试', description: '题库与考试管理。', section: 'workspace' });
     },
   },
 ];

@@ -60,7 +60,19 @@ async function act(ctx: RouteContext, id: string): Promise<{ errors: { message: 
               ? (
                   await request(DOCUMENTS.meetings, 'MeetingMotionAdd', {
                     id,
-                    input: { kind: 'GENERAL', title: field('title'), yes: count(field('yes')), no: count(field('no')), abstain: count(field('abstain')), writtenYes: count(field('writtenYes')), writtenNo: count(field('writtenNo')), writtenAbstain: count(field('writtenAbstain')), opinions: field('opinions') || null },
+                    input: {
+                      // A vote on a person: "ADMISSION:<id>" or "CONFIRMATION:<id>" (转正 confirmed as such).
+                      ...(/^(ADMISSION|CONFIRMATION):[\w-]+$/.test(field('person'))
+                        ? { kind: field('person').split(':')[0] as 'ADMISSION' | 'CONFIRMATION', applicantId: field('person').split(':')[1]!, outcome: field('person').startsWith('CONFIRMATION') ? ('CONFIRM' as const) : null }
+                        : { kind: 'GENERAL' as const, title: field('title') }),
+                      yes: count(field('yes')),
+                      no: count(field('no')),
+                      abstain: count(field('abstain')),
+                      writtenYes: count(field('writtenYes')),
+                      writtenNo: count(field('writtenNo')),
+                      writtenAbstain: count(field('writtenAbstain')),
+                      opinions: field('opinions') || null,
+                    },
                   })
                 ).meetingMotionAdd
               : step === 'submit'
@@ -125,12 +137,14 @@ export const meetingPages: PageRoute[] = [
       }
       const meeting = (await request(DOCUMENTS.meetings, 'MeetingPage', { id })).node;
       if (!meeting?.id) return null;
+      // Those the 大会 may vote on: 发展对象 ready for admission, 预备党员 for 转正 (the API rechecks every rule).
+      const people = meeting.canRun && meeting.type === 'BRANCH_ASSEMBLY' && meeting.organization?.id ? await request(DOCUMENTS.meetings, 'MeetingPeople', { organizationId: meeting.organization.id }) : null;
       const signInUrl = meeting.signInCode ? `${url.origin}${site.base}/workspace/meetings/${id}?code=${meeting.signInCode}` : null;
       const qr = signInUrl ? await QRCode.toString(signInUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
       const code = url.searchParams.get('code');
       return page(
         MeetingPage,
-        { site, m: meeting, qr, code: code && /^[\w-]{1,40}$/.test(code) ? code : null, error, notice: url.searchParams.get('notice') },
+        { site, m: meeting, people, qr, code: code && /^[\w-]{1,40}$/.test(code) ? code : null, error, notice: url.searchParams.get('notice') },
         { title: `${meeting.topic} · 组织生活`, description: '会议。', section: 'workspace' },
       );
     },
