@@ -40,6 +40,7 @@ import meetings from './modules/meetings/index.js';
 import appraisals from './modules/appraisals/index.js';
 import handbook from './modules/handbook/index.js';
 import learning from './modules/learning/index.js';
+import dashboards from './modules/dashboards/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -73,6 +74,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   appraisals,
   handbook,
   learning,
+  dashboards,
 ];
 installModules(MODULES);
 

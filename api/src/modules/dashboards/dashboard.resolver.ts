@@ -1,0 +1,51 @@
+/** Dashboards in GraphQL: an organisation's figures over its subtree, for the readers of its organisational life only. */
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { can } from '../../core/authz/check.js';
+import type { Context } from '../../core/graphql/context.js';
+import { AppError, ErrorCode } from '../../core/graphql/errors.js';
+import { expectGlobalId } from '../../core/graphql/relay.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { dashboardOf } from './dashboard.service.js';
+
+@ObjectType('DashboardFigure', { description: 'One figure, with how it is counted.' })
+class DashboardFigureType {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field() value!: string;
+  @Field() definition!: string;
+}
+
+@ObjectType('DashboardCell', { description: 'A group of a breakdown: its count, or "<5" (fewer than five people) or "—" (hidden so the total does not give a small group away).' })
+class DashboardCellType {
+  @Field() label!: string;
+  @Field() value!: string;
+  @Field(() => Int, { nullable: true }) count!: number | null;
+}
+
+@ObjectType('DashboardBreakdown')
+class DashboardBreakdownType {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field() definition!: string;
+  @Field(() => [DashboardCellType]) cells!: DashboardCellType[];
+}
+
+@ObjectType('Dashboard', { description: 'An organisation’s figures over its subtree: counts only, the small-count rule applied.' })
+class DashboardType {
+  @Field(() => Int) year!: number;
+  @Field() organizationName!: string;
+  @Field(() => [DashboardFigureType]) figures!: DashboardFigureType[];
+  @Field(() => [DashboardBreakdownType]) breakdowns!: DashboardBreakdownType[];
+}
+
+@Resolver()
+export class DashboardResolver {
+  @Query(() => DashboardType, { description: 'The dashboard of an organisation you keep or review (its subtree only).' })
+  async dashboard(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: Context): Promise<DashboardType> {
+    const org = await ctx.em.findOne(Organization, expectGlobalId(organizationId, 'Organization', 'organizationId'));
+    if (!org || !(await can(ctx.em, ctx, 'readOrganizationalLife', Organization, 'Organization', org.id)) || !(await can(ctx.em, ctx, 'readMemberRecords', Organization, 'Organization', org.id))) {
+      throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
+    }
+    return { organizationName: org.name, ...(await dashboardOf(ctx.em, org)) };
+  }
+}
