@@ -17,6 +17,7 @@ import { meetingPages } from './modules/meetings/pages.js';
 import { appraisalPages } from './modules/appraisals/pages.js';
 import { handbookPages } from './modules/handbook/pages.js';
 import { learningPages } from './modules/learning/pages.js';
+import { dashboardPages } from './modules/dashboards/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -46,4 +47,5 @@ export const PAGES: readonly PageRoute[] = [
   ...appraisalPages,
   ...handbookPages,
   ...learningPages,
+  ...dashboardPages,
 ];

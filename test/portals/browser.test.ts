@@ -947,3 +947,32 @@ describe('学习 on a phone', () => {
     await admin.close();
   }, 90_000);
 });
+
+describe('数据看板 and the big screen', () => {
+  it('shows the plant’s figures with their definitions, and the big screen at 1920×1080 with its charts and a publication arriving live', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/dashboard`);
+    await expect(admin.locator('[data-figure="members"] .meta').textContent()).resolves.toContain('党籍状态正常');
+    await expect(admin.locator('section[aria-labelledby="b-age"] figure.chart svg').count()).resolves.toBe(1);
+
+    await admin.setViewportSize({ width: 1920, height: 1080 });
+    await admin.goto(`${cy1}/workspace/screen`);
+    const screen = admin.locator('[data-screen]');
+    await expect(screen.boundingBox()).resolves.toMatchObject({ width: 1920, height: 1080 });
+    await expect(screen.locator('figure.panel svg').count()).resolves.toBe(4);
+    await new Promise((r) => setTimeout(r, 800)); // the relay subscribes
+    // A news article approved elsewhere arrives on the screen.
+    const editor = await apiToken('editor@cy1.huayou.example');
+    const reviewer = await apiToken('reviewer@cy1.huayou.example');
+    const branch = Buffer.from(`Organization:${await orgId(db, '采油一队党支部')}`).toString('base64url');
+    const created = await api.gql(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, { i: { organizationId: branch, title: '大屏实时发布测试', bodyHtml: '<p>内容</p>' } }, editor);
+    const id = created.data!.newsCreate.newsArticle.id;
+    await api.gql(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id }, editor);
+    await api.gql(`mutation($id: ID!) { newsApprove(id: $id) { userErrors { code } } }`, { id }, reviewer);
+    await expect(screen.locator('[data-feed] li', { hasText: '大屏实时发布测试' }).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
+    fs.mkdirSync(path.join(import.meta.dirname, '../.artifacts'), { recursive: true });
+    await screen.screenshot({ path: path.join(import.meta.dirname, '../.artifacts/big-screen.png') });
+    await admin.close();
+  });
+});

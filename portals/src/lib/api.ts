@@ -29,6 +29,8 @@ import meetingsDocument from '../../../schema/operations/Meetings.graphql?raw';
 import appraisalsDocument from '../../../schema/operations/Appraisals.graphql?raw';
 import handbookDocument from '../../../schema/operations/Handbook.graphql?raw';
 import learningDocument from '../../../schema/operations/Learning.graphql?raw';
+import dashboardsDocument from '../../../schema/operations/Dashboards.graphql?raw';
+import portalLiveDocument from '../../../schema/operations/PortalLive.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
 import notificationsDocument from '../../../schema/operations/Notifications.graphql?raw';
@@ -204,4 +206,6 @@ export const DOCUMENTS = {
   appraisals: appraisalsDocument,
   handbook: handbookDocument,
   learning: learningDocument,
+  dashboards: dashboardsDocument,
+  portalLive: portalLiveDocument,
 } as const;

@@ -9,7 +9,7 @@ import { apiUrl, DOCUMENTS } from './api.js';
 import { SESSION_COOKIE } from './visitor.js';
 
 /** The subscription named `operationName` of a trusted document (the workspace's by default), as Server-Sent Events. */
-export function relay(request: Request, cookies: AstroCookies, operationName: string, document: string = DOCUMENTS.workspace): Response {
+export function relay(request: Request, cookies: AstroCookies, operationName: string, document: string = DOCUMENTS.workspace, variables: Record<string, unknown> = {}): Response {
   const token = cookies.get(SESSION_COOKIE)?.value;
   if (!token) return new Response('Sign in first.', { status: 401 });
   const url = apiUrl().replace(/^http/, 'ws');
@@ -26,7 +26,7 @@ export function relay(request: Request, cookies: AstroCookies, operationName: st
       };
       const client = createClient({ url, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 3 });
       const unsubscribe = client.subscribe(
-        { query: document, operationName },
+        { query: document, operationName, variables },
         {
           next: (value) => send(`data: ${JSON.stringify(value.data ?? null)}\n\n`),
           error: () => {
