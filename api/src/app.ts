@@ -41,6 +41,7 @@ import appraisals from './modules/appraisals/index.js';
 import handbook from './modules/handbook/index.js';
 import learning from './modules/learning/index.js';
 import dashboards from './modules/dashboards/index.js';
+import surveys from './modules/surveys/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -75,6 +76,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   handbook,
   learning,
   dashboards,
+  surveys,
 ];
 installModules(MODULES);
 
