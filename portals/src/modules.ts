@@ -18,6 +18,7 @@ import { appraisalPages } from './modules/appraisals/pages.js';
 import { handbookPages } from './modules/handbook/pages.js';
 import { learningPages } from './modules/learning/pages.js';
 import { dashboardPages } from './modules/dashboards/pages.js';
+import { surveyPages } from './modules/surveys/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -48,4 +49,5 @@ export const PAGES: readonly PageRoute[] = [
   ...handbookPages,
   ...learningPages,
   ...dashboardPages,
+  ...surveyPages,
 ];

@@ -976,3 +976,41 @@ describe('数据看板 and the big screen', () => {
     await admin.close();
   });
 });
+
+describe('问卷调查 in the workspace', () => {
+  it('a member answers an anonymous survey once; its owner reads the results with their chart', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    const auth = await apiToken('admin@cy1.huayou.example');
+    const asAdmin = <T = Record<string, any>>(q: string, v?: Record<string, unknown>) => api.gql<T>(q, v, auth);
+    await createRoll(asAdmin, db, { branch: '机关党支部', full: 1, logins: ['editor@cy1.huayou.example'], names: ['陈静'], seed: 18 });
+    const made = await asAdmin(`mutation($i: SurveyInput!) { surveyCreate(input: $i) { survey { id } userErrors { message } } }`, {
+      i: {
+        organizationId: Buffer.from(`Organization:${await orgId(db, '机关党支部')}`).toString('base64url'),
+        title: '机关党支部学习安排意见征集',
+        audience: 'MEMBERS',
+        anonymous: true,
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        questions: [{ kind: 'SINGLE', prompt: '集中学习安排在哪个时间更合适？', options: ['周二下午', '周四下午', '周五上午'] }, { kind: 'TEXT', prompt: '其他建议', required: false }],
+      },
+    });
+    const survey = made.data!.surveyCreate.survey.id as string;
+    const chen = await signedIn('editor@cy1.huayou.example', cy1);
+    await chen.goto(`${cy1}/workspace/surveys`);
+    await chen.getByRole('link', { name: '机关党支部学习安排意见征集' }).click();
+    await chen.getByLabel('周四下午').check();
+    await chen.getByRole('textbox', { name: '其他建议' }).fill('希望提前一周通知。');
+    await chen.getByRole('button', { name: '提交' }).click();
+    await chen.waitForURL(/notice=answered/);
+    await chen.goto(`${cy1}/workspace/surveys/${survey}`);
+    await expect(chen.getByRole('button', { name: '提交' }).count()).resolves.toBe(0);
+    await expect(chen.getByText('你已作答').count()).resolves.toBe(1);
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/surveys/${survey}`);
+    await expect(admin.locator('#results').textContent()).resolves.toContain('结果：1 人作答');
+    await expect(admin.locator('section[aria-labelledby="results"] figure.chart svg').count()).resolves.toBe(1);
+    await expect(admin.locator('section[aria-labelledby="results"]').textContent()).resolves.toContain('希望提前一周通知。');
+    await chen.close();
+    await admin.close();
+  });
+});

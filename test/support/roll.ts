@@ -26,7 +26,7 @@ export async function createRoll(admin: Gql, db: TestDatabase, o: RollOptions): 
   const total = o.full + (o.probationary ?? 0);
   for (let i = 0; i < total; i += 1) {
     const full = i < o.full;
-    const body = `3701021975${String(1 + (i % 12)).padStart(2, '0')}${String(10 + (i % 18)).padStart(2, '0')}${String(100 + (o.seed ?? 0) * 50 + i).padStart(3, '0')}`;
+    const body = `3701021975${String(1 + (i % 12)).padStart(2, '0')}${String(10 + (i % 18)).padStart(2, '0')}${String((100 + (o.seed ?? 0) * 50 + i) % 1000).padStart(3, '0')}`;
     const login = o.logins?.[i];
     const name = o.names?.[i] ?? ROLL_NAMES[i % ROLL_NAMES.length]! + (i >= ROLL_NAMES.length ? String(i) : '');
     const res = await expectOk(admin, `mutation($i: MemberInputType!) { memberCreate(input: $i) { member { id } userErrors { code message } } }`, {

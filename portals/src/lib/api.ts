@@ -30,6 +30,7 @@ import appraisalsDocument from '../../../schema/operations/Appraisals.graphql?ra
 import handbookDocument from '../../../schema/operations/Handbook.graphql?raw';
 import learningDocument from '../../../schema/operations/Learning.graphql?raw';
 import dashboardsDocument from '../../../schema/operations/Dashboards.graphql?raw';
+import surveysDocument from '../../../schema/operations/Surveys.graphql?raw';
 import portalLiveDocument from '../../../schema/operations/PortalLive.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
@@ -207,5 +208,6 @@ export const DOCUMENTS = {
   handbook: handbookDocument,
   learning: learningDocument,
   dashboards: dashboardsDocument,
+  surveys: surveysDocument,
   portalLive: portalLiveDocument,
 } as const;
