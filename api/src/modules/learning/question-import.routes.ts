@@ -11,21 +11,9 @@ import { notFound } from '../../core/graphql/errors.js';
 import { expectGlobalId, toGlobalId } from '../../core/graphql/relay.js';
 import { sendRouteError } from '../../core/http/route-errors.js';
 import type { Logger } from '../../core/log.js';
-import { tooLarge } from '../media/media.service.js';
+import { readBody } from '../media/read-body.js';
 import type { QuestionImport } from './question-import.entity.js';
 import { commitQuestionImport, MAX_QUESTION_IMPORT_BYTES, readQuestionImport, stageQuestionImport } from './question-import.js';
-
-async function readBody(req: Request, limit: number): Promise<Buffer> {
-  if (Number(req.get('content-length')) > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
 
 const answer = (i: QuestionImport) => ({
   id: toGlobalId('QuestionImport', i.id),

@@ -12,22 +12,10 @@ import { notFound } from '../../core/graphql/errors.js';
 import { expectGlobalId, toGlobalId } from '../../core/graphql/relay.js';
 import { sendRouteError } from '../../core/http/route-errors.js';
 import type { Logger } from '../../core/log.js';
-import { tooLarge } from '../media/media.service.js';
+import { readBody } from '../media/read-body.js';
 import { exportMembers } from './member-export.js';
 import type { MemberImport } from './member-import.entity.js';
 import { commitImport, MAX_IMPORT_BYTES, readImport, stageImport } from './member-import.service.js';
-
-async function readBody(req: Request, limit: number): Promise<Buffer> {
-  if (Number(req.get('content-length')) > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
 
 const answer = (staged: MemberImport) => ({
   id: toGlobalId('MemberImport', staged.id),
