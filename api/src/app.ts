@@ -42,6 +42,7 @@ import handbook from './modules/handbook/index.js';
 import learning from './modules/learning/index.js';
 import dashboards from './modules/dashboards/index.js';
 import surveys from './modules/surveys/index.js';
+import assessments from './modules/assessments/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -77,6 +78,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   learning,
   dashboards,
   surveys,
+  assessments,
 ];
 installModules(MODULES);
 

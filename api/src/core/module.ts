@@ -12,6 +12,7 @@
  *     reminders: [{ name, due(em, now) }],  // date-driven reminders, sent once each
  *     todos: [{ name, items(ctx, limit) }], // what waits for a person (待办)
  *     localRules: [{ key, label, default, … }], // rules of Party work tagged LOCAL: per-enterprise settings
+ *     metrics: [{ key, label, unit, measure }], // figures of its data over a subtree and a span (考核 reads them)
  *     seed: (em, actor, config) => …,       // demo data, additive and idempotent
  *   });
  *
@@ -29,6 +30,7 @@ import type { Config } from './config.js';
 import type { EventBus } from './events/bus.js';
 import type { Context } from './graphql/context.js';
 import type { Logger } from './log.js';
+import type { Metric } from './metrics.js';
 
 /** What a module's routes and jobs are given: the process's shared services. */
 export interface ModuleServices {
@@ -132,6 +134,7 @@ export interface ModuleDefinition {
   reminders?: readonly ReminderRule[];
   todos?: readonly TodoSource[];
   localRules?: readonly LocalRule[];
+  metrics?: readonly Metric[];
   /** Demo data: additive and idempotent; returns what it created (for the start-up log). */
   seed?: (em: EntityManager, actor: Actor, config: Config) => Promise<string[]>;
 }
@@ -146,10 +149,16 @@ export const resolversOf = (modules: readonly ModuleDefinition[]) => modules.fla
 
 let installed: readonly ModuleDefinition[] | null = null;
 const localRules = new Map<string, LocalRule>();
+const metrics = new Map<string, Metric>();
 
 /** Every LOCAL rule the installed modules declare, by key. */
 export function localRuleDefinitions(): ReadonlyMap<string, LocalRule> {
   return localRules;
+}
+
+/** Every metric the installed modules measure, by key. */
+export function metricDefinitions(): ReadonlyMap<string, Metric> {
+  return metrics;
 }
 
 /**
@@ -169,6 +178,10 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
       if (localRules.has(rule.key)) throw new Error(`local rule ${rule.key} is declared twice`);
       if (!(rule.min <= rule.default && rule.default <= rule.max)) throw new Error(`local rule ${rule.key}: its default lies outside its bounds`);
       localRules.set(rule.key, rule);
+    }
+    for (const metric of module.metrics ?? []) {
+      if (metrics.has(metric.key)) throw new Error(`metric ${metric.key} is declared twice`);
+      metrics.set(metric.key, metric);
     }
   }
   installed = modules;

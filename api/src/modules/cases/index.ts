@@ -4,9 +4,11 @@ import { defineModule } from '../../core/module.js';
 import { CaseAdoption, CaseComment, CaseFeature, ContentLike, ExperienceCase } from './case.entity.js';
 import { CaseAdoptionResolver, CaseCommentResolver, ExperienceCaseResolver } from './case.resolver.js';
 import { casePolicy } from './case.policy.js';
+import { casesAdopted } from './case.metrics.js';
 
 export default defineModule({
   name: 'cases',
+  metrics: [casesAdopted],
   policy: casePolicy,
   entities: [ExperienceCase, CaseComment, ContentLike, CaseAdoption, CaseFeature],
   resolvers: [ExperienceCaseResolver, CaseCommentResolver, CaseAdoptionResolver],

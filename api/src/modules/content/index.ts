@@ -7,9 +7,11 @@ import { contentTodos } from './content.todo.js';
 import { startPublicationScheduler } from './publication-scheduler.js';
 import { Recommendation } from './recommendation.entity.js';
 import { startReindex } from './search-reindex.js';
+import { contentPublished } from './content.metrics.js';
 
 export default defineModule({
   name: 'content',
+  metrics: [contentPublished],
   entities: [Content, ContentRevision, ContentMedia, ContentAttachment, ContentTarget, Recommendation],
   resolvers: [ContentViewResolver],
   policy: contentPolicy,

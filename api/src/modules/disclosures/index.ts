@@ -5,9 +5,12 @@ import { Disclosure, DisclosureFeedback, DisclosureRead } from './disclosure.ent
 import { disclosureTodos, noticeClosing } from './disclosure.notifications.js';
 import { DisclosureFeedbackResolver, DisclosureResolver } from './disclosure.resolver.js';
 import { disclosurePolicy } from './disclosure.policy.js';
+import { disclosuresOnTime, ON_TIME_WORKING_DAYS } from './disclosure.metrics.js';
 
 export default defineModule({
   name: 'disclosures',
+  metrics: [disclosuresOnTime],
+  localRules: [ON_TIME_WORKING_DAYS],
   policy: disclosurePolicy,
   entities: [Disclosure, DisclosureFeedback, DisclosureRead],
   resolvers: [DisclosureResolver, DisclosureFeedbackResolver],

@@ -120,10 +120,13 @@ export async function heartbeat(em: EntityManager, actor: Actor, itemId: number,
 }
 
 /** 学时 a member earned in a year: online (items completed) and offline (党课 and 中心组学习 attended). */
-export async function hoursOf(em: EntityManager, memberIds: readonly number[], year: number): Promise<Map<number, { online: number; offline: number }>> {
+export function hoursOf(em: EntityManager, memberIds: readonly number[], year: number): Promise<Map<number, { online: number; offline: number }>> {
+  return hoursIn(em, memberIds, new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`));
+}
+
+/** Each member's 学时 in [from, to): online (courses completed) and offline (党课 and 中心组学习 attended). */
+export async function hoursIn(em: EntityManager, memberIds: readonly number[], from: Date, to: Date): Promise<Map<number, { online: number; offline: number }>> {
   const ids = `{${memberIds.join(',')}}`;
-  const from = new Date(`${year}-01-01T00:00:00+08:00`);
-  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
   const [online, offline] = await Promise.all([
     em.execute<{ member_id: number; hours: string }[]>(
       `select p.member_id, sum(i.hours)::text as hours from study_progress p join course_item i on i.id = p.item_id
@@ -138,7 +141,7 @@ export async function hoursOf(em: EntityManager, memberIds: readonly number[], y
       [ids, from, to],
     ),
   ]);
-  const out = new Map<number, { online: number; offline: number }>();
-  for (const id of memberIds) out.set(id, { online: Number(online.find((r) => r.member_id === id)?.hours ?? 0), offline: Number(offline.find((r) => r.member_id === id)?.hours ?? 0) });
-  return out;
+  const on = new Map(online.map((r) => [r.member_id, Number(r.hours)]));
+  const off = new Map(offline.map((r) => [r.member_id, Number(r.hours)]));
+  return new Map(memberIds.map((id) => [id, { online: on.get(id) ?? 0, offline: off.get(id) ?? 0 }]));
 }

@@ -11,12 +11,14 @@ import { MEETING_LOCAL_RULES } from './meeting.local-rules.js';
 import { lifeDue, meetingTomorrow } from './meeting.reminders.js';
 import { meetingTodos } from './meeting.todo.js';
 import { seedDemoMeetings } from './meetings.demo.js';
+import { lifeCompliance } from './meeting.metrics.js';
 
 // Those who read a meeting's record fetch its photos and attachments.
 registerFileReader(readsMeetingFile);
 
 export default defineModule({
   name: 'meetings',
+  metrics: [lifeCompliance],
   entities: [Meeting, MeetingAttendee, MeetingMotion, MeetingCorrection, LifeExemption, LifeRequirement, HeartTalk],
   resolvers: [MeetingResolver, LifeResolver],
   policy: meetingPolicy,

@@ -4,9 +4,11 @@ import { Transfer, TransferLetterCounter, TransferStep } from './transfer.entity
 import { TRANSFER_LOCAL_RULES } from './transfer.local-rules.js';
 import { TransferResolver } from './transfer.resolver.js';
 import { letterExpiring, transferTodos } from './transfer.todo.js';
+import { transfersWithinValidity } from './transfer.metrics.js';
 
 export default defineModule({
   name: 'transfers',
+  metrics: [transfersWithinValidity],
   entities: [Transfer, TransferStep, TransferLetterCounter],
   resolvers: [TransferResolver],
   localRules: TRANSFER_LOCAL_RULES,

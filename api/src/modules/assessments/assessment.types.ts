@@ -1,0 +1,196 @@
+/** Assessment in GraphQL: schemes, indicators, scorecards, diagnoses and improvement actions. */
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../core/graphql/node.js';
+import { UserError } from '../../core/graphql/payload.js';
+import { connectionType } from '../../core/graphql/relay.js';
+import { RecordFileType } from '../media/attachments.js';
+import { OrganizationType } from '../organizations/organization.types.js';
+import { DiagnosisKind, IndicatorMeasure, PdcaStage, SchemeStatus } from './assessment.entity.js';
+import { PeriodKind } from './periods.js';
+import { ScoreLevel } from './scoring.js';
+
+registerEnumType(SchemeStatus, { name: 'AssessmentSchemeStatus', description: 'ACTIVE while the period runs (scorecards live); CLOSED once the final diagnosis froze it.' });
+registerEnumType(IndicatorMeasure, { name: 'IndicatorMeasure', description: 'METRIC: computed from the platform’s data; EVIDENCE: submitted by the assessed and scored 0–100 by the assessors.' });
+registerEnumType(DiagnosisKind, { name: 'DiagnosisKind', description: 'SCHEDULED on a set date, MANUAL on demand, FINAL at the close (frozen).' });
+registerEnumType(PdcaStage, { name: 'PdcaStage', description: 'An improvement action’s stage: PLAN → DO → CHECK → ACT → CLOSED.' });
+registerEnumType(PeriodKind, { name: 'AssessmentPeriodKind', description: 'A YEAR, a HALF or a QUARTER.' });
+registerEnumType(ScoreLevel, {
+  name: 'ScoreLevel',
+  description:
+    'STRETCH: the stretch target (挑战) reached (100 points); MUST: the must-reach target (必达) reached (60–100); MISSED: below it (under 60, opens an improvement action); NO_DATA: nothing to measure in the span; NO_SOURCE: no module measures it here; NOT_SCORED: evidence awaits the assessors.',
+});
+
+@ObjectType('AssessmentMetric', { description: 'A figure a module of the platform measures over an organisation’s subtree and a period.' })
+export class AssessmentMetricType {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field({ description: 'PERCENT, HOURS, COUNT or DAYS.' }) unit!: string;
+  @Field({ description: 'How it is measured.' }) definition!: string;
+  @Field({ description: 'False where less is better.' }) higherIsBetter!: boolean;
+}
+
+@ObjectType('AssessmentIndicator', { description: 'An indicator of a scheme (考核指标): its weight, how it is measured, and its 必达 and 挑战 targets.' })
+export class AssessmentIndicatorType {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) position!: number;
+  @Field() name!: string;
+  @Field() description!: string;
+  @Field(() => Int) weight!: number;
+  @Field(() => IndicatorMeasure) measure!: IndicatorMeasure;
+  @Field(() => String, { nullable: true }) metricKey!: string | null;
+  @Field(() => AssessmentMetricType, { nullable: true, description: 'The metric, or null where no installed module measures it (the scorecard says NO_SOURCE).' }) metric!: AssessmentMetricType | null;
+  @Field(() => Float, { description: '必达目标.' }) mustReach!: number;
+  @Field(() => Float, { description: '挑战目标.' }) stretch!: number;
+}
+
+@ObjectType('AssessmentEvidence', { description: 'Evidence (佐证材料) submitted for an indicator, and its score.' })
+export class AssessmentEvidenceType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Sanitised HTML.' }) body!: string;
+  @Field(() => [RecordFileType]) files!: RecordFileType[];
+  @Field(() => GraphQLISODateTime) submittedAt!: Date;
+  @Field(() => Float, { nullable: true }) score!: number | null;
+  @Field(() => String, { nullable: true }) scoreNote!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) scoredAt!: Date | null;
+}
+
+@ObjectType('ScorecardRow', { description: 'One indicator on a scorecard: the value measured (or the evidence score), its score and level.' })
+export class ScorecardRowType {
+  @Field(() => AssessmentIndicatorType) indicator!: AssessmentIndicatorType;
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => Float, { nullable: true, description: '0–100.' }) score!: number | null;
+  @Field(() => ScoreLevel) level!: ScoreLevel;
+  @Field(() => AssessmentEvidenceType, { nullable: true }) evidence!: AssessmentEvidenceType | null;
+}
+
+@ObjectType('ImprovementAction', { implements: Node, description: 'An improvement action (整改措施) for a missed must-reach target, run as a PDCA cycle.' })
+export class ImprovementActionType extends Node {
+  @Field(() => OrganizationType, { nullable: true }) organization!: unknown;
+  @Field() schemeName!: string;
+  @Field() schemePeriod!: string;
+  @Field() indicatorName!: string;
+  @Field({ description: 'What the diagnosis found missed.' }) problem!: string;
+  @Field(() => PdcaStage) stage!: PdcaStage;
+  @Field(() => String, { nullable: true }) plan!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who answers for it.' }) owner!: string | null;
+  @Field(() => String, { nullable: true }) dueOn!: string | null;
+  @Field(() => String, { nullable: true }) done!: string | null;
+  @Field(() => Float, { nullable: true, description: 'The value the next period’s diagnosis measured.' }) checkValue!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether it now reaches the must-reach target.' }) checkMet!: boolean | null;
+  @Field(() => String, { nullable: true, description: 'The period whose diagnosis checked it.' }) checkedInPeriod!: string | null;
+  @Field(() => String, { nullable: true }) result!: string | null;
+  @Field() overdue!: boolean;
+  @Field(() => GraphQLISODateTime) openedAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+}
+
+@ObjectType('Scorecard', { description: 'An assessed organisation’s scorecard: live while the period runs, frozen once it is closed.' })
+export class ScorecardType {
+  @Field(() => OrganizationType, { nullable: true }) organization!: unknown;
+  @Field(() => ID, { description: 'The organisation’s id (also when the caller cannot read the organisation itself).' }) organizationId!: string;
+  @Field() organizationName!: string;
+  @Field(() => Float, { nullable: true, description: 'The weighted mean of the scored indicators.' }) total!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Place among the organisations assessed under the scheme.' }) rank!: number | null;
+  @Field(() => Int) peers!: number;
+  @Field({ description: 'The day the figures speak for.' }) asOf!: string;
+  @Field({ description: 'A closed period’s result, which later data changes do not alter.' }) frozen!: boolean;
+  @Field(() => [ScorecardRowType]) rows!: ScorecardRowType[];
+  @Field(() => [ImprovementActionType]) actions!: ImprovementActionType[];
+  @Field({ description: 'Whether you may submit its evidence.' }) canSubmitEvidence!: boolean;
+}
+
+@ObjectType('AssessmentStanding', { description: 'An assessed organisation’s total and place in a diagnosis.' })
+export class AssessmentStandingType {
+  @Field(() => ID) organizationId!: string;
+  @Field() organizationName!: string;
+  @Field(() => Float, { nullable: true }) total!: number | null;
+  @Field(() => Int, { nullable: true }) rank!: number | null;
+  @Field(() => Int, { description: 'Missed must-reach targets.' }) missed!: number;
+}
+
+@ObjectType('AssessmentDiagnosis', { description: 'A diagnosis (诊断): the scorecards as found on a day, kept.' })
+export class AssessmentDiagnosisType {
+  @Field(() => ID) id!: string;
+  @Field(() => DiagnosisKind) kind!: DiagnosisKind;
+  @Field() asOf!: string;
+  @Field(() => GraphQLISODateTime) takenAt!: Date;
+  @Field(() => [AssessmentStandingType], { description: 'Every assessed organisation for the owner’s readers; one’s own otherwise.' }) standings!: AssessmentStandingType[];
+}
+
+@ObjectType('AssessmentScheme', { implements: Node, description: 'An assessment scheme (考核方案) of an organisation for a period, assigned to organisations below it.' })
+export class AssessmentSchemeNode extends Node {
+  @Field() name!: string;
+  @Field({ description: '2026, 2026-H2 or 2026-Q4.' }) period!: string;
+  @Field(() => PeriodKind) periodKind!: PeriodKind;
+  @Field() startsOn!: string;
+  @Field() endsOn!: string;
+  @Field(() => [String], { description: 'The set dates of the diagnoses.' }) diagnosisDates!: string[];
+  @Field(() => SchemeStatus) status!: SchemeStatus;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+}
+export const AssessmentSchemeConnection = connectionType('AssessmentScheme', AssessmentSchemeNode);
+
+@InputType({ description: 'An indicator of a new scheme.' })
+export class AssessmentIndicatorInput {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => Int, { description: '1–100; the total weighs by share.' }) weight!: number;
+  @Field(() => IndicatorMeasure) measure!: IndicatorMeasure;
+  @Field(() => String, { nullable: true, description: 'For METRIC: a key from assessmentMetrics.' }) metricKey?: string | null;
+  @Field(() => Float, { description: '必达目标 (for EVIDENCE, on the 0–100 score).' }) mustReach!: number;
+  @Field(() => Float, { description: '挑战目标, beyond the must-reach one.' }) stretch!: number;
+}
+
+@InputType({ description: 'A scheme set up by an organisation’s admins for organisations below it.' })
+export class AssessmentSchemeInput {
+  @Field(() => ID) organizationId!: string;
+  @Field() name!: string;
+  @Field({ description: '2026, 2026-H2 or 2026-Q4.' }) period!: string;
+  @Field(() => [String], { nullable: true, description: 'Days (YYYY-MM-DD) within the period on which a diagnosis is taken.' }) diagnosisDates?: string[] | null;
+  @Field(() => [AssessmentIndicatorInput]) indicators!: AssessmentIndicatorInput[];
+  @Field(() => [ID], { description: 'The organisations assessed (below the owner).' }) assigneeIds!: string[];
+}
+
+@InputType({ description: 'Evidence for an evidence indicator, from the assessed organisation.' })
+export class AssessmentEvidenceInput {
+  @Field(() => ID) schemeId!: string;
+  @Field(() => ID) organizationId!: string;
+  @Field(() => ID) indicatorId!: string;
+  @Field({ description: 'Rich text (sanitised).' }) body!: string;
+  @Field(() => [ID], { nullable: true, description: 'Uploaded files.' }) fileIds?: string[] | null;
+}
+
+@InputType({ description: 'What changes on an improvement action; `stage` moves it one step forward.' })
+export class ImprovementActionInput {
+  @Field(() => PdcaStage, { nullable: true }) stage?: PdcaStage | null;
+  @Field(() => String, { nullable: true }) plan?: string | null;
+  @Field(() => String, { nullable: true }) owner?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueOn?: string | null;
+  @Field(() => String, { nullable: true }) done?: string | null;
+  @Field(() => String, { nullable: true }) result?: string | null;
+}
+
+@ObjectType()
+export class AssessmentSchemePayload {
+  @Field(() => AssessmentSchemeNode, { nullable: true }) scheme?: object;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class AssessmentEvidencePayload {
+  @Field(() => AssessmentEvidenceType, { nullable: true }) evidence?: AssessmentEvidenceType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class AssessmentDiagnosisPayload {
+  @Field(() => AssessmentDiagnosisType, { nullable: true }) diagnosis?: AssessmentDiagnosisType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ImprovementActionPayload {
+  @Field(() => ImprovementActionType, { nullable: true }) action?: ImprovementActionType;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
