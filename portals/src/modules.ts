@@ -19,6 +19,7 @@ import { handbookPages } from './modules/handbook/pages.js';
 import { learningPages } from './modules/learning/pages.js';
 import { dashboardPages } from './modules/dashboards/pages.js';
 import { surveyPages } from './modules/surveys/pages.js';
+import { assessmentPages } from './modules/assessments/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -50,4 +51,5 @@ export const PAGES: readonly PageRoute[] = [
   ...learningPages,
   ...dashboardPages,
   ...surveyPages,
+  ...assessmentPages,
 ];

@@ -1014,3 +1014,77 @@ describe('问卷调查 in the workspace', () => {
     await admin.close();
   });
 });
+
+describe('考核 in the workspace', () => {
+  it('a scheme with three indicators is set for two branches; one misses a must-reach target and plans its improvement action', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    // 注水队 published a news item this quarter (written by the plant's admin, approved by its reviewer).
+    const adminAuth = await apiToken('admin@cy1.huayou.example');
+    const asAdmin = (q: string, v?: Record<string, unknown>) => api.gql<any>(q, v, adminAuth);
+    const reviewerAuth = await apiToken('reviewer@cy1.huayou.example');
+    const created = await asAdmin(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, {
+      i: { organizationId: Buffer.from(`Organization:${await orgId(db, '注水队党支部')}`).toString('base64url'), title: '注水队开展“党员先锋岗”创建活动', bodyHtml: '<p>注水队党支部设立党员先锋岗。</p>' },
+    });
+    const news = created.data!.newsCreate.newsArticle.id;
+    await asAdmin(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id: news });
+    await api.gql(`mutation($id: ID!) { newsApprove(id: $id) { userErrors { code } } }`, { id: news }, reviewerAuth);
+
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/assessments`);
+    await admin.getByLabel('方案名称').fill('第四季度党支部工作考核（试点）');
+    const indicator = (n: number) => admin.locator('fieldset', { hasText: `指标${n}` });
+    const rows = [
+      ['信息发布数', 'content.published', '40', '1', '3'],
+      ['党建特色工作', 'EVIDENCE', '30', '60', '90'],
+      ['组织关系转接按期办结率', 'transfers.withinValidity', '30', '90', '100'],
+    ] as const;
+    for (const [n, [name, measure, weight, must, stretch]] of rows.entries()) {
+      const f = indicator(n + 1);
+      await f.getByLabel('名称').fill(name);
+      await f.getByLabel('衡量方式').selectOption(measure);
+      await f.getByLabel('权重').fill(weight);
+      await f.getByLabel('必达目标').fill(must);
+      await f.getByLabel('挑战目标').fill(stretch);
+    }
+    await admin.getByRole('checkbox', { name: '注水队党支部' }).check();
+    await admin.getByRole('checkbox', { name: '采油二队党支部' }).check();
+    await admin.getByRole('button', { name: '发布方案' }).click();
+    await admin.waitForURL(/\/workspace\/assessments\/[A-Za-z0-9_-]+$/);
+    const schemeUrl = admin.url();
+    await expect(admin.locator('section[aria-labelledby="standings"] tbody tr').count()).resolves.toBe(2);
+    await expect(admin.locator('section[aria-labelledby="standings"] figure.chart svg').count()).resolves.toBe(1);
+
+    // 注水队 hands in its evidence (entered by the plant's admin for it); the group's admin scores it.
+    await admin.getByRole('link', { name: '注水队党支部' }).click();
+    await expect(admin.locator('section[aria-labelledby="card"]').textContent()).resolves.toContain('本期无可计量数据');
+    await admin.getByLabel('材料说明').fill('设立党员先锋岗2个，党员带头完成注水井调配任务。');
+    await admin.getByRole('button', { name: '提交佐证材料' }).click();
+    await admin.waitForURL(/notice=done/);
+    const group = await signedIn('admin@huayou.example', `${base}/p/huayou`);
+    await group.goto(schemeUrl.replace('/p/huayou-caiyou1/', '/p/huayou/') + `?org=${new URL(admin.url()).searchParams.get('org')}`);
+    await group.getByLabel('评分（0–100）').fill('95');
+    await group.getByLabel('评语').fill('成效明显');
+    await group.getByRole('button', { name: '评分' }).click();
+    await group.waitForURL(/notice=done/);
+
+    // The diagnosis: 采油二队 handed in nothing — the must-reach target missed, an improvement action opened.
+    await admin.goto(schemeUrl);
+    await admin.getByRole('button', { name: '立即诊断' }).click();
+    await admin.waitForURL(/notice=done/);
+    await expect(admin.locator('section[aria-labelledby="diagnoses"]').textContent()).resolves.toContain('即时诊断');
+    await admin.getByRole('link', { name: '注水队党支部' }).click();
+    await expect(admin.locator('section[aria-labelledby="card"]').textContent()).resolves.toContain('无：各项必达目标均已达成');
+    await admin.goto(schemeUrl);
+    await admin.getByRole('link', { name: '采油二队党支部' }).click();
+    const action = admin.locator('.card', { hasText: '未达必达目标60分' });
+    await expect(action.textContent()).resolves.toContain('党建特色工作');
+    await action.getByLabel('整改计划').fill('支委会每月研究一次特色工作，组织委员负责收集佐证材料。');
+    await action.getByLabel('责任人').fill('支部书记');
+    await action.getByLabel('完成期限').fill('2027-01-31');
+    await action.getByRole('button', { name: '保存并进入执行（D）' }).click();
+    await admin.waitForURL(/notice=done/);
+    await expect(admin.locator('.card', { hasText: '未达必达目标60分' }).textContent()).resolves.toContain('执行（D）');
+    await admin.close();
+    await group.close();
+  });
+});

@@ -31,6 +31,7 @@ import handbookDocument from '../../../schema/operations/Handbook.graphql?raw';
 import learningDocument from '../../../schema/operations/Learning.graphql?raw';
 import dashboardsDocument from '../../../schema/operations/Dashboards.graphql?raw';
 import surveysDocument from '../../../schema/operations/Surveys.graphql?raw';
+import assessmentsDocument from '../../../schema/operations/Assessments.graphql?raw';
 import portalLiveDocument from '../../../schema/operations/PortalLive.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
@@ -209,5 +210,6 @@ export const DOCUMENTS = {
   learning: learningDocument,
   dashboards: dashboardsDocument,
   surveys: surveysDocument,
+  assessments: assessmentsDocument,
   portalLive: portalLiveDocument,
 } as const;

@@ -6,6 +6,7 @@
 import QRCode from 'qrcode';
 import { DOCUMENTS, request } from '../../lib/api.js';
 import { uploadFile } from '../../lib/media.js';
+import { paragraphs } from '../../lib/text.js';
 import { page, type PageRoute, type RouteContext } from '../../lib/route-kit.js';
 import { organizationsHeld } from '../members/scope.js';
 import LifePage from './LifePage.astro';
@@ -17,9 +18,6 @@ const TYPES = ['BRANCH_ASSEMBLY', 'COMMITTEE', 'GROUP', 'PARTY_LECTURE', 'THEME_
 type Type = (typeof TYPES)[number];
 const chinaNow = () => new Date(Date.now() + 8 * 3600_000).toISOString();
 const count = (v: string) => (/^\d{1,4}$/.test(v) ? Number(v) : 0);
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-/** Minutes typed as plain lines become paragraphs (the API sanitises whatever arrives). */
-const paragraphs = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => `<p>${escape(l)}</p>`).join('');
 /** A day and a time typed in China, as an instant. */
 const instant = (day: string, time: string) => new Date(`${day}T${time || '00:00'}:00+08:00`).toISOString();
 
