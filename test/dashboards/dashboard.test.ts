@@ -4,11 +4,12 @@
  * would give it away); nothing for members, other subsidiaries or other enterprises.
  */
 import { describe, expect, it } from 'vitest';
+import { refreshStale } from '../../api/src/modules/dashboards/dashboard-cache.js';
 import { useSuite } from '../support/fixture.js';
 import { gid, orgId } from '../support/identity.js';
 import { createRoll } from '../support/roll.js';
 
-const { db, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
+const { db, api, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
 const { groupAdmin, plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member } = as;
 const DASH = `query($o: ID!) { dashboard(organizationId: $o) { organizationName figures { key value definition } breakdowns { key cells { label value count } } } }`;
 
@@ -30,5 +31,21 @@ describe('the dashboard', () => {
     expect((await plantReviewer(DASH, { o: branch })).data!.dashboard.organizationName).toBe('采油二队党支部');
     for (const who of [refineryAdmin, powerAdmin, member]) expect((await who(DASH, { o: branch })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await plantAdmin(DASH, { o: gid('Organization', await orgId(db, '华油能源集团有限公司党委')) })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('is precomputed: reads serve the snapshot until the refresher recomputes it, with survey and assessment figures', async () => {
+    const plant = gid('Organization', await orgId(db, '第一采油厂党委'));
+    const DATED = `query($o: ID!) { dashboard(organizationId: $o) { computedAt figures { key label value definition } } }`;
+    const first = (await plantAdmin(DATED, { o: plant })).data!.dashboard;
+    const members = (d: { figures: { key: string; value: string }[] }) => Number(d.figures.find((f) => f.key === 'members')!.value);
+    for (const key of ['surveys', 'assessment', 'improvement']) expect(first.figures.find((f: { key: string }) => f.key === key)?.definition).toBeTruthy();
+    await createRoll(plantAdmin, db, { branch: '注水队党支部', full: 1, seed: 21 });
+    const cached = (await plantAdmin(DATED, { o: plant })).data!.dashboard;
+    expect([cached.computedAt, members(cached)]).toEqual([first.computedAt, members(first)]);
+    // Ten minutes on, the snapshot is past its age and still being read: the refresher recomputes it.
+    expect(await refreshStale(api.orm.em.fork(), new Date(Date.now() + 10 * 60_000))).toBeGreaterThanOrEqual(1);
+    const fresh = (await plantAdmin(DATED, { o: plant })).data!.dashboard;
+    expect(members(fresh)).toBe(members(first) + 1);
+    expect(new Date(fresh.computedAt).getTime()).toBeGreaterThan(new Date(first.computedAt).getTime());
   });
 });

@@ -971,6 +971,17 @@ describe('数据看板 and the big screen', () => {
     await api.gql(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id }, editor);
     await api.gql(`mutation($id: ID!) { newsApprove(id: $id) { userErrors { code } } }`, { id }, reviewer);
     await expect(screen.locator('[data-feed] li', { hasText: '大屏实时发布测试' }).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
+    // A member signed into a 主题党日 under way: the screen's count of today's sign-ins rises.
+    const plantAdmin = await apiToken('admin@cy1.huayou.example');
+    const before = Number(await screen.locator('[data-signins]').textContent());
+    const planned = await api.gql(`mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id attendees { memberId } } userErrors { message } } }`, {
+      i: { organizationId: Buffer.from(`Organization:${await orgId(db, '采油三队党支部')}`).toString('base64url'), type: 'THEME_DAY', topic: '大屏签到测试主题党日', place: '队部会议室', startsAt: new Date(Date.now() - 10 * 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() },
+    }, plantAdmin);
+    expect(planned.data!.meetingPlan.userErrors).toEqual([]);
+    const meeting = planned.data!.meetingPlan.meeting;
+    await api.gql(`mutation($id: ID!, $m: ID!) { meetingMarkAttendance(id: $id, memberId: $m, attendance: PRESENT) { userErrors { message } } }`, { id: meeting.id, m: meeting.attendees[0].memberId }, plantAdmin);
+    await expect(screen.locator('[data-signins]', { hasText: String(before + 1) }).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
+    await expect(screen.locator('[data-last]').textContent()).resolves.toContain('主题党日');
     fs.mkdirSync(path.join(import.meta.dirname, '../.artifacts'), { recursive: true });
     await screen.screenshot({ path: path.join(import.meta.dirname, '../.artifacts/big-screen.png') });
     await admin.close();

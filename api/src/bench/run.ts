@@ -26,6 +26,7 @@ import { loadConfig } from '../core/config.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { openAppOrm } from '../app.js';
 import { newPersonalDataSecret } from '../modules/members/personal-data.js';
+import { benchDashboards } from './dashboards.js';
 import { benchLearning } from './learning.js';
 import { benchMembers } from './members.js';
 import { benchNotifications } from './notifications.js';
@@ -245,6 +246,7 @@ runCli(async () => {
     await benchNotifications(databaseUrl, say);
     await benchMembers(databaseUrl, memberDataKey, say);
     await benchLearning(databaseUrl, say);
+    await benchDashboards(databaseUrl, say);
   } catch (error) {
     say(`bench failed: ${(error as Error).stack ?? error}`);
     throw error;

@@ -1,11 +1,11 @@
 /** Dashboards in GraphQL: an organisation's figures over its subtree, for the readers of its organisational life only. */
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { can } from '../../core/authz/check.js';
 import type { Context } from '../../core/graphql/context.js';
 import { AppError, ErrorCode } from '../../core/graphql/errors.js';
 import { expectGlobalId } from '../../core/graphql/relay.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { dashboardOf } from './dashboard.service.js';
+import { cachedDashboard } from './dashboard-cache.js';
 
 @ObjectType('DashboardFigure', { description: 'One figure, with how it is counted.' })
 class DashboardFigureType {
@@ -36,6 +36,7 @@ class DashboardType {
   @Field() organizationName!: string;
   @Field(() => [DashboardFigureType]) figures!: DashboardFigureType[];
   @Field(() => [DashboardBreakdownType]) breakdowns!: DashboardBreakdownType[];
+  @Field(() => GraphQLISODateTime, { description: 'When the figures were computed (they are refreshed in the background every few minutes).' }) computedAt!: Date;
 }
 
 @Resolver()
@@ -46,6 +47,6 @@ export class DashboardResolver {
     if (!org || !(await can(ctx.em, ctx, 'readOrganizationalLife', Organization, 'Organization', org.id)) || !(await can(ctx.em, ctx, 'readMemberRecords', Organization, 'Organization', org.id))) {
       throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
     }
-    return { organizationName: org.name, ...(await dashboardOf(ctx.em, org)) };
+    return { organizationName: org.name, ...(await cachedDashboard(ctx.em, org)) };
   }
 }

@@ -41,35 +41,33 @@ export async function dashboardOf(em: EntityManager, org: Organization, now = ne
   const month = today.slice(0, 7);
   const sub = `${org.path}%`;
   const q = <T>(sql: string, params: unknown[]) => em.getConnection().execute<T[]>(sql, params);
-  const [members, ages, education, standing, pipeline, dues, meetings, learning, transfers, content] = await Promise.all([
-    q<{ category: string; n: number }>(
-      `select m.category, count(*)::int as n from member m join organization o on o.id = m.organization_id where o.path like ? and m.status = 'NORMAL' group by 1`,
-      [sub],
-    ),
-    q<{ band: string; n: number }>(
-      `select case when age < 30 then '30岁以下' when age < 40 then '30–39岁' when age < 50 then '40–49岁' when age < 60 then '50–59岁' else '60岁及以上' end as band, count(*)::int as n
-         from (select extract(year from age(?::date, m.birth_date))::int as age from member m join organization o on o.id = m.organization_id where o.path like ? and m.status = 'NORMAL') a group by 1`,
-      [today, sub],
-    ),
-    q<{ education: string | null; n: number }>(
-      `select m.education, count(*)::int as n from member m join organization o on o.id = m.organization_id where o.path like ? and m.status = 'NORMAL' group by 1 order by 2 desc`,
-      [sub],
-    ),
-    q<{ band: string; n: number }>(
-      `select case when years < 5 then '5年以下' when years < 10 then '5–9年' when years < 20 then '10–19年' when years < 30 then '20–29年' else '30年及以上' end as band, count(*)::int as n
-         from (select extract(year from age(?::date, m.joined_on))::int as years from member m join organization o on o.id = m.organization_id where o.path like ? and m.status = 'NORMAL') a group by 1`,
-      [today, sub],
+  const [people, pipeline, dues, meetings, learning, transfers, content, surveys, assessments] = await Promise.all([
+    // One pass over the subtree's members for all four breakdowns (grouping sets, not four scans).
+    q<{ dim: string; key: string | null; n: number }>(
+      `select case grouping(m.category, a.band, m.education, s.band) when 7 then 'category' when 11 then 'age' when 13 then 'education' else 'standing' end as dim,
+              coalesce(m.category, a.band, m.education, s.band) as key, count(*)::int as n
+         from member m join organization o on o.id = m.organization_id
+         cross join lateral (select case when extract(year from age(?::date, m.birth_date)) < 30 then '30岁以下' when extract(year from age(?::date, m.birth_date)) < 40 then '30–39岁'
+                                         when extract(year from age(?::date, m.birth_date)) < 50 then '40–49岁' when extract(year from age(?::date, m.birth_date)) < 60 then '50–59岁' else '60岁及以上' end as band) a
+         cross join lateral (select case when extract(year from age(?::date, m.joined_on)) < 5 then '5年以下' when extract(year from age(?::date, m.joined_on)) < 10 then '5–9年'
+                                         when extract(year from age(?::date, m.joined_on)) < 20 then '10–19年' when extract(year from age(?::date, m.joined_on)) < 30 then '20–29年' else '30年及以上' end as band) s
+        where o.path like ? and m.status = 'NORMAL'
+        group by grouping sets ((m.category), (a.band), (m.education), (s.band))`,
+      [today, today, today, today, today, today, today, today, sub],
     ),
     q<{ stage: string; n: number }>(
       `select a.stage, count(*)::int as n from applicant a join organization o on o.id = a.organization_id where o.path like ? and a.stage not in ('FULL', 'REJECTED', 'WITHDRAWN', 'MOVED', 'DISQUALIFIED') group by 1`,
       [sub],
     ),
+    // Through the months opened for the subtree's branches (items lie together by month): no per-member
+    // ordering of millions of rows, and those owing counted among the unpaid items only.
     q<{ due: number; paid: number; owed_members: number }>(
       `select count(*)::int as due, count(*) filter (where i.status in ('PAID', 'EXEMPT'))::int as paid,
-              count(distinct i.member_id) filter (where i.status = 'UNPAID' and i.period < ?)::int as owed_members
-         from dues_item i join member m on m.id = i.member_id join organization o on o.id = m.organization_id
-        where o.path like ? and i.period like ?`,
-      [month, sub, `${year}-%`],
+              (select count(distinct u.member_id)::int from dues_month um join organization uo on uo.id = um.organization_id join dues_item u on u.month_id = um.id
+                where uo.path like ? and um.month like ? and um.month < ? and u.status = 'UNPAID') as owed_members
+         from dues_month dm join organization o on o.id = dm.organization_id join dues_item i on i.month_id = dm.id
+        where o.path like ? and dm.month like ?`,
+      [sub, `${year}-%`, month, sub, `${year}-%`],
     ),
     q<{ held: number; approved: number; branches_met: number; branches: number }>(
       `select (select count(*)::int from meeting x join organization o on o.id = x.organization_id where o.path like ? and x.status <> 'CANCELLED' and x.starts_at <= ? and extract(year from x.starts_at at time zone 'Asia/Shanghai') = ?) as held,
@@ -98,8 +96,35 @@ export async function dashboardOf(em: EntityManager, org: Organization, now = ne
         where o.path like ? and c.status = 'PUBLISHED' and c.published_at >= make_date(?, 1, 1)`,
       [sub, year],
     ),
+    // Surveys of the subtree this year: answers given against the members asked.
+    q<{ surveys: number; answered: number; asked: number }>(
+      `select count(*)::int as surveys, coalesce(sum((select count(*) from survey_receipt r where r.survey_id = v.id)), 0)::int as answered,
+              coalesce(sum(case when v.audience = 'ENTERPRISE' then (select count(*) from member m where m.enterprise_id = v.enterprise_id and m.status = 'NORMAL')
+                                else (select count(*) from member m join organization mo on mo.id = m.organization_id where mo.path like o.path || '%' and m.status = 'NORMAL') end), 0)::int as asked
+         from survey v join organization o on o.id = v.organization_id
+        where o.path like ? and v.opens_at >= make_date(?, 1, 1) and v.opens_at < make_date(?, 1, 1)`,
+      [sub, year, year + 1],
+    ),
+    // The subtree's assessed organisations in the latest diagnosis of each of this year's schemes; open improvement actions.
+    q<{ assessed: number; average: string | null; missed: number; open_actions: number }>(
+      `with latest as (
+         select distinct on (d.scheme_id) d.id from assessment_diagnosis d join assessment_scheme s on s.id = d.scheme_id
+          where s.starts_on >= make_date(?, 1, 1) and s.starts_on < make_date(?, 1, 1)
+          order by d.scheme_id, (d.kind = 'FINAL') desc, d.taken_at desc)
+       select count(*)::int as assessed, round(avg(st.total)::numeric, 1)::text as average,
+              (select count(*)::int from assessment_score x join latest l on l.id = x.diagnosis_id join assessment_assignee aa on aa.id = x.assignee_id join organization ao on ao.id = aa.organization_id
+                where ao.path like ? and x.level = 'MISSED') as missed,
+              (select count(*)::int from improvement_action ia join organization io on io.id = ia.organization_id where io.path like ? and ia.stage <> 'CLOSED') as open_actions
+         from assessment_standing st join latest l on l.id = st.diagnosis_id join assessment_assignee a on a.id = st.assignee_id join organization o on o.id = a.organization_id
+        where o.path like ?`,
+      [year, year + 1, sub, sub, sub],
+    ),
   ]);
+  const dim = (d: string) => people.filter((r) => r.dim === d);
+  const members = dim('category');
   const total = members.reduce((n, r) => n + r.n, 0);
+  const sv = surveys[0]!;
+  const as = assessments[0]!;
   const d = dues[0]!;
   const mt = meetings[0]!;
   const l = learning[0]!;
@@ -117,12 +142,15 @@ export async function dashboardOf(em: EntityManager, org: Organization, now = ne
       { key: 'learningHours', label: '人均在线学时', value: l.members ? String(Math.round((Number(l.hours ?? 0) / l.members) * 10) / 10) : '—', definition: '本年完成课程所得学时之和除以党员人数（不含党课等线下学时）。' },
       { key: 'transferDays', label: '组织关系转接平均用时', value: t.received ? `${t.days}天（${t.received}件）` : '—', definition: '本年转出并已被接收的转接，自开具介绍信至接收的平均天数。' },
       { key: 'content', label: `${year}年发布信息`, value: `${c.published}篇，阅读${c.views}次`, definition: '本年发布的工作动态、党务公开、经验交流和共享资源，及其阅读次数。' },
+      { key: 'surveys', label: `${year}年问卷参与率`, value: sv.surveys ? `${pct(sv.answered, sv.asked)}（${sv.surveys}份问卷）` : '—', definition: '本年本组织及下级组织发起的问卷中，已作答人次占应答人次（各问卷对象人数之和）的比例。' },
+      { key: 'assessment', label: `${year}年考核平均得分`, value: as.assessed ? `${as.average}分（${as.assessed}个单位次）` : '—', definition: '本年各考核方案最近一次诊断（已关闭的取最终结果）中，本组织及下级被考核单位总分的平均值。' },
+      { key: 'improvement', label: '未达必达目标 / 未完成整改', value: `${as.missed}项 / ${as.open_actions}项`, definition: '最近一次诊断中未达必达目标的指标数，及尚未完成的整改措施数（PDCA）。' },
     ],
     breakdowns: [
-      { key: 'category', label: '党员类别', definition: '正式党员与预备党员人数。', cells: suppress(Object.entries(CATEGORY).map(([k, label]) => ({ label, count: members.find((m) => m.category === k)?.n ?? 0 }))) },
-      { key: 'age', label: '年龄结构', definition: '按周岁分段的党员人数。', cells: suppress(['30岁以下', '30–39岁', '40–49岁', '50–59岁', '60岁及以上'].map((label) => ({ label, count: ages.find((a) => a.band === label)?.n ?? 0 }))) },
-      { key: 'education', label: '学历结构', definition: '按档案所记学历的党员人数（未填写的计入“未填写”）。', cells: suppress(education.map((e) => ({ label: e.education ?? '未填写', count: e.n }))) },
-      { key: 'standing', label: '党龄结构', definition: '自入党之日起算的党龄分段人数。', cells: suppress(['5年以下', '5–9年', '10–19年', '20–29年', '30年及以上'].map((label) => ({ label, count: standing.find((s) => s.band === label)?.n ?? 0 }))) },
+      { key: 'category', label: '党员类别', definition: '正式党员与预备党员人数。', cells: suppress(Object.entries(CATEGORY).map(([k, label]) => ({ label, count: members.find((m) => m.key === k)?.n ?? 0 }))) },
+      { key: 'age', label: '年龄结构', definition: '按周岁分段的党员人数。', cells: suppress(['30岁以下', '30–39岁', '40–49岁', '50–59岁', '60岁及以上'].map((label) => ({ label, count: dim('age').find((a) => a.key === label)?.n ?? 0 }))) },
+      { key: 'education', label: '学历结构', definition: '按档案所记学历的党员人数（未填写的计入“未填写”）。', cells: suppress(dim('education').sort((a, b) => b.n - a.n).map((e) => ({ label: e.key ?? '未填写', count: e.n }))) },
+      { key: 'standing', label: '党龄结构', definition: '自入党之日起算的党龄分段人数。', cells: suppress(['5年以下', '5–9年', '10–19年', '20–29年', '30年及以上'].map((label) => ({ label, count: dim('standing').find((s) => s.key === label)?.n ?? 0 }))) },
       { key: 'pipeline', label: '发展党员', definition: '正在培养发展的人员，按所处阶段（不含已转正、已终止）。', cells: suppress(Object.entries(STAGE).map(([k, label]) => ({ label, count: pipeline.find((p) => p.stage === k)?.n ?? 0 }))) },
     ],
   };

@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireUser, type Actor } from '../../core/authz/check.js';
 import { AppError, badInput, conflict, ErrorCode, forbidden } from '../../core/graphql/errors.js';
 import { plainText } from '../../core/graphql/text-input.js';
+import { emit } from '../../core/events/bus.js';
 import { cardHolder } from '../cards/card.service.js';
 import { Member } from '../members/member.entity.js';
 import { ruleRefusal } from '../members/member.rules.js';
@@ -15,6 +16,13 @@ import { MeetingAttendee, type Meeting } from './meeting.entity.js';
 import { LEAVE_ASKED, meetingLink } from './meeting.notifications.js';
 import { assertEditable, assertRuns, loadMeeting, manages } from './meeting.service.js';
 import { Attendance, SIGN_IN_EARLY_MS, SignInMethod } from './meeting-types.js';
+
+declare module '../../core/events/bus.js' {
+  interface EventTypes {
+    /** A member was signed into a meeting (once per member and meeting). */
+    'meetings.signedIn': { meetingId: number; organizationId: number; enterpriseId: number };
+  }
+}
 
 const SOURCE = 'DOMAIN-RULES §6 b（签到：本人、扫码、刷电子党员活动证、记录人勾选）';
 
@@ -31,12 +39,14 @@ async function myAttendance(tx: EntityManager, actor: Actor, meeting: Meeting): 
   return mine;
 }
 
-function present(a: MeetingAttendee, method: SignInMethod): void {
-  if (a.attendance === Attendance.PRESENT) return; // signing in twice is one sign-in
+/** Marks the attendee present (signing in twice is one sign-in) and tells live screens, at commit. */
+async function present(tx: EntityManager, meeting: Meeting, a: MeetingAttendee, method: SignInMethod): Promise<void> {
+  if (a.attendance === Attendance.PRESENT) return;
   a.attendance = Attendance.PRESENT;
   a.signedInAt = new Date();
   a.signInMethod = method;
   a.absenceReason = null;
+  await emit(tx, { type: 'meetings.signedIn', meetingId: meeting.id, organizationId: meeting.organization.id, enterpriseId: meeting.enterprise.id });
 }
 
 /** The member signs in: in the workspace, or with the meeting's QR code (its token). */
@@ -47,7 +57,7 @@ export async function signIn(em: EntityManager, actor: Actor, meetingId: number,
     assertWindow(meeting);
     if (token != null && token !== meeting.signInToken) throw badInput('This QR code is not the meeting’s (or it is an old one).', 'code');
     const mine = await myAttendance(tx, actor, meeting);
-    present(mine, token != null ? SignInMethod.QR : SignInMethod.SELF);
+    await present(tx, meeting, mine, token != null ? SignInMethod.QR : SignInMethod.SELF);
     await tx.flush();
     return mine;
   });
@@ -66,7 +76,7 @@ export async function signInByCard(em: EntityManager, actor: Actor, meetingId: n
     if (!member || shown.status !== 'VALID') throw badInput(`The card is not valid (${shown.status}).`, 'card');
     const attendee = await tx.findOne(MeetingAttendee, { meeting: meeting.id, member: member.id });
     if (!attendee) throw badInput(`${member.name}不在本次会议的应到名单中（可记为列席）。`, 'card');
-    present(attendee, SignInMethod.CARD);
+    await present(tx, meeting, attendee, SignInMethod.CARD);
     await tx.flush();
     return { attendee, name: member.name };
   });
@@ -83,7 +93,7 @@ export async function markAttendance(em: EntityManager, actor: Actor, meetingId:
     if (Date.now() < meeting.startsAt.getTime() - SIGN_IN_EARLY_MS) throw conflict('Attendance is taken once the meeting begins.', 'id');
     const attendee = await tx.findOne(MeetingAttendee, { meeting: meeting.id, member: memberId });
     if (!attendee) throw new AppError(ErrorCode.NOT_FOUND, 'The member is not on the meeting’s roll.');
-    if (attendance === Attendance.PRESENT) present(attendee, SignInMethod.RECORDER);
+    if (attendance === Attendance.PRESENT) await present(tx, meeting, attendee, SignInMethod.RECORDER);
     else if (attendance === Attendance.ABSENT) {
       if (!why) throw badInput('Give the reason for the absence (or 无故缺席).', 'reason');
       Object.assign(attendee, { attendance: Attendance.ABSENT, absenceReason: why, signedInAt: null, signInMethod: null });

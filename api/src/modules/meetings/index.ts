@@ -7,6 +7,7 @@ import { HeartTalk, LifeRequirement } from './life.entity.js';
 import { LifeExemption, Meeting, MeetingAttendee, MeetingCorrection, MeetingMotion } from './meeting.entity.js';
 import { MEETING_ACTIONS, meetingPolicy } from './meeting.policy.js';
 import { MeetingResolver } from './meeting.resolver.js';
+import { MeetingLiveResolver } from './meeting.live.js';
 import { MEETING_LOCAL_RULES } from './meeting.local-rules.js';
 import { lifeDue, meetingTomorrow } from './meeting.reminders.js';
 import { meetingTodos } from './meeting.todo.js';
@@ -20,7 +21,7 @@ export default defineModule({
   name: 'meetings',
   metrics: [lifeCompliance],
   entities: [Meeting, MeetingAttendee, MeetingMotion, MeetingCorrection, LifeExemption, LifeRequirement, HeartTalk],
-  resolvers: [MeetingResolver, LifeResolver],
+  resolvers: [MeetingResolver, LifeResolver, MeetingLiveResolver],
   policy: meetingPolicy,
   actions: MEETING_ACTIONS,
   localRules: MEETING_LOCAL_RULES,

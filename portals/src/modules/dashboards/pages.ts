@@ -44,7 +44,8 @@ export const dashboardPages: PageRoute[] = [
       const { org, dashboard } = await load(ctx);
       const colour = ctx.site.theme.primaryColor;
       const charts = Object.fromEntries((dashboard?.breakdowns ?? []).map((b) => [b.key, chartOf(b.cells, { width: 600, height: 300, color: colour })]));
-      return page(ScreenPage, { site: ctx.site, org, dashboard, charts }, { title: '数据大屏', description: '数据大屏。', section: 'workspace' });
+      const signedInToday = org ? (await request(DOCUMENTS.dashboards, 'SignInsToday', { organizationId: org })).meetingSignInsToday : 0;
+      return page(ScreenPage, { site: ctx.site, org, dashboard, charts, signedInToday }, { title: '数据大屏', description: '数据大屏。', section: 'workspace' });
     },
   },
 ];
