@@ -5,8 +5,12 @@ import { User } from '../identity/user.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 
-/** Who answers: the members of the organisation's subtree, or every member of the enterprise. */
-export const SurveyAudience = { MEMBERS: 'MEMBERS', ENTERPRISE: 'ENTERPRISE' } as const;
+/**
+ * Who answers: the members of the organisation's subtree, every member of the enterprise, or the
+ * public on the organisation's portal (signed-in users once each; for an anonymous public survey
+ * also visitors, within a per-address budget and with a one-time form token).
+ */
+export const SurveyAudience = { MEMBERS: 'MEMBERS', ENTERPRISE: 'ENTERPRISE', PUBLIC: 'PUBLIC' } as const;
 export type SurveyAudience = (typeof SurveyAudience)[keyof typeof SurveyAudience];
 
 export const SurveyQuestionKind = { SINGLE: 'SINGLE', MULTIPLE: 'MULTIPLE', RATING: 'RATING', TEXT: 'TEXT' } as const;
@@ -47,6 +51,14 @@ export class Survey {
   /** The results are shown to the respondents once the survey closes. */
   @Property({ type: 'boolean', default: false })
   resultsToRespondents: boolean & Opt = false;
+
+  /** A public survey's results, published by the owner on the portal (never before). */
+  @Property({ type: 'datetime', nullable: true })
+  resultsPublishedAt: Date | null = null;
+
+  /** An anonymous public survey: how many answers one network address may give per day. */
+  @Property({ type: 'smallint', default: 3 })
+  perAddressLimit: number & Opt = 3;
 
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   createdBy: Ref<User> | null = null;
@@ -103,6 +115,10 @@ export class SurveyResponse {
   @ManyToOne(() => Member, { ref: true, nullable: true, deleteRule: 'set null', index: 'survey_response_member_idx' })
   member: Ref<Member> | null = null;
 
+  /** A named public survey's respondent (an account, not necessarily a member); null otherwise. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null', index: 'survey_response_user_idx' })
+  user: Ref<User> | null = null;
+
   /** Choices (option indices), a rating (1–5) or a text, by question id. */
   @Property({ type: 'jsonb' })
   answers!: Record<string, { choices?: number[]; rating?: number; text?: string }>;
@@ -119,4 +135,55 @@ export class SurveyReceipt {
 
   @ManyToOne(() => Member, { ref: true, deleteRule: 'cascade', primary: true, index: 'survey_receipt_member_idx' })
   member!: Ref<Member>;
+}
+
+/** That an account answered a public survey — one per account, enforced here; nothing of what. */
+@Entity({ tableName: 'survey_user_receipt' })
+export class SurveyUserReceipt {
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', primary: true })
+  enterprise!: Ref<Enterprise>;
+
+  @ManyToOne(() => Survey, { ref: true, deleteRule: 'cascade', primary: true })
+  survey!: Ref<Survey>;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade', primary: true, index: 'survey_user_receipt_user_idx' })
+  user!: Ref<User>;
+}
+
+/**
+ * Visitors' answers to an anonymous public survey per network address and day: the address only as
+ * a keyed hash (it is personal data), the count checked against the survey's per-address limit.
+ */
+@Entity({ tableName: 'survey_guest_budget' })
+export class SurveyGuestBudget {
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', primary: true })
+  enterprise!: Ref<Enterprise>;
+
+  @ManyToOne(() => Survey, { ref: true, deleteRule: 'cascade', primary: true })
+  survey!: Ref<Survey>;
+
+  @PrimaryKey({ type: 'string', length: 64 })
+  addressHash!: string;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Property({ type: 'smallint' })
+  answers!: number;
+}
+
+/** A form token that was used: a visitor's token answers once. */
+@Entity({ tableName: 'survey_token_use' })
+export class SurveyTokenUse {
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict', primary: true })
+  enterprise!: Ref<Enterprise>;
+
+  @ManyToOne(() => Survey, { ref: true, deleteRule: 'cascade', primary: true })
+  survey!: Ref<Survey>;
+
+  @PrimaryKey({ type: 'string', length: 32 })
+  nonce!: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  usedAt: Date & Opt = new Date();
 }

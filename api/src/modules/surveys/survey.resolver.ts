@@ -9,9 +9,13 @@ import { mutate, UserError } from '../../core/graphql/payload.js';
 import { connectionType, expectGlobalId, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Survey, SurveyAudience, SurveyQuestion, SurveyQuestionKind } from './survey.entity.js';
-import { answerSurvey, createSurvey, readsResults, resultsOf, surveyReadFilter } from './survey.service.js';
+import { answerSurvey, createSurvey, issueFormToken, publishResults, readsResults, resultsOf, surveyReadFilter } from './survey.service.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { notFound } from '../../core/graphql/errors.js';
+import { organizationById } from '../organizations/organization.loaders.js';
+import { findReadablePortals } from '../portals/portal.loaders.js';
 
-registerEnumType(SurveyAudience, { name: 'SurveyAudience', description: 'MEMBERS of the organisation’s subtree, or every member of the ENTERPRISE.' });
+registerEnumType(SurveyAudience, { name: 'SurveyAudience', description: 'MEMBERS of the organisation’s subtree, every member of the ENTERPRISE, or the PUBLIC on the organisation’s portal.' });
 registerEnumType(SurveyQuestionKind, { name: 'SurveyQuestionKind', description: 'SINGLE or MULTIPLE choice, RATING (1–5), TEXT.' });
 
 @ObjectType('SurveyQuestion')
@@ -44,7 +48,7 @@ class SurveyQuestionResultType {
 @ObjectType('SurveyResults')
 class SurveyResultsType {
   @Field(() => Int) respondents!: number;
-  @Field(() => Int, { description: 'Members the survey is for.' }) audience!: number;
+  @Field(() => Int, { nullable: true, description: 'Members the survey is for (null for a public survey).' }) audience!: number | null;
   @Field(() => [SurveyQuestionResultType]) questions!: SurveyQuestionResultType[];
 }
 
@@ -57,6 +61,8 @@ class SurveyNode extends Node {
   @Field(() => GraphQLISODateTime) opensAt!: Date;
   @Field(() => GraphQLISODateTime) closesAt!: Date;
   @Field() resultsToRespondents!: boolean;
+  @Field(() => Int, { description: 'An anonymous public survey: answers per network address and day.' }) perAddressLimit!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a public survey’s results were published on its portal.' }) resultsPublishedAt!: Date | null;
 }
 const SurveyConnection = connectionType('Survey', SurveyNode);
 
@@ -78,6 +84,7 @@ class SurveyInput {
   @Field(() => GraphQLISODateTime) opensAt!: Date;
   @Field(() => GraphQLISODateTime) closesAt!: Date;
   @Field(() => Boolean, { nullable: true }) resultsToRespondents?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'An anonymous public survey: answers one network address may give per day (1–50, default 3).' }) perAddressLimit?: number | null;
   @Field(() => [SurveyQuestionInput]) questions!: SurveyQuestionInput[];
 }
 
@@ -126,7 +133,12 @@ export class SurveyResolver {
   @FieldResolver(() => Boolean, { description: 'Whether you have answered.' })
   async answered(@Root() s: Survey, @Ctx() ctx: Context): Promise<boolean> {
     if (ctx.viewer.kind !== 'user') return false;
-    const [row] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from survey_receipt r join member m on m.id = r.member_id where r.survey_id = ? and m.user_id = ?`, [s.id, ctx.viewer.userId]);
+    const [row] = await ctx.em.execute<{ n: number }[]>(
+      s.audience === SurveyAudience.PUBLIC
+        ? `select count(*)::int as n from survey_user_receipt r where r.survey_id = ? and r.user_id = ?`
+        : `select count(*)::int as n from survey_receipt r join member m on m.id = r.member_id where r.survey_id = ? and m.user_id = ?`,
+      [s.id, ctx.viewer.userId],
+    );
     return (row?.n ?? 0) > 0;
   }
 
@@ -137,12 +149,33 @@ export class SurveyResolver {
 
   @FieldResolver(() => SurveyResultsType, { nullable: true, description: 'For its owners; for respondents once closed, if the owner chose so.' })
   async results(@Root() s: Survey, @Ctx() ctx: Context): Promise<SurveyResultsType | null> {
-    return (await readsResults(ctx.em, ctx, s, await owns(ctx).load(s.organization.id))) ? resultsOf(ctx.em, s) : null;
+    if (!(await readsResults(ctx.em, ctx, s, await owns(ctx).load(s.organization.id)))) return null;
+    const results = await resultsOf(ctx.em, s);
+    return { ...results, audience: s.audience === SurveyAudience.PUBLIC ? null : results.audience };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'For a visitor’s form of an open anonymous public survey: a one-time token to send with the answers (valid two hours).' })
+  formToken(@Root() s: Survey, @Ctx() ctx: Context): string | null {
+    const now = new Date();
+    return s.audience === SurveyAudience.PUBLIC && s.anonymous && ctx.viewer.kind === 'anonymous' && now >= s.opensAt && now < s.closesAt ? issueFormToken(ctx.em, s.id, now) : null;
+  }
+
+  @Query(() => [SurveyNode], { description: 'The public surveys of a portal (its organisation’s subtree): open ones, and closed ones whose results are published; newest first.' })
+  async portalSurveys(@Arg('portalSlug') portalSlug: string, @Ctx() ctx: Context): Promise<Survey[]> {
+    const [portal] = await findReadablePortals(ctx, { slug: portalSlug });
+    const org = portal && (await organizationById(ctx).load(portal.organization.id));
+    if (!org) throw notFound('The portal does not exist.');
+    const now = new Date();
+    return ctx.em.find(
+      Survey,
+      { audience: SurveyAudience.PUBLIC, organization: { path: { $like: `${org.path}%` } }, opensAt: { $lte: now }, $or: [{ closesAt: { $gt: now } }, { resultsPublishedAt: { $ne: null } }] } as FilterQuery<Survey>,
+      { orderBy: { id: 'desc' }, limit: 20 },
+    );
   }
 
   @Query(() => SurveyConnection, { description: 'Surveys you own or are asked to answer, newest first.' })
   surveys(@Arg('first', () => Int) first: number, @Arg('after', () => String, { nullable: true }) after: string | null, @Ctx() ctx: Context): Promise<Connection<Survey>> {
-    return listById(ctx.em, Survey, surveyReadFilter(ctx), { first, after, order: 'desc' });
+    return listById(ctx.em, Survey, surveyReadFilter(ctx, true), { first, after, order: 'desc' });
   }
 
   @Mutation(() => SurveyPayload, { description: 'Sets up a survey or vote (the organisation’s admins).' })
@@ -150,10 +183,20 @@ export class SurveyResolver {
     return mutate(async () => ({ survey: await createSurvey(ctx.em, ctx, { ...input, organizationId: expectGlobalId(input.organizationId, 'Organization', 'organizationId') }) }));
   }
 
-  @Mutation(() => SurveyPayload, { description: 'Answers a survey — once.' })
-  surveyAnswer(@Arg('id', () => ID) id: string, @Arg('answers', () => [SurveyAnswerInput]) answers: SurveyAnswerInput[], @Ctx() ctx: Context): Promise<SurveyPayload> {
+  @Mutation(() => SurveyPayload, { description: 'Answers a survey — once per person (per account for a public one; a visitor to an anonymous public survey sends the form’s token).' })
+  surveyAnswer(
+    @Arg('id', () => ID) id: string,
+    @Arg('answers', () => [SurveyAnswerInput]) answers: SurveyAnswerInput[],
+    @Arg('formToken', () => String, { nullable: true, description: 'A visitor’s one-time token (`Survey.formToken`).' }) formToken: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SurveyPayload> {
     return mutate(async () => ({
-      survey: await answerSurvey(ctx.em, ctx, expectGlobalId(id, 'Survey'), answers.map((a) => ({ ...a, questionId: expectGlobalId(a.questionId, 'SurveyQuestion', 'answers') }))),
+      survey: await answerSurvey(ctx.em, ctx, expectGlobalId(id, 'Survey'), answers.map((a) => ({ ...a, questionId: expectGlobalId(a.questionId, 'SurveyQuestion', 'answers') })), { token: formToken }),
     }));
+  }
+
+  @Mutation(() => SurveyPayload, { description: 'Publishes a public survey’s results on its portal (its organisation’s admins).' })
+  surveyPublishResults(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SurveyPayload> {
+    return mutate(async () => ({ survey: await publishResults(ctx.em, ctx, expectGlobalId(id, 'Survey')) }));
   }
 }
