@@ -1099,3 +1099,48 @@ describe('考核 in the workspace', () => {
     await group.close();
   });
 });
+
+describe('a public survey on the portal', () => {
+  it('is answered once per account (a second form from the same account is refused), and its results are published for visitors', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/surveys`);
+    await admin.getByLabel('标题').fill('井区环境整治方案投票');
+    await admin.locator('label', { hasText: '对象' }).locator('select').selectOption('PUBLIC');
+    await admin.getByLabel('匿名（答卷不与答卷人关联）').uncheck();
+    const first = admin.locator('fieldset', { hasText: '第1题' });
+    await first.getByRole('textbox', { name: '题目' }).fill('您支持哪个整治方案？');
+    await first.getByLabel('选项（每行一个，选择题填写）').fill('方案一：先绿化后修路\n方案二：先修路后绿化');
+    await admin.getByRole('button', { name: '发起' }).click();
+    await admin.waitForURL(/\/workspace\/surveys\/[A-Za-z0-9_-]+$/);
+    const id = admin.url().split('/').pop()!;
+
+    // 张伟 opens the vote twice (signed in on two devices) and sends both: the first counts, the second is refused.
+    const zhang = await signedIn('13800000001', cy1);
+    await zhang.goto(`${cy1}/surveys`);
+    await zhang.getByRole('link', { name: '井区环境整治方案投票' }).click();
+    const second = await signedIn('13800000001', cy1);
+    await second.goto(zhang.url());
+    await zhang.getByLabel('方案二：先修路后绿化').check();
+    await zhang.getByRole('button', { name: '提交' }).click();
+    await zhang.waitForURL(/notice=answered/);
+    await second.getByLabel('方案一：先绿化后修路').check();
+    await second.getByRole('button', { name: '提交' }).click();
+    await expect(second.getByRole('alert').textContent()).resolves.toContain('每人只能作答一次');
+
+    // A visitor sees no results until the owner publishes them.
+    const visitor = await browser.newPage({ locale: 'zh-CN' });
+    await visitor.goto(`${cy1}/surveys/${id}`);
+    await expect(visitor.getByText('请先登录后作答').count()).resolves.toBe(1);
+    await expect(visitor.locator('#results').count()).resolves.toBe(0);
+    await admin.goto(`${cy1}/workspace/surveys/${id}`);
+    await admin.getByRole('button', { name: '在门户网站公布结果' }).click();
+    await admin.waitForURL(/notice=published/);
+    const download = await admin.request.get(`${cy1}/workspace/surveys/${id}/results.xlsx`);
+    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    await visitor.reload();
+    await expect(visitor.locator('#results').textContent()).resolves.toContain('结果：1 人作答');
+    await expect(visitor.locator('section[aria-labelledby="results"] figure.chart svg').count()).resolves.toBe(1);
+    for (const p of [admin, zhang, second, visitor]) await p.close();
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { AstroCookies } from 'astro';
 import { apiBase, bearer } from '../../lib/api.js';
+import { relayDownload } from '../../lib/download.js';
 import { ID } from '../../lib/route-kit.js';
 
 export interface ImportRow {
@@ -47,13 +48,5 @@ export const commitImport = (cookies: AstroCookies, id: string) => call(`/member
 export async function relayExport(request: Request, cookies: AstroCookies): Promise<Response> {
   const organizationId = new URL(request.url).searchParams.get('organizationId') ?? '';
   if (!ID.test(organizationId)) return new Response('Not found', { status: 404 });
-  const upstream = await fetch(`${apiBase()}/members/export.xlsx?organizationId=${organizationId}`, { headers: bearer(cookies) }).catch(() => null);
-  if (!upstream) return new Response('Unavailable', { status: 503 });
-  if (upstream.status !== 200) return new Response(upstream.status === 401 ? 'Sign in first' : 'Not found', { status: upstream.status === 401 ? 401 : 404 });
-  const headers = new Headers({ 'cache-control': 'no-store' });
-  for (const h of ['content-type', 'content-length', 'content-disposition']) {
-    const value = upstream.headers.get(h);
-    if (value) headers.set(h, value);
-  }
-  return new Response(upstream.body, { status: 200, headers });
+  return relayDownload(cookies, `/members/export.xlsx?organizationId=${organizationId}`);
 }

@@ -8,8 +8,12 @@ import { ID, page, type PageRoute } from '../../lib/route-kit.js';
 import { organizationsHeld } from '../members/scope.js';
 import SurveyList from './SurveyList.astro';
 import SurveyPage from './SurveyPage.astro';
+import PublicSurveyList from './PublicSurveyList.astro';
+import type { SurveyPageResult } from '../../lib/operations.generated.js';
+import { SESSION_COOKIE } from '../../lib/visitor.js';
 
 const KINDS = ['SINGLE', 'MULTIPLE', 'RATING', 'TEXT'] as const;
+const AUDIENCES = ['MEMBERS', 'ENTERPRISE', 'PUBLIC'] as const;
 const chinaInstant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
 
 export const surveyPages: PageRoute[] = [
@@ -37,7 +41,8 @@ export const surveyPages: PageRoute[] = [
               organizationId: ID.test(field('organizationId')) ? field('organizationId') : (held[0]?.id ?? ''),
               title: field('title'),
               description: field('description') || null,
-              audience: field('audience') === 'ENTERPRISE' ? 'ENTERPRISE' : 'MEMBERS',
+              audience: AUDIENCES.find((a) => a === field('audience')) ?? 'MEMBERS',
+              perAddressLimit: Number(field('perAddressLimit')) || null,
               anonymous: field('anonymous') === 'on',
               resultsToRespondents: field('share') === 'on',
               opensAt: chinaInstant(field('opensOn'), '00:00'),
@@ -58,23 +63,58 @@ export const surveyPages: PageRoute[] = [
     path: 'workspace/surveys/:id',
     signedIn: true,
     private: true,
-    async handle({ site, id, form, redirect }) {
+    async handle({ site, id, form, field, redirect }) {
       let error: string | null = null;
       const survey = (await request(DOCUMENTS.surveys, 'SurveyPage', { id })).node;
       if (!survey?.id) return null;
       if (form) {
-        const answers = (survey.questions ?? []).map((q) => {
-          const values = form.getAll(`q${q.position}`).map(String).filter(Boolean);
-          return q.kind === 'RATING' ? { questionId: q.id, rating: Number(values[0]) || null } : q.kind === 'TEXT' ? { questionId: q.id, text: values[0] ?? null } : { questionId: q.id, choices: values.map(Number) };
-        });
-        const answered = (await request(DOCUMENTS.surveys, 'SurveyAnswer', { id, answers })).surveyAnswer;
-        if (!answered.userErrors.length) return redirect(`/workspace/surveys/${id}?notice=answered`);
-        error = answered.userErrors[0]!.message;
+        const result =
+          field('step') === 'publish'
+            ? (await request(DOCUMENTS.surveys, 'SurveyPublishResults', { id })).surveyPublishResults
+            : (await request(DOCUMENTS.surveys, 'SurveyAnswer', { id, answers: answersOf(survey, form), formToken: null })).surveyAnswer;
+        if (!result.userErrors.length) return redirect(`/workspace/surveys/${id}?notice=${field('step') === 'publish' ? 'published' : 'answered'}`);
+        error = result.userErrors[0]!.message;
       }
-      const charts = Object.fromEntries(
-        (survey.results?.questions ?? []).filter((q) => q.options.length > 0).map((q) => [q.position, barChartSvg(q.options.map((o) => o.label), q.options.map((o) => o.count), { height: 220 })]),
-      );
-      return page(SurveyPage, { site, s: survey, charts, error }, { title: survey.title ?? '问卷', description: '问卷调查。', section: 'workspace' });
+      return page(SurveyPage, { site, s: survey, charts: chartsOf(survey), error, visitor: false }, { title: survey.title ?? '问卷', description: '问卷调查。', section: 'workspace' });
+    },
+  },
+  {
+    // 问卷 on the portal: its public surveys, for anyone.
+    path: 'surveys',
+    private: true,
+    async handle({ site }) {
+      const list = (await request(DOCUMENTS.surveys, 'PortalSurveys', { slug: site.portal.slug })).portalSurveys;
+      return page(PublicSurveyList, { site, list }, { title: '问卷调查', description: `${site.portal.title}的问卷调查与投票。`, section: '-' });
+    },
+  },
+  {
+    path: 'surveys/:id',
+    private: true,
+    async handle({ site, id, form, field, cookies, redirect }) {
+      let error: string | null = null;
+      const survey = (await request(DOCUMENTS.surveys, 'SurveyPage', { id })).node;
+      if (!survey?.id || survey.audience !== 'PUBLIC') return null;
+      if (form) {
+        const result = (await request(DOCUMENTS.surveys, 'SurveyAnswer', { id, answers: answersOf(survey, form), formToken: field('formToken') || null })).surveyAnswer;
+        if (!result.userErrors.length) return redirect(`/surveys/${id}?notice=answered`);
+        error = result.userErrors[0]!.message;
+      }
+      const signedIn = !!cookies.get(SESSION_COOKIE)?.value;
+      return page(SurveyPage, { site, s: survey, charts: chartsOf(survey), error, visitor: !signedIn }, { title: survey.title ?? '问卷', description: `${site.portal.title}问卷调查。`, section: '-' });
     },
   },
 ];
+
+type Survey = NonNullable<SurveyPageResult['node']>;
+
+/** The form's fields as answers, by each question's kind. */
+function answersOf(survey: Survey, form: FormData) {
+  return (survey.questions ?? []).map((q) => {
+    const values = form.getAll(`q${q.position}`).map(String).filter(Boolean);
+    return q.kind === 'RATING' ? { questionId: q.id, rating: Number(values[0]) || null } : q.kind === 'TEXT' ? { questionId: q.id, text: values[0] ?? null } : { questionId: q.id, choices: values.map(Number) };
+  });
+}
+
+/** A chart per choice question of the results, drawn on the server. */
+const chartsOf = (survey: Survey) =>
+  Object.fromEntries((survey.results?.questions ?? []).filter((q) => q.options.length > 0).map((q) => [q.position, barChartSvg(q.options.map((o) => o.label), q.options.map((o) => o.count), { height: 220 })]));
