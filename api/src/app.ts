@@ -43,6 +43,7 @@ import learning from './modules/learning/index.js';
 import dashboards from './modules/dashboards/index.js';
 import surveys from './modules/surveys/index.js';
 import assessments from './modules/assessments/index.js';
+import mailbox from './modules/mailbox/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
@@ -79,6 +80,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   dashboards,
   surveys,
   assessments,
+  mailbox,
 ];
 installModules(MODULES);
 

@@ -20,6 +20,7 @@ import { learningPages } from './modules/learning/pages.js';
 import { dashboardPages } from './modules/dashboards/pages.js';
 import { surveyPages } from './modules/surveys/pages.js';
 import { assessmentPages } from './modules/assessments/pages.js';
+import { mailboxPages } from './modules/mailbox/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -52,4 +53,5 @@ export const PAGES: readonly PageRoute[] = [
   ...dashboardPages,
   ...surveyPages,
   ...assessmentPages,
+  ...mailboxPages,
 ];

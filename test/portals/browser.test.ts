@@ -1144,3 +1144,30 @@ describe('a public survey on the portal', () => {
     for (const p of [admin, zhang, second, visitor]) await p.close();
   });
 });
+
+describe('群众意见箱', () => {
+  it('a visitor writes from the portal, the plant’s admin answers publicly, and the answer is listed without the sender’s name', async () => {
+    const cy1 = `${base}/p/huayou-caiyou1`;
+    const visitor = await browser.newPage({ locale: 'zh-CN' });
+    await visitor.goto(`${cy1}/`);
+    await visitor.getByRole('link', { name: '群众意见箱' }).click();
+    await visitor.getByLabel('主题').fill('采油厂门前路灯不亮');
+    await visitor.getByLabel('意见和建议').fill('厂区东门外三盏路灯已坏一个月，夜间通行不便。');
+    await visitor.getByLabel('姓名（可不填）').fill('李女士');
+    await visitor.getByRole('button', { name: '提交' }).click();
+    await expect(visitor.getByRole('status').textContent()).resolves.toContain('受理编号');
+
+    const admin = await signedIn('admin@cy1.huayou.example', cy1);
+    await admin.goto(`${cy1}/workspace/mailbox?status=RECEIVED`);
+    const item = admin.locator('li.card', { hasText: '采油厂门前路灯不亮' });
+    await item.getByRole('textbox', { name: '答复' }).fill('已联系物业，本周内修复。感谢您的监督！');
+    await item.getByRole('button', { name: '答复', exact: true }).click();
+    await admin.waitForURL(/workspace\/mailbox/);
+    await visitor.goto(`${cy1}/mailbox`);
+    const answered = visitor.locator('section[aria-labelledby="answered"]');
+    await expect(answered.textContent()).resolves.toContain('已联系物业，本周内修复。');
+    await expect(answered.textContent()).resolves.not.toContain('李女士');
+    await visitor.close();
+    await admin.close();
+  });
+});

@@ -32,6 +32,7 @@ import learningDocument from '../../../schema/operations/Learning.graphql?raw';
 import dashboardsDocument from '../../../schema/operations/Dashboards.graphql?raw';
 import surveysDocument from '../../../schema/operations/Surveys.graphql?raw';
 import assessmentsDocument from '../../../schema/operations/Assessments.graphql?raw';
+import mailboxDocument from '../../../schema/operations/Mailbox.graphql?raw';
 import portalLiveDocument from '../../../schema/operations/PortalLive.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
@@ -211,5 +212,6 @@ export const DOCUMENTS = {
   dashboards: dashboardsDocument,
   surveys: surveysDocument,
   assessments: assessmentsDocument,
+  mailbox: mailboxDocument,
   portalLive: portalLiveDocument,
 } as const;
