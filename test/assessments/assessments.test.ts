@@ -4,11 +4,15 @@
  * evidence scored by the assessors; ranking; what each side sees; the improvement action a missed
  * must-reach target opens and its PDCA; the close that freezes a period; the next period's check.
  */
+import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MODULES } from '../../api/src/app.js';
+import { runReminders } from '../../api/src/modules/notifications/reminders.js';
 import { useSuite } from '../support/fixture.js';
 import { DEMO, expectOk, gid, orgId, signIn, withToken, type Gql } from '../support/identity.js';
 
-const { db, api, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
+// The reminder runner is driven by the test (a diagnosis on its set date), never by the clock.
+const { db, api, as } = useSuite({ env: { REMINDER_INTERVAL_MS: '86400000' }, actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
 const { groupAdmin, plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member } = as;
 
 const CREATE = `mutation($i: AssessmentSchemeInput!) { assessmentSchemeCreate(input: $i) { scheme { id status } userErrors { code field message rule source } } }`;
@@ -124,7 +128,14 @@ describe('assessment', () => {
       { organizationName: '采油一队党支部', total: 88.6, rank: 1, missed: 0 },
       { organizationName: '采油二队党支部', total: 38.6, rank: 2, missed: 2 },
     ]);
-    await expectOk(plantAdmin, DIAGNOSE, { id: scheme });
+    // The set date (2025-11-30) is past: the reminder runner takes that diagnosis once, and tells each branch's admins.
+    expect(await runReminders(api.orm, MODULES, pino({ level: 'silent' }))).toBeGreaterThanOrEqual(1);
+    expect(await runReminders(api.orm, MODULES, pino({ level: 'silent' }))).toBe(0);
+    const [told] = await db.query<{ title: string; body: string }>(
+      `select n.title, n.body from notification n join app_user u on u.id = n.recipient_id where u.email = $1 and n.kind = 'assessments.diagnosed'`,
+      [DEMO.branchEditor],
+    );
+    expect(told).toMatchObject({ title: '考核诊断：2025年第四季度党支部工作考核', body: expect.stringContaining('排名1/2') });
     const cards = (await plantAdmin(CARDS, { id: scheme })).data!.node.scorecards;
     expect(cards[0].actions).toEqual([]);
     const actions = cards[1].actions;
@@ -152,7 +163,7 @@ describe('assessment', () => {
     const after = (await plantAdmin(CARDS, { id: scheme })).data!.node;
     expect(after.status).toBe('CLOSED');
     expect(after.scorecards.map((c: { total: number; frozen: boolean; rows: { value: number }[] }) => [c.total, c.frozen, c.rows[0]!.value])).toEqual([[88.6, true, 3], [38.6, true, 1]]);
-    expect(after.diagnoses.map((d: { kind: string }) => d.kind)).toEqual(['FINAL', 'MANUAL', 'MANUAL']);
+    expect(after.diagnoses.map((d: { kind: string; asOf: string }) => [d.kind, d.asOf])).toEqual([['FINAL', '2025-12-31'], ['SCHEDULED', '2025-11-30'], ['MANUAL', '2025-12-31']]);
     // … while a scheme still open on the same quarter reads the new figure.
     const open = (await expectOk(plantAdmin, CREATE, { i: input({ organizationId: plant, name: '复核', period: '2025-Q4', indicators: [indicators[0]], assigneeIds: [gid('Organization', b)] }) })).assessmentSchemeCreate.scheme.id;
     expect((await plantAdmin(CARDS, { id: open })).data!.node.scorecards[0].rows[0]).toMatchObject({ value: 3, level: 'MUST' });

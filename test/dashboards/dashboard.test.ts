@@ -3,13 +3,14 @@
  * definition; groups of fewer than five shown as "<5" (and a second one hidden where one alone
  * would give it away); nothing for members, other subsidiaries or other enterprises.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { refreshStale } from '../../api/src/modules/dashboards/dashboard-cache.js';
 import { useSuite } from '../support/fixture.js';
 import { gid, orgId } from '../support/identity.js';
 import { createRoll } from '../support/roll.js';
 
-const { db, api, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
+const { db, api, as, tokens } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
 const { groupAdmin, plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member } = as;
 const DASH = `query($o: ID!) { dashboard(organizationId: $o) { organizationName figures { key value definition } breakdowns { key cells { label value count } } } }`;
 
@@ -47,5 +48,19 @@ describe('the dashboard', () => {
     const fresh = (await plantAdmin(DATED, { o: plant })).data!.dashboard;
     expect(members(fresh)).toBe(members(first) + 1);
     expect(new Date(fresh.computedAt).getTime()).toBeGreaterThan(new Date(first.computedAt).getTime());
+  });
+
+  it('exports the same figures to .xlsx, keeping the small-count rule, for the same readers only', async () => {
+    const branch = gid('Organization', await orgId(db, '采油二队党支部'));
+    const download = (token?: string) => fetch(`${api.baseUrl}/dashboards/${branch}.xlsx`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    for (const token of [undefined, tokens.member, tokens.refineryAdmin, tokens.powerAdmin]) expect((await download(token)).status).toBe(404);
+    const res = await download(tokens.plantReviewer);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const category = book.getWorksheet('党员类别')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(category.slice(2)).toEqual([['正式党员', '<5'], ['预备党员', '<5']]);
+    const figures = book.getWorksheet('指标')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(figures.find((r) => r[0] === '党员人数')).toEqual(['党员人数', '4', expect.stringContaining('党籍状态正常')]);
   });
 });

@@ -635,6 +635,9 @@ describe('组织关系转接 in the workspace', () => {
         expect(made.data!.memberCreate.userErrors).toEqual([]);
       }
 
+      // No quiet hours for him: the SMS goes out at once whatever the time of day (22:00–07:00 would hold it till morning).
+      const quiet = await api.gql(`mutation { notificationSettingsUpdate(input: { quietFrom: "00:00", quietUntil: "00:00" }) { userErrors { message } } }`, {}, await apiToken('13800000001'));
+      expect(quiet.data!.notificationSettingsUpdate.userErrors).toEqual([]);
       const cy1 = `${base}/p/huayou-caiyou1`;
       const member = await signedIn('13800000001', cy1);
       // His e-member card, with a QR code; anyone who scans it sees it valid.

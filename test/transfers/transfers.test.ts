@@ -100,7 +100,7 @@ describe('组织关系转接', () => {
     await ok(plantAdmin, t, 'ISSUE');
     expect((await powerAdmin(incoming)).data!.transfers).toMatchObject({ totalCount: 1, nodes: [{ id: t, memberName: '赵敏' }] });
     // It waits in their 待办, due by the letter's last valid day.
-    const todo = ((await powerAdmin(`{ todo(first: 20) { kind title dueAt } }`)).data!.todo as { kind: string; title: string; dueAt: string }[]).filter((i) => i.kind === 'transfers.waiting');
+    const todo = ((await powerAdmin(`{ todo(first: 100) { kind title dueAt } }`)).data!.todo as { kind: string; title: string; dueAt: string }[]).filter((i) => i.kind === 'transfers.waiting');
     expect(todo).toEqual([expect.objectContaining({ title: '组织关系转入待接收', dueAt: expect.any(String) })]);
     // The sending enterprise's record stays its own until receipt.
     expect((await powerAdmin(READ, { id: t })).data!.node.member).toBeNull();

@@ -65,7 +65,7 @@ export interface CardVerifyVariables { token: string; }
 export interface CardVerifyResult { cardVerify: { status: 'EXPIRED' | 'INVALID' | 'REVOKED' | 'VALID'; name: string | null; organization: string | null; memberStatus: 'DECEASED' | 'DISQUALIFIED' | 'EXPELLED' | 'NORMAL' | 'REMOVED' | 'SUSPENDED' | 'TRANSFERRED_OUT' | null; expiresOn: string | null; }; }
 
 export interface DashboardVariables { organizationId: string; }
-export interface DashboardResult { dashboard: { year: number; organizationName: string; figures: Array<{ key: string; label: string; value: string; definition: string; }>; breakdowns: Array<{ key: string; label: string; definition: string; cells: Array<{ label: string; value: string; count: number | null; }>; }>; }; }
+export interface DashboardResult { dashboard: { year: number; organizationName: string; computedAt: string; figures: Array<{ key: string; label: string; value: string; definition: string; }>; breakdowns: Array<{ key: string; label: string; definition: string; cells: Array<{ label: string; value: string; count: number | null; }>; }>; }; }
 
 export interface MeetingSignInsVariables { organizationId: string; }
 export interface MeetingSignInsResult { meetingSignIns: { meetingTopic: string; meetingType: string; organizationName: string; todayCount: number; }; }

@@ -2,7 +2,8 @@
  * What assessment tells people and asks of them: a diagnosis on its set date (taken by the
  * reminder runner, once in every process) tells each assessed organisation's admins their total
  * and place; the assessors are reminded to close a period once it is over; 待办 lists evidence
- * awaiting a score, and improvement actions to plan or overdue.
+ * awaiting a score (for the assessors), and improvement actions to plan or overdue (for the
+ * assessed organisation's own admins).
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -101,8 +102,10 @@ export const assessmentTodos: TodoSource = {
   name: 'assessments',
   async items(ctx, limit) {
     const manages = accessibleWhere<Organization>(ctx.ability, 'manageAssessments', 'Organization');
-    if (manages === null) return [];
+    if (manages === null || ctx.viewer.kind !== 'user') return [];
     const orgs = isUnrestricted(manages) ? {} : manages;
+    // Improvement actions wait for the assessed organisation's own admins, not for everyone above it.
+    const own = ctx.viewer.grants.filter((g) => g.role === 'ORG_ADMIN').map((g) => g.organizationId);
     const today = chinaDay(new Date());
     const [evidence, actions] = await Promise.all([
       ctx.em.find(AssessmentEvidence, { score: null, assignee: { scheme: { status: SchemeStatus.ACTIVE, organization: orgs } } } as FilterQuery<AssessmentEvidence>, {
@@ -112,7 +115,7 @@ export const assessmentTodos: TodoSource = {
       }),
       ctx.em.find(
         ImprovementAction,
-        { organization: orgs, $or: [{ stage: PdcaStage.PLAN }, { stage: PdcaStage.DO, dueOn: { $lt: today } }] } as FilterQuery<ImprovementAction>,
+        { organization: { $in: own }, $or: [{ stage: PdcaStage.PLAN }, { stage: PdcaStage.DO, dueOn: { $lt: today } }] } as FilterQuery<ImprovementAction>,
         { populate: ['assignee.scheme', 'indicator'], orderBy: { openedAt: 'asc' }, limit },
       ),
     ]);

@@ -1,11 +1,10 @@
 /** Dashboards in GraphQL: an organisation's figures over its subtree, for the readers of its organisational life only. */
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { can } from '../../core/authz/check.js';
 import type { Context } from '../../core/graphql/context.js';
 import { AppError, ErrorCode } from '../../core/graphql/errors.js';
 import { expectGlobalId } from '../../core/graphql/relay.js';
-import { Organization } from '../organizations/organization.entity.js';
 import { cachedDashboard } from './dashboard-cache.js';
+import { readsDashboard } from './dashboard-export.js';
 
 @ObjectType('DashboardFigure', { description: 'One figure, with how it is counted.' })
 class DashboardFigureType {
@@ -43,10 +42,8 @@ class DashboardType {
 export class DashboardResolver {
   @Query(() => DashboardType, { description: 'The dashboard of an organisation you keep or review (its subtree only).' })
   async dashboard(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: Context): Promise<DashboardType> {
-    const org = await ctx.em.findOne(Organization, expectGlobalId(organizationId, 'Organization', 'organizationId'));
-    if (!org || !(await can(ctx.em, ctx, 'readOrganizationalLife', Organization, 'Organization', org.id)) || !(await can(ctx.em, ctx, 'readMemberRecords', Organization, 'Organization', org.id))) {
-      throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
-    }
+    const org = await readsDashboard(ctx.em, ctx, expectGlobalId(organizationId, 'Organization', 'organizationId'));
+    if (!org) throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
     return { organizationName: org.name, ...(await cachedDashboard(ctx.em, org)) };
   }
 }

@@ -91,10 +91,13 @@ export async function dashboardOf(em: EntityManager, org: Organization, now = ne
          from transfer t join organization o on o.id = t.from_organization_id where o.path like ? and t.received_on is not null and extract(year from t.received_on) = ?`,
       [sub, year],
     ),
-    q<{ published: number; views: string | null }>(
-      `select count(*)::int as published, coalesce(sum(c.view_count), 0)::text as views from content c join organization o on o.id = c.organization_id
+    q<{ published: number; views: string | null; adoptions: number }>(
+      `select count(*)::int as published, coalesce(sum(c.view_count), 0)::text as views,
+              (select count(*)::int from case_adoption a join content ac on ac.id = a.content_id join organization ao on ao.id = ac.organization_id
+                where ao.path like ? and a.created_at >= make_date(?, 1, 1)) as adoptions
+         from content c join organization o on o.id = c.organization_id
         where o.path like ? and c.status = 'PUBLISHED' and c.published_at >= make_date(?, 1, 1)`,
-      [sub, year],
+      [sub, year, sub, year],
     ),
     // Surveys of the subtree this year: answers given against the members asked.
     q<{ surveys: number; answered: number; asked: number }>(
@@ -141,7 +144,7 @@ export async function dashboardOf(em: EntityManager, org: Organization, now = ne
       { key: 'learningCoverage', label: `${year}年在线学习参学率`, value: pct(l.studied, l.members), definition: '本年完成过课程学习的党员占党员总数的比例。' },
       { key: 'learningHours', label: '人均在线学时', value: l.members ? String(Math.round((Number(l.hours ?? 0) / l.members) * 10) / 10) : '—', definition: '本年完成课程所得学时之和除以党员人数（不含党课等线下学时）。' },
       { key: 'transferDays', label: '组织关系转接平均用时', value: t.received ? `${t.days}天（${t.received}件）` : '—', definition: '本年转出并已被接收的转接，自开具介绍信至接收的平均天数。' },
-      { key: 'content', label: `${year}年发布信息`, value: `${c.published}篇，阅读${c.views}次`, definition: '本年发布的工作动态、党务公开、经验交流和共享资源，及其阅读次数。' },
+      { key: 'content', label: `${year}年发布信息`, value: `${c.published}篇，阅读${c.views}次，被推广${c.adoptions}次`, definition: '本年发布的工作动态、党务公开、经验交流和共享资源，其阅读次数，及本年经验案例被登记推广应用的次数。' },
       { key: 'surveys', label: `${year}年问卷参与率`, value: sv.surveys ? `${pct(sv.answered, sv.asked)}（${sv.surveys}份问卷）` : '—', definition: '本年本组织及下级组织发起的问卷中，已作答人次占应答人次（各问卷对象人数之和）的比例。' },
       { key: 'assessment', label: `${year}年考核平均得分`, value: as.assessed ? `${as.average}分（${as.assessed}个单位次）` : '—', definition: '本年各考核方案最近一次诊断（已关闭的取最终结果）中，本组织及下级被考核单位总分的平均值。' },
       { key: 'improvement', label: '未达必达目标 / 未完成整改', value: `${as.missed}项 / ${as.open_actions}项`, definition: '最近一次诊断中未达必达目标的指标数，及尚未完成的整改措施数（PDCA）。' },

@@ -3,11 +3,13 @@ import { defineModule } from '../../core/module.js';
 import { startRefresher } from './dashboard-cache.js';
 import { DashboardSnapshot } from './dashboard-snapshot.entity.js';
 import { DashboardResolver } from './dashboard.resolver.js';
+import { dashboardRoutes } from './dashboard.routes.js';
 
 export default defineModule({
   name: 'dashboards',
   entities: [DashboardSnapshot],
   resolvers: [DashboardResolver],
+  routes: ({ contextFor, log }) => dashboardRoutes({ contextFor, log }),
   jobs: [
     {
       name: 'dashboards: refresh the snapshots being read',

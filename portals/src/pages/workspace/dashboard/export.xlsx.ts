@@ -1,0 +1,9 @@
+// A dashboard as a spreadsheet, relayed from the API with the visitor's own session (the small-count rule kept).
+import type { APIRoute } from 'astro';
+import { relayDownload } from '../../../lib/download.js';
+import { ID } from '../../../lib/route-kit.js';
+
+export const GET: APIRoute = ({ url, cookies }) => {
+  const org = url.searchParams.get('org') ?? '';
+  return ID.test(org) ? relayDownload(cookies, `/dashboards/${org}.xlsx`) : new Response('Not found', { status: 404 });
+};
