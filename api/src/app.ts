@@ -129,6 +129,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       trustProxy: args.config.trustProxy,
       corsOrigins,
       requestTimeoutMs: args.config.requestTimeoutMs,
+      metricsToken: args.config.read.string('METRICS_TOKEN'),
       sessionCookieName: SESSION_COOKIE,
       secureCookies: args.config.env === 'production',
     });

@@ -124,22 +124,37 @@ export class EventBus {
 /**
  * A subscription's source: events mapped through an async check (which re-reads under the
  * subscriber's ability), dropping those it maps to null. `setup` runs first, once, and may throw
- * (e.g. NOT_FOUND) to refuse the subscription.
+ * (e.g. NOT_FOUND) to refuse the subscription. An iterator rather than an async generator, so that
+ * `return()` (the client left) ends it at once: a generator waiting for the next event could only
+ * return when one arrived, holding its listener (and the socket's close) until then.
  */
-export async function* filterMap<T, S>(
-  bus: EventBus | null,
-  setup: () => Promise<S>,
-  map: (event: DomainEvent, state: S) => Promise<T | null>,
-): AsyncGenerator<T> {
+export function filterMap<T, S>(bus: EventBus | null, setup: () => Promise<S>, map: (event: DomainEvent, state: S) => Promise<T | null>): AsyncIterableIterator<T> {
   if (!bus) throw new Error('this process has no event bus');
   const events = bus.stream(); // listen before setup, so nothing published meanwhile is missed
-  try {
-    const state = await setup();
-    for await (const event of events) {
-      const value = await map(event, state);
-      if (value !== null) yield value;
-    }
-  } finally {
+  let state: Promise<S> | null = null;
+  const end = async (): Promise<IteratorResult<T>> => {
     await events.return?.();
-  }
+    return { value: undefined, done: true };
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next(): Promise<IteratorResult<T>> {
+      try {
+        state ??= setup();
+        const ready = await state;
+        for (;;) {
+          const event = await events.next();
+          if (event.done) return { value: undefined, done: true };
+          const value = await map(event.value, ready);
+          if (value !== null) return { value, done: false };
+        }
+      } catch (error) {
+        await end();
+        throw error;
+      }
+    },
+    return: end,
+  };
 }

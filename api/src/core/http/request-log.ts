@@ -13,6 +13,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ErrorCode, isClientError, RETRY_AFTER_OUTAGE_SECONDS } from '../graphql/errors.js';
 import { admit, mayHearSuggestions, OPEN_POLICY, withoutSuggestions, type ExposurePolicy } from './exposure.js';
 import type { Logger } from '../log.js';
+import type { ApiMetrics } from './metrics.js';
 
 export interface RequestLocals {
   requestId: string;
@@ -38,12 +39,19 @@ export function requestIds() {
   };
 }
 
-export function accessLog(log: Logger) {
+export function accessLog(log: Logger, metrics?: ApiMetrics) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const path = req.originalUrl.split('?')[0];
-      if (path === '/healthz' || path === '/readyz') return;
+      if (path === '/healthz' || path === '/readyz' || path === '/metrics') return;
+      if (metrics) {
+        const operation = metrics.operationLabel(locals(res).graphql?.operation.name);
+        metrics.requests.inc({ method: req.method, status: String(res.statusCode), operation });
+        metrics.duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+        const statements = locals(res).statements?.count;
+        if (statements !== undefined) metrics.statements.observe({ operation }, statements);
+      }
       log.info(
         {
           requestId: locals(res).requestId,
@@ -67,7 +75,7 @@ export function accessLog(log: Logger) {
  * Apollo plugin: records the operation name and statement count for the access log, logs internal
  * errors with the request id, and adds that id to the masked errors the client receives.
  */
-export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_POLICY): ApolloServerPlugin<Context> {
+export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_POLICY, metrics?: ApiMetrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       return {
@@ -104,6 +112,7 @@ export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_
             for (const error of response.body.singleResult.errors ?? []) (error as { message: string }).message = withoutSuggestions(error.message);
           }
           for (const error of response.body.singleResult.errors ?? []) {
+            metrics?.graphqlErrors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
             if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }

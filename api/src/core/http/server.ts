@@ -23,6 +23,7 @@ import { serveWebSocket } from './websocket.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import type { Logger } from '../log.js';
 import { accessLog, graphqlRequestPlugin, locals, requestIds } from './request-log.js';
+import { createMetrics, metricsHandler } from './metrics.js';
 import { loadTrustedDocuments } from '../graphql/trusted-documents.js';
 import { OPEN_POLICY, type ExposurePolicy } from './exposure.js';
 
@@ -64,6 +65,8 @@ export async function startApiServer(args: {
   corsOrigins?: { has(origin: string): Promise<boolean> };
   /** Requests must arrive whole within this time (slow-client protection). */
   requestTimeoutMs?: number;
+  /** GET /metrics (Prometheus) for whoever bears this token; no endpoint without one. */
+  metricsToken?: string | null;
   /** Non-GraphQL endpoints of domain modules (e.g. file uploads), given the same per-request context. */
   routes?: ((contextFor: (req: Request, res: Response) => Promise<Context>) => express.Router)[];
 }): Promise<ApiServer> {
@@ -85,6 +88,7 @@ export async function startApiServer(args: {
     return hops[hop]!;
   };
   const trustedDocuments = loadTrustedDocuments();
+  const metrics = createMetrics(orm);
   const httpServer = http.createServer(app);
   if (args.requestTimeoutMs) {
     httpServer.requestTimeout = args.requestTimeoutMs;
@@ -93,7 +97,7 @@ export async function startApiServer(args: {
   let closing = false;
 
   const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsServer = serveWebSocket({ wss, schema, orm, log, bus: args.bus, exposure, trustedDocuments, clientAddress, authenticate: args.authenticate });
+  const wsServer = serveWebSocket({ wss, schema, orm, log, bus: args.bus, exposure, trustedDocuments, clientAddress, authenticate: args.authenticate, metrics });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -107,7 +111,7 @@ export async function startApiServer(args: {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: args.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
-      graphqlRequestPlugin(log, exposure),
+      graphqlRequestPlugin(log, exposure, metrics),
     ],
   });
   await apollo.start();
@@ -155,7 +159,8 @@ export async function startApiServer(args: {
   };
 
   app.use(requestIds());
-  app.use(accessLog(log));
+  app.use(accessLog(log, metrics));
+  if (args.metricsToken) app.get('/metrics', metricsHandler(metrics, args.metricsToken));
   // CORS: browser apps of the origins an enterprise allowed. Bearer tokens and API keys only —
   // no cookies cross origins. Anything else gets no CORS headers, so browsers refuse it.
   app.use(async (req: Request, res: Response, next: NextFunction) => {

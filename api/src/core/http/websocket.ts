@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { getOperationAST, getVariableValues, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import type { ApiMetrics } from './metrics.js';
 import type { WebSocketServer } from 'ws';
 import type { EventBus } from '../events/bus.js';
 import { createContext, type Authenticate, type Context } from '../graphql/context.js';
@@ -48,11 +49,35 @@ export function serveWebSocket(args: {
   trustedDocuments: Map<string, string>;
   clientAddress: (request: http.IncomingMessage) => string | null;
   authenticate: (em: Parameters<Authenticate>[0], credentials: WebSocketCredentials) => ReturnType<Authenticate>;
+  metrics?: ApiMetrics;
 }) {
-  const { schema, log, exposure } = args;
+  const { schema, log, exposure, metrics } = args;
+  if (metrics) {
+    args.wss.on('connection', (socket) => {
+      metrics.websockets.inc();
+      socket.once('close', () => metrics.websockets.dec());
+    });
+  }
+  // Subscriptions running, per connection: counted when they start streaming, until they complete.
+  const streaming = new WeakMap<object, Set<string>>();
   return useServer<Record<string, unknown>>(
     {
       schema,
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (!metrics || !(Symbol.asyncIterator in Object(result))) return;
+        const ids = streaming.get(ctx) ?? new Set<string>();
+        streaming.set(ctx, ids.add(id));
+        metrics.subscriptions.inc();
+      },
+      onComplete: (ctx, id) => {
+        if (streaming.get(ctx)?.delete(id)) metrics?.subscriptions.dec();
+      },
+      // A closed socket's subscriptions end with it.
+      onClose: (ctx) => {
+        const ids = streaming.get(ctx);
+        if (ids?.size) metrics?.subscriptions.dec(ids.size);
+        ids?.clear();
+      },
       onSubscribe: async (socket, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         // Who is calling first: every decision below is made on the authenticated identity.
         const request = (socket.extra as { request: http.IncomingMessage }).request;

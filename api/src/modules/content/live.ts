@@ -9,7 +9,7 @@ import type { ContentKind } from './content-enums.js';
 import { contentById } from './content.loaders.js';
 
 /** Items of `kinds` published in a portal's organisation subtree, that the subscriber may read. */
-export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: readonly ContentKind[]): AsyncGenerator<Content> {
+export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: readonly ContentKind[]): AsyncIterableIterator<Content> {
   return filterMap(
     ctx.bus,
     async () => {

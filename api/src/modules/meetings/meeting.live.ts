@@ -33,8 +33,8 @@ async function readablePath(context: Context, organizationId: string): Promise<s
   return (await context.em.findOneOrFail(Organization, id)).path;
 }
 
-async function* signIns(context: Context, organizationId: string): AsyncGenerator<MeetingSignInEventType> {
-  yield* filterMap(
+function signIns(context: Context, organizationId: string): AsyncIterableIterator<MeetingSignInEventType> {
+  return filterMap(
     context.bus,
     () => readablePath(context, organizationId),
     async (event, path) => {
