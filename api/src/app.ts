@@ -45,6 +45,7 @@ import surveys from './modules/surveys/index.js';
 import assessments from './modules/assessments/index.js';
 import mailbox from './modules/mailbox/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
+import { tracingFromEnvironment } from './core/tracing.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
 
 /** Every domain module, in dependency order. */
@@ -97,6 +98,8 @@ export interface RunningApi {
 }
 
 export async function startApi(args: { config: Config; log: Logger; databaseUrl: string; port?: number }): Promise<RunningApi> {
+  // Tracing is on when OTEL_EXPORTER_OTLP_ENDPOINT is set (standard OTel variables), before anything opens.
+  const traces = tracingFromEnvironment();
   const orm = await openAppOrm({ databaseUrl: args.databaseUrl, poolMax: args.config.dbPoolMax, log: args.log, statementTimeoutMs: args.config.dbStatementTimeoutMs });
   const { rateLimits } = args.config;
   const budgeted = rateLimits.anonymous || rateLimits.user || rateLimits.apiKey;
@@ -147,6 +150,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       await server.close();
       await bus.stop();
       await orm.close();
+      await traces?.shutdown();
     },
   };
 }

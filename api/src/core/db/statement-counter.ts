@@ -5,6 +5,8 @@
  */
 import type { LogContext, Logger as OrmLogger, LoggerNamespace, LoggerOptions } from '@mikro-orm/core';
 import type { Logger } from '../log.js';
+import { SpanKind } from '@opentelemetry/api';
+import { tracing } from '../tracing.js';
 
 export class StatementCounter {
   count = 0;
@@ -24,6 +26,17 @@ export function createOrmLogger(log: Logger) {
     logQuery(context: LogContext) {
       const counter = context.statements;
       if (counter instanceof StatementCounter) counter.count++;
+      // A span per statement when tracing is on, timed from what the driver measured.
+      const tracer = tracing();
+      if (tracer) {
+        const end = Date.now();
+        const span = tracer.startSpan('db.query', {
+          kind: SpanKind.CLIENT,
+          startTime: end - (context.took ?? 0),
+          attributes: { 'db.system.name': 'postgresql', 'db.query.text': String(context.query ?? '').slice(0, 2000), ...(context.requestId ? { 'dj.request_id': String(context.requestId) } : {}) },
+        });
+        span.end(end);
+      }
       if (log.isLevelEnabled('trace')) log.trace({ sql: context.query, took: context.took, requestId: context.requestId }, 'sql');
     },
     setDebugMode() {},

@@ -14,6 +14,8 @@ import { ErrorCode, isClientError, RETRY_AFTER_OUTAGE_SECONDS } from '../graphql
 import { admit, mayHearSuggestions, OPEN_POLICY, withoutSuggestions, type ExposurePolicy } from './exposure.js';
 import type { Logger } from '../log.js';
 import type { ApiMetrics } from './metrics.js';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { tracing, withSpan } from '../tracing.js';
 
 export interface RequestLocals {
   requestId: string;
@@ -42,7 +44,17 @@ export function requestIds() {
 export function accessLog(log: Logger, metrics?: ApiMetrics) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
+    // With tracing on, the request is a span, and everything it runs nests under it.
+    const tracer = tracing();
+    const span = tracer?.startSpan(`${req.method} ${req.path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path, 'dj.request_id': locals(res).requestId } });
     res.on('finish', () => {
+      if (span) {
+        span.setAttribute('http.response.status_code', res.statusCode);
+        const name = locals(res).graphql?.operation.name;
+        if (name) span.setAttribute('graphql.operation.name', name);
+        if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      }
       const path = req.originalUrl.split('?')[0];
       if (path === '/healthz' || path === '/readyz' || path === '/metrics') return;
       if (metrics) {
@@ -67,7 +79,8 @@ export function accessLog(log: Logger, metrics?: ApiMetrics) {
         'request',
       );
     });
-    next();
+    if (span) withSpan(span, next);
+    else next();
   };
 }
 
@@ -78,9 +91,11 @@ export function accessLog(log: Logger, metrics?: ApiMetrics) {
 export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_POLICY, metrics?: ApiMetrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
+      const span = tracing()?.startSpan('graphql.operation', { attributes: { 'dj.request_id': contextValue.requestId } });
       return {
         async didResolveOperation({ operationName, schema, document, operation, request }) {
           contextValue.operation.name = operationName ?? undefined;
+          span?.setAttributes({ 'graphql.operation.name': operationName ?? '', 'graphql.operation.type': operation?.operation ?? '' });
           // Limits, then what this caller may run at all, then its rate budget: the same admission
           // as over WebSocket. A refusal is the client's doing: never a 5xx.
           await admit(policy, contextValue, schema, document, operation, request.variables ?? {});
@@ -95,6 +110,11 @@ export function graphqlRequestPlugin(log: Logger, policy: ExposurePolicy = OPEN_
           }
         },
         async willSendResponse({ response }) {
+          if (span) {
+            const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+            if (errors.length) span.setAttribute('graphql.error.codes', errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')));
+            span.end();
+          }
           const cost = contextValue.operation.cost;
           if (cost) {
             response.http.headers.set('x-query-cost', String(cost.requested));
