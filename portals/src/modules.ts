@@ -21,6 +21,7 @@ import { dashboardPages } from './modules/dashboards/pages.js';
 import { surveyPages } from './modules/surveys/pages.js';
 import { assessmentPages } from './modules/assessments/pages.js';
 import { mailboxPages } from './modules/mailbox/pages.js';
+import { apiKeyPages } from './modules/identity/api-keys.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -54,4 +55,5 @@ export const PAGES: readonly PageRoute[] = [
   ...surveyPages,
   ...assessmentPages,
   ...mailboxPages,
+  ...apiKeyPages,
 ];

@@ -4,7 +4,8 @@ import { useSuite } from '../support/fixture.js';
 import { DEMO, gid, orgId, outcome, userId, withToken } from '../support/identity.js';
 
 
-const { db, api, as } = useSuite({ actors: ['groupAdmin', 'plantAdmin', 'powerAdmin', 'member'] });
+// Keys have a budget here (suites turn budgets off by default), so a key's page can show it.
+const { db, api, as } = useSuite({ env: { RATE_LIMIT_API_KEY: '100000' }, actors: ['groupAdmin', 'plantAdmin', 'powerAdmin', 'member'] });
 const { groupAdmin, plantAdmin, powerAdmin, member } = as;
 
 const CREATE = `mutation($i: ApiClientCreateInput!) { apiClientCreate(input: $i) { key apiClient { id name keyPrefix scopes lastUsedAt } userErrors { code field } } }`;
@@ -48,6 +49,26 @@ describe('API clients', () => {
     expect(row!.last_used_at).not.toBeNull();
   });
 
+  it('shows its last use (time and address) and its budget, and rotates with a grace period for the old key', async () => {
+    const LIST = `{ enterprise(slug: "huayou") { apiClients { id keyPrefix lastUsedAt lastUsedIp rotatedAt previousKeyValidUntil rateBudget { limit used windowSeconds } } } }`;
+    const [listed] = (await groupAdmin(LIST)).data!.enterprise.apiClients.filter((c: { id: string }) => c.id === clientId);
+    expect(listed).toMatchObject({ lastUsedAt: expect.any(String), lastUsedIp: expect.stringMatching(/127\.0\.0\.1/), rotatedAt: null, rateBudget: { limit: 100000, used: expect.any(Number), windowSeconds: 60 } });
+    expect(listed.rateBudget.used).toBeGreaterThan(0);
+    const ROTATE = `mutation($id: ID!, $h: Int) { apiClientRotate(id: $id, graceHours: $h) { key apiClient { keyPrefix rotatedAt previousKeyValidUntil } userErrors { code field } } }`;
+    expect(outcome(await powerAdmin(ROTATE, { id: clientId, h: 1 }), 'apiClientRotate')).toBe('FORBIDDEN');
+    expect((await groupAdmin(ROTATE, { id: clientId, h: 500 })).data!.apiClientRotate.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'graceHours'] }]);
+    const rotated = (await groupAdmin(ROTATE, { id: clientId, h: 1 })).data!.apiClientRotate;
+    expect(rotated.key).not.toBe(key);
+    expect(rotated.apiClient.keyPrefix).toBe(rotated.key.slice(0, 12));
+    expect(new Date(rotated.apiClient.previousKeyValidUntil).getTime() - Date.now()).toBeGreaterThan(55 * 60_000);
+    // Both keys work during the grace period; once it is over, only the new one.
+    for (const k of [key, rotated.key]) expect((await withToken(api, k)(`{ viewer { kind } }`)).data!.viewer.kind).toBe('API_CLIENT');
+    await db.query(`update api_client set previous_key_valid_until = now() - interval '1 second'`);
+    expect((await withToken(api, key)(`{ viewer { kind } }`)).status).toBe(401);
+    key = rotated.key;
+    expect((await withToken(api, key)(`{ viewer { kind } }`)).data!.viewer.kind).toBe('API_CLIENT');
+  });
+
   it('stops working the moment it is revoked', async () => {
     const revoke = `mutation($id: ID!) { apiClientRevoke(id: $id) { apiClient { revokedAt } userErrors { code } } }`;
     expect(outcome(await powerAdmin(revoke, { id: clientId }), 'apiClientRevoke')).toBe('FORBIDDEN');
@@ -55,7 +76,7 @@ describe('API clients', () => {
     const res = await withToken(api, key)(`{ viewer { kind } }`);
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await db.query(`select 1 from audit_event where action in ('apiClient.create', 'apiClient.revoke')`)).length).toBe(2);
+    expect((await db.query(`select 1 from audit_event where action in ('apiClient.create', 'apiClient.rotate', 'apiClient.revoke')`)).length).toBe(3);
   });
 });
 

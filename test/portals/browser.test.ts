@@ -1174,3 +1174,31 @@ describe('群众意见箱', () => {
     await admin.close();
   });
 });
+
+describe('接口密钥 in the workspace', () => {
+  it('the group’s admin creates a key (shown once), uses it, rotates it keeping the old one for a while, and revokes it', async () => {
+    const hy = `${base}/p/huayou`;
+    const admin = await signedIn('admin@huayou.example', hy);
+    await admin.goto(`${hy}/workspace/api-keys`);
+    await admin.getByLabel('应用名称').fill('党建大屏（浏览器测试）');
+    await admin.getByRole('button', { name: '创建' }).click();
+    const key = (await admin.locator('[data-key]').textContent())!.trim();
+    expect(key.length).toBeGreaterThan(20);
+    // The key works; the page, opened again, no longer shows it.
+    const used = await api.gql(`{ viewer { kind } }`, {}, { authorization: `Bearer ${key}` });
+    expect(used.data!.viewer.kind).toBe('API_CLIENT');
+    await admin.goto(`${hy}/workspace/api-keys`);
+    await expect(admin.locator('[data-key]').count()).resolves.toBe(0);
+    const row = admin.locator('tr', { hasText: '党建大屏（浏览器测试）' });
+    await expect(row.textContent()).resolves.toContain('127.0.0.1');
+    await row.getByLabel('旧密钥保留（小时）').fill('2');
+    await row.getByRole('button', { name: '轮换' }).click();
+    const next = (await admin.locator('[data-key]').textContent())!.trim();
+    expect(next).not.toBe(key);
+    await expect(admin.locator('tr', { hasText: '党建大屏（浏览器测试）' }).textContent()).resolves.toContain('旧密钥有效至');
+    await admin.locator('tr', { hasText: '党建大屏（浏览器测试）' }).getByRole('button', { name: '吊销' }).click();
+    await expect(admin.locator('tr', { hasText: '党建大屏（浏览器测试）' }).textContent()).resolves.toContain('已吊销');
+    expect((await api.gql(`{ viewer { kind } }`, {}, { authorization: `Bearer ${next}` })).status).toBe(401);
+    await admin.close();
+  });
+});

@@ -33,6 +33,7 @@ import dashboardsDocument from '../../../schema/operations/Dashboards.graphql?ra
 import surveysDocument from '../../../schema/operations/Surveys.graphql?raw';
 import assessmentsDocument from '../../../schema/operations/Assessments.graphql?raw';
 import mailboxDocument from '../../../schema/operations/Mailbox.graphql?raw';
+import apiKeysDocument from '../../../schema/operations/ApiKeys.graphql?raw';
 import portalLiveDocument from '../../../schema/operations/PortalLive.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
@@ -213,5 +214,6 @@ export const DOCUMENTS = {
   surveys: surveysDocument,
   assessments: assessmentsDocument,
   mailbox: mailboxDocument,
+  apiKeys: apiKeysDocument,
   portalLive: portalLiveDocument,
 } as const;

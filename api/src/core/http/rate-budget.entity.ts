@@ -14,4 +14,8 @@ export class RateBudget {
 
   @Property({ type: 'integer' })
   used!: number;
+
+  /** The limit charged against (so a key's page can show its budget). */
+  @Property({ type: 'integer', default: 0 })
+  budgetLimit!: number;
 }

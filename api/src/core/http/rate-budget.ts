@@ -46,14 +46,15 @@ export class RateBudgets {
     const window = this.limits.windowSeconds;
     // A fork of its own: this statement is the platform's, not the request's (statement counts).
     const [row] = await this.orm.em.fork().execute<{ used: number; window_start: Date }[]>(
-      `insert into rate_budget (key, window_start, used)
-       values (?, to_timestamp(floor(extract(epoch from now()) / ?) * ?), ?)
+      `insert into rate_budget (key, window_start, used, budget_limit)
+       values (?, to_timestamp(floor(extract(epoch from now()) / ?) * ?), ?, ?)
        on conflict (key) do update set
          used = case when rate_budget.window_start = excluded.window_start then rate_budget.used + excluded.used else excluded.used end,
-         window_start = excluded.window_start
+         window_start = excluded.window_start,
+         budget_limit = excluded.budget_limit
        returning used, window_start`,
       // The window length is part of the key: processes configured differently never share a row.
-      [`${payer.key}@${window}s`, window, window, points],
+      [`${payer.key}@${window}s`, window, window, points, payer.limit],
     );
     const resetAt = new Date(new Date(row!.window_start).getTime() + window * 1000);
     const state = { limit: payer.limit, remaining: Math.max(payer.limit - row!.used, 0), resetAt };

@@ -82,13 +82,15 @@ async function sessionViewer(em: EntityManager, token: string, ip: string | null
 }
 
 async function apiClientViewer(em: EntityManager, key: string, ip: string | null): Promise<Viewer | null> {
+  const hash = sha256(key);
+  // The current key, or the previous one within its grace period after a rotation.
   const [client] = await em.execute<{ id: number; enterprise_id: number; scopes: ApiScope[]; stale: boolean }[]>(
-    `select id, enterprise_id, scopes, coalesce(last_used_at < now() - interval '1 minute', true) as stale
-       from api_client where key_hash = ? and revoked_at is null`,
-    [sha256(key)],
+    `select id, enterprise_id, scopes, coalesce(last_used_at < now() - interval '1 minute', true) or last_used_ip is distinct from ? as stale
+       from api_client where (key_hash = ? or (previous_key_hash = ? and previous_key_valid_until > now())) and revoked_at is null`,
+    [ip, hash, hash],
   );
   if (!client) return null;
-  // "Last used" to the minute: not a write per request.
-  if (client.stale) await em.execute('update api_client set last_used_at = now() where id = ?', [client.id]);
+  // "Last used" to the minute (and when the address changes): not a write per request.
+  if (client.stale) await em.execute('update api_client set last_used_at = now(), last_used_ip = ? where id = ?', [ip, client.id]);
   return { kind: 'apiClient', apiClientId: client.id, enterpriseId: client.enterprise_id, scopes: client.scopes, ip };
 }

@@ -12,7 +12,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { ApiClient } from './api-client.entity.js';
-import { createApiClient, revokeApiClient } from './api-client.service.js';
+import { budgetOf, createApiClient, revokeApiClient, rotateApiClient } from './api-client.service.js';
 import {
   apiClientById,
   apiClientsOfEnterprise,
@@ -23,6 +23,7 @@ import {
   userById,
 } from './identity.loaders.js';
 import {
+  ApiClientBudgetType,
   ApiClientCreateInput,
   ApiClientCreatePayload,
   ApiClientRevokePayload,
@@ -219,6 +220,22 @@ export class ApiClientResolver {
     const enterpriseId = expectGlobalId(input.enterpriseId, 'Enterprise', 'enterpriseId');
     return mutate(async () => {
       const { client, key } = await createApiClient(ctx.em, ctx, { enterpriseId, name: input.name, scopes: input.scopes });
+      return { apiClient: client, key };
+    });
+  }
+
+  @FieldResolver(() => ApiClientBudgetType, { nullable: true, description: 'The key’s rate budget in the current window (null before its first call in it, or with budgets off).' })
+  rateBudget(@Root() client: ApiClient, @Ctx() ctx: Context): Promise<ApiClientBudgetType | null> {
+    return budgetOf(ctx.em, client.id);
+  }
+
+  @Mutation(() => ApiClientCreatePayload, {
+    description: 'Rotates an API key (the enterprise’s top-level admins): a new key, returned once; the old one keeps working for `graceHours` (default 24, at most 168; 0 ends it now).',
+  })
+  apiClientRotate(@Arg('id', () => ID) id: string, @Arg('graceHours', () => Int, { nullable: true }) graceHours: number | null, @Ctx() ctx: Context): Promise<ApiClientCreatePayload> {
+    const clientId = expectGlobalId(id, 'ApiClient');
+    return mutate(async () => {
+      const { client, key } = await rotateApiClient(ctx.em, ctx, clientId, graceHours ?? undefined);
       return { apiClient: client, key };
     });
   }

@@ -1,5 +1,5 @@
 /** GraphQL types of accounts, roles, sessions and API clients. */
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiScope, Role } from '../../core/authz/roles.js';
 import { Node } from '../../core/graphql/node.js';
 import { UserError } from '../../core/graphql/payload.js';
@@ -51,7 +51,18 @@ export class ApiClientType extends Node {
   @Field(() => [ApiScope]) scopes!: ApiScope[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) lastUsedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the key was last used (to the minute).' }) lastUsedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'The address of the last call.' }) lastUsedIp!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the key was last rotated.' }) rotatedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Until when the key before the last rotation still works.' }) previousKeyValidUntil!: Date | null;
+}
+
+@ObjectType('ApiClientBudget', { description: 'An API key’s rate budget in the current window (points are query cost).' })
+export class ApiClientBudgetType {
+  @Field(() => Int) limit!: number;
+  @Field(() => Int) used!: number;
+  @Field(() => Int) windowSeconds!: number;
+  @Field(() => GraphQLISODateTime) resetsAt!: Date;
 }
 
 @ObjectType('Session', { description: 'One of your sign-ins.' })
