@@ -12,7 +12,7 @@ import { useSuite } from '../support/fixture.js';
 import { DEMO, expectOk, gid, orgId, signIn, withToken, type Gql } from '../support/identity.js';
 
 // The reminder runner is driven by the test (a diagnosis on its set date), never by the clock.
-const { db, api, as } = useSuite({ env: { REMINDER_INTERVAL_MS: '86400000' }, actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
+const { db, api, as, tokens } = useSuite({ env: { REMINDER_INTERVAL_MS: '86400000' }, actors: ['groupAdmin', 'plantAdmin', 'plantReviewer', 'refineryAdmin', 'powerAdmin', 'member'] });
 const { groupAdmin, plantAdmin, plantReviewer, refineryAdmin, powerAdmin, member } = as;
 
 const CREATE = `mutation($i: AssessmentSchemeInput!) { assessmentSchemeCreate(input: $i) { scheme { id status } userErrors { code field message rule source } } }`;
@@ -41,6 +41,7 @@ describe('assessment', () => {
   let b: number; // 采油二队党支部
   let scheme: string;
   let branchAdmin: Gql; // 采油一队党支部's ORG_ADMIN (the assessed)
+  let branchToken: string;
   const input = (over: Record<string, unknown> = {}) => ({ organizationId: gid('Organization', 0), name: '2025年第四季度党支部工作考核', period: '2025-Q4', indicators, assigneeIds: [gid('Organization', a), gid('Organization', b)], ...over });
 
   /** Publishes `n` news items of a branch and dates them into the period being assessed. */
@@ -63,7 +64,8 @@ describe('assessment', () => {
     await expectOk(plantAdmin, `mutation($i: MembershipGrantInput!) { membershipGrant(input: $i) { membership { id } userErrors { code } } }`, {
       i: { userId: gid('User', editor!.id), organizationId: gid('Organization', a), role: 'ORG_ADMIN' },
     });
-    branchAdmin = withToken(api, await signIn(api, DEMO.branchEditor));
+    branchToken = await signIn(api, DEMO.branchEditor);
+    branchAdmin = withToken(api, branchToken);
     // Nothing of theirs was published in the periods used here before the test.
     const [before] = await db.query<{ n: number }>(
       `select count(*)::int as n from content c join organization o on o.id = c.organization_id where (o.path like (select path from organization where id = $1) || '%' or o.path like (select path from organization where id = $2) || '%') and c.published_at >= '2025-10-01' and c.published_at < '2026-04-01'`,
@@ -90,9 +92,21 @@ describe('assessment', () => {
   it('scores from the data and from scored evidence, ranks the peers, and says where there is nothing to measure', async () => {
     const [indicator] = (await plantAdmin(CARDS, { id: scheme })).data!.node.indicators.filter((i: { measure: string }) => i.measure === 'EVIDENCE');
     // The assessed branch submits; its text is sanitised; it cannot score itself or another's.
-    const mine = (await branchAdmin(SUBMIT, { i: { schemeId: scheme, organizationId: gid('Organization', a), indicatorId: indicator.id, body: '<p>设立党员先锋岗3个<script>alert(1)</script></p>' } })).data!.assessmentEvidenceSubmit;
+    // A photo of the 先锋岗, uploaded to the branch by its admin, goes with the evidence.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const uploaded = await fetch(`${api.baseUrl}/media?organizationId=${gid('Organization', a)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('先锋岗.png'), authorization: `Bearer ${branchToken}` },
+      body: new Uint8Array(png),
+    });
+    const photo = (await uploaded.json()) as { id: string; url: string };
+    const mine = (await branchAdmin(SUBMIT, { i: { schemeId: scheme, organizationId: gid('Organization', a), indicatorId: indicator.id, body: '<p>设立党员先锋岗3个<script>alert(1)</script></p>', fileIds: [photo.id] } })).data!.assessmentEvidenceSubmit;
     expect(mine.userErrors).toEqual([]);
     expect(mine.evidence.body).toBe('<p>设立党员先锋岗3个</p>');
+    // The assessors read the file with the scorecard; a member, another subsidiary and another enterprise do not.
+    const fetchAs = (token?: string) => fetch(`${api.baseUrl}${photo.url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await fetchAs(tokens.plantReviewer)).status).toBe(200);
+    for (const token of [tokens.member, tokens.refineryAdmin, tokens.powerAdmin, undefined]) expect((await fetchAs(token)).status).not.toBe(200);
     expect(failure(await branchAdmin(SUBMIT, { i: { schemeId: scheme, organizationId: gid('Organization', b), indicatorId: indicator.id, body: '<p>代交</p>' } }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(failure(await branchAdmin(SCORE, { id: mine.evidence.id, s: 100 }))).toMatchObject({ code: 'FORBIDDEN' });
     await expectOk(plantAdmin, SCORE, { id: mine.evidence.id, s: 90 });
