@@ -44,6 +44,7 @@ import dashboards from './modules/dashboards/index.js';
 import surveys from './modules/surveys/index.js';
 import assessments from './modules/assessments/index.js';
 import mailbox from './modules/mailbox/index.js';
+import webhooks from './modules/webhooks/index.js';
 import { authenticate, SESSION_COOKIE } from './modules/identity/authenticate.js';
 import { tracingFromEnvironment } from './core/tracing.js';
 import { allowedOriginsCache } from './modules/enterprises/allowed-origins.js';
@@ -82,6 +83,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   surveys,
   assessments,
   mailbox,
+  webhooks,
 ];
 installModules(MODULES);
 

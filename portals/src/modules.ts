@@ -22,6 +22,7 @@ import { surveyPages } from './modules/surveys/pages.js';
 import { assessmentPages } from './modules/assessments/pages.js';
 import { mailboxPages } from './modules/mailbox/pages.js';
 import { apiKeyPages } from './modules/identity/api-keys.js';
+import { webhookPages } from './modules/webhooks/pages.js';
 import { newsPages } from './modules/news/pages.js';
 import { notificationPages } from './modules/notifications/pages.js';
 import { organizationPages } from './modules/organizations/pages.js';
@@ -56,4 +57,5 @@ export const PAGES: readonly PageRoute[] = [
   ...assessmentPages,
   ...mailboxPages,
   ...apiKeyPages,
+  ...webhookPages,
 ];

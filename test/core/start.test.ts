@@ -60,7 +60,9 @@ async function enterpriseCount(): Promise<number> {
   return res.data!.enterprises.totalCount;
 }
 
-describe('start with the embedded database', () => {
+// A first start runs initdb, every migration and the whole demo seed: on a loaded 2-core machine
+// that can pass the default 30 s, so these tests get longer (they assert no timing).
+describe('start with the embedded database', { timeout: 90_000 }, () => {
   it('starts everything, serves API and portals, and SIGTERM stops it all with the database', async () => {
     const proc = runEntry('src/cli/start.ts', env);
     await proc.waitFor(READY);

@@ -13,6 +13,8 @@
  *     todos: [{ name, items(ctx, limit) }], // what waits for a person (待办)
  *     localRules: [{ key, label, default, … }], // rules of Party work tagged LOCAL: per-enterprise settings
  *     metrics: [{ key, label, unit, measure }], // figures of its data over a subtree and a span (考核 reads them)
+ *     webhookEvents: [defineWebhookEvent({ type, source, … })], // what outgoing webhooks may subscribe to
+ *     onEvent: (em, event) => …,            // runs inside the transaction of every emitted event
  *     seed: (em, actor, config) => …,       // demo data, additive and idempotent
  *   });
  *
@@ -27,7 +29,7 @@ import type { Request, Response } from 'express';
 import { registerActions, registerPolicy, type Action, type PolicyContributor, type SubjectType } from './authz/ability.js';
 import type { Actor } from './authz/check.js';
 import type { Config } from './config.js';
-import type { EventBus } from './events/bus.js';
+import { registerEventHook, type DomainEvent, type EventBus, type EventHook, type EventTypes } from './events/bus.js';
 import type { Context } from './graphql/context.js';
 import type { Logger } from './log.js';
 import type { Metric } from './metrics.js';
@@ -118,6 +120,45 @@ export interface ActionDeclaration {
   description: string;
 }
 
+/**
+ * An event outgoing webhooks may subscribe to, declared by the module that owns its object: which
+ * domain event it comes from, which enterprises' endpoints may hear of it, and what an endpoint
+ * receives — read under the endpoint's own ability (an API key's of the same scope), so an event
+ * the endpoint may not see is never delivered, and never more than the public fields it may read.
+ */
+export interface WebhookEvent {
+  /** What receivers see, stable, e.g. `content.published`. */
+  type: string;
+  /** In the workspace, in Chinese. */
+  label: string;
+  description: string;
+  source: keyof EventTypes;
+  /** The enterprises whose endpoints may hear of this event ([] when it is not one of this type, e.g. a status it does not report). */
+  enterprises(em: EntityManager, event: DomainEvent): Promise<number[]>;
+  /** The object's global id and public fields as `actor` reads them now; null when it may not. */
+  data(em: EntityManager, actor: Actor, event: DomainEvent): Promise<Record<string, unknown> | null>;
+}
+
+/** Declares a webhook event, typed by the domain event it comes from. */
+export function defineWebhookEvent<T extends keyof EventTypes>(definition: {
+  type: string;
+  label: string;
+  description: string;
+  source: T;
+  enterprises(em: EntityManager, event: Extract<DomainEvent, { type: T }>): number[] | Promise<number[]>;
+  data(em: EntityManager, actor: Actor, event: Extract<DomainEvent, { type: T }>): Promise<Record<string, unknown> | null>;
+}): WebhookEvent {
+  const own = (event: DomainEvent): event is Extract<DomainEvent, { type: T }> => event.type === definition.source;
+  return {
+    type: definition.type,
+    label: definition.label,
+    description: definition.description,
+    source: definition.source,
+    enterprises: async (em, event) => (own(event) ? definition.enterprises(em, event) : []),
+    data: async (em, actor, event) => (own(event) ? definition.data(em, actor, event) : null),
+  };
+}
+
 // Entity classes are abstract-constructible classes; resolvers are type-graphql classes.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes any class
 type ClassType = Function;
@@ -135,6 +176,9 @@ export interface ModuleDefinition {
   todos?: readonly TodoSource[];
   localRules?: readonly LocalRule[];
   metrics?: readonly Metric[];
+  webhookEvents?: readonly WebhookEvent[];
+  /** Runs inside the transaction of every emitted event (see `EventHook`). */
+  onEvent?: EventHook;
   /** Demo data: additive and idempotent; returns what it created (for the start-up log). */
   seed?: (em: EntityManager, actor: Actor, config: Config) => Promise<string[]>;
 }
@@ -150,6 +194,7 @@ export const resolversOf = (modules: readonly ModuleDefinition[]) => modules.fla
 let installed: readonly ModuleDefinition[] | null = null;
 const localRules = new Map<string, LocalRule>();
 const metrics = new Map<string, Metric>();
+const webhookEvents = new Map<string, WebhookEvent>();
 
 /** Every LOCAL rule the installed modules declare, by key. */
 export function localRuleDefinitions(): ReadonlyMap<string, LocalRule> {
@@ -159,6 +204,11 @@ export function localRuleDefinitions(): ReadonlyMap<string, LocalRule> {
 /** Every metric the installed modules measure, by key. */
 export function metricDefinitions(): ReadonlyMap<string, Metric> {
   return metrics;
+}
+
+/** Every event outgoing webhooks may subscribe to, by type, in the modules' order. */
+export function webhookEventDefinitions(): ReadonlyMap<string, WebhookEvent> {
+  return webhookEvents;
 }
 
 /**
@@ -183,6 +233,11 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
       if (metrics.has(metric.key)) throw new Error(`metric ${metric.key} is declared twice`);
       metrics.set(metric.key, metric);
     }
+    for (const event of module.webhookEvents ?? []) {
+      if (webhookEvents.has(event.type)) throw new Error(`webhook event ${event.type} is declared twice`);
+      webhookEvents.set(event.type, event);
+    }
+    if (module.onEvent) registerEventHook(module.onEvent);
   }
   installed = modules;
 }

@@ -34,6 +34,7 @@ import surveysDocument from '../../../schema/operations/Surveys.graphql?raw';
 import assessmentsDocument from '../../../schema/operations/Assessments.graphql?raw';
 import mailboxDocument from '../../../schema/operations/Mailbox.graphql?raw';
 import apiKeysDocument from '../../../schema/operations/ApiKeys.graphql?raw';
+import webhooksDocument from '../../../schema/operations/Webhooks.graphql?raw';
 import portalLiveDocument from '../../../schema/operations/PortalLive.graphql?raw';
 import duesDocument from '../../../schema/operations/Dues.graphql?raw';
 import membersDocument from '../../../schema/operations/Members.graphql?raw';
@@ -215,5 +216,6 @@ export const DOCUMENTS = {
   assessments: assessmentsDocument,
   mailbox: mailboxDocument,
   apiKeys: apiKeysDocument,
+  webhooks: webhooksDocument,
   portalLive: portalLiveDocument,
 } as const;

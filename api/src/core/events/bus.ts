@@ -25,9 +25,21 @@ export interface EventTypes {}
 
 export type DomainEvent = { [T in keyof EventTypes]: { type: T } & EventTypes[T] }[keyof EventTypes];
 
+/**
+ * Work a module does with every event inside the transaction that emits it (e.g. the webhooks
+ * module records the events endpoints asked for, in an outbox that commits with the change). A
+ * hook that throws rolls the change back, so hooks stay small: record, never call out.
+ */
+export type EventHook = (em: EntityManager, event: DomainEvent) => Promise<void>;
+const hooks: EventHook[] = [];
+export function registerEventHook(hook: EventHook): void {
+  hooks.push(hook);
+}
+
 /** Queues the event for delivery at commit. Payloads carry ids only (NOTIFY allows 8 kB). */
 export async function emit(em: EntityManager, event: DomainEvent): Promise<void> {
   await em.execute('select pg_notify(?, ?)', [CHANNEL, JSON.stringify(event)]);
+  for (const hook of hooks) await hook(em, event);
 }
 
 type Listener = (event: DomainEvent) => void;

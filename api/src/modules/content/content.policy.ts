@@ -68,16 +68,19 @@ export const CONTENT_ORGANIZATION_ACTIONS = {
   decideRecommendations: { on: 'Organization', description: 'Accept or decline what lower levels recommend (上报) to it.' },
 } as const;
 
+/** What an API key (or a webhook endpoint, which reads as one) of its own enterprise sees, by its scopes. */
+export function keyVisibilities(scopes: readonly ApiScope[]): Visibility[] {
+  if (scopes.includes(ApiScope.INTERNAL_READ)) return [Visibility.PUBLIC, Visibility.ENTERPRISE, Visibility.PARTNERS, Visibility.PLATFORM];
+  if (scopes.includes(ApiScope.PUBLIC_READ)) return [Visibility.PUBLIC];
+  return [];
+}
+
 export const contentPolicy: PolicyContributor = (can, viewer, now) => {
   const published = { status: ContentStatus.PUBLISHED, publishedAt: { $lte: now } };
 
   if (viewer.kind === 'apiClient') {
-    const enterprise = viewer.enterpriseId;
-    if (viewer.scopes.includes(ApiScope.INTERNAL_READ)) {
-      can('read', 'Content', { ...published, enterprise, visibility: { $in: [Visibility.PUBLIC, Visibility.ENTERPRISE, Visibility.PARTNERS, Visibility.PLATFORM] } });
-    } else if (viewer.scopes.includes(ApiScope.PUBLIC_READ)) {
-      can('read', 'Content', { ...published, enterprise, visibility: Visibility.PUBLIC });
-    }
+    const visibility = keyVisibilities(viewer.scopes);
+    if (visibility.length) can('read', 'Content', { ...published, enterprise: viewer.enterpriseId, visibility: { $in: visibility } });
     return;
   }
 

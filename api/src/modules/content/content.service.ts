@@ -205,6 +205,8 @@ declare module '../../core/events/bus.js' {
   interface EventTypes {
     /** An item became visible (published now, or its scheduled time came). */
     'content.published': { id: string; kind: ContentKind; organizationId: number; enterpriseId: number };
+    /** A visible item was taken down (unpublished or archived); `visibility` is who could read it. */
+    'content.unpublished': { id: string; kind: ContentKind; organizationId: number; enterpriseId: number; visibility: Visibility };
     /** An item entered or left review. */
     'content.reviewQueue': { id: string; kind: ContentKind; organizationId: number; status: ContentStatus };
   }
@@ -230,11 +232,15 @@ export async function transition(
     await assertCan(tx, actor, action, Content, 'Content', id, 'The item');
     const content = await load(tx, id);
     const before = content.status;
+    const wasVisible = before === ContentStatus.PUBLISHED && content.publishNotifiedAt !== null;
     await change(content, tx);
     content.updatedAt = new Date();
     if (content.status === ContentStatus.PUBLISHED && content.publishedAt && content.publishedAt.getTime() <= Date.now() && !content.publishNotifiedAt) {
       content.publishNotifiedAt = new Date();
       await emit(tx, publishedEvent({ id: String(content.id), kind: content.kind, organizationId: content.organization.id, enterpriseId: content.enterprise.id }));
+    }
+    if (wasVisible && content.status !== ContentStatus.PUBLISHED) {
+      await emit(tx, { type: 'content.unpublished', id: String(content.id), kind: content.kind, organizationId: content.organization.id, enterpriseId: content.enterprise.id, visibility: content.visibility });
     }
     if (before === ContentStatus.IN_REVIEW || content.status === ContentStatus.IN_REVIEW) {
       await emit(tx, { type: 'content.reviewQueue', id: String(content.id), kind: content.kind, organizationId: content.organization.id, status: content.status });

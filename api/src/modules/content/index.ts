@@ -8,10 +8,12 @@ import { startPublicationScheduler } from './publication-scheduler.js';
 import { Recommendation } from './recommendation.entity.js';
 import { startReindex } from './search-reindex.js';
 import { contentPublished } from './content.metrics.js';
+import { contentPublishedWebhook, contentUnpublishedWebhook } from './content.webhooks.js';
 
 export default defineModule({
   name: 'content',
   metrics: [contentPublished],
+  webhookEvents: [contentPublishedWebhook, contentUnpublishedWebhook],
   entities: [Content, ContentRevision, ContentMedia, ContentAttachment, ContentTarget, Recommendation],
   resolvers: [ContentViewResolver],
   policy: contentPolicy,

@@ -13,6 +13,7 @@ import { Enterprise } from '../enterprises/enterprise.entity.js';
 @Entity({ tableName: 'disclosure' })
 @Index({ name: 'disclosure_category_idx', properties: ['category'] })
 // "Open notices" (every portal home asks): few rows, found by when their window ends.
+@Index({ name: 'disclosure_notice_start_idx', expression: 'create index "disclosure_notice_start_idx" on "disclosure" ("notice_starts_at") where notice_starts_at is not null' })
 @Index({ name: 'disclosure_notice_idx', expression: 'create index "disclosure_notice_idx" on "disclosure" ("notice_ends_at", "notice_starts_at") where notice_ends_at is not null' })
 @Check({ name: 'disclosure_notice_window', expression: '(notice_starts_at is null) = (notice_ends_at is null) and (notice_ends_at is null or notice_ends_at > notice_starts_at)' })
 export class Disclosure {

@@ -3,6 +3,7 @@
  * review, recorded) → 审批 (an admin approves; the disclosure is published, 实施) — plus the
  * public-notice window (公示) and the feedback received during it.
  */
+import { emit } from '../../core/events/bus.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, requireUser, type Actor } from '../../core/authz/check.js';
 import { countAuthorised } from '../../core/authz/queries.js';
@@ -223,6 +224,7 @@ export async function leaveFeedback(
     });
     await tx.flush();
     await announceFeedback(tx, id, body);
+    await emit(tx, { type: 'disclosure.feedbackReceived', id, feedbackId: String(feedback.id), enterpriseId: disclosure.enterprise.id });
     return feedback;
   });
 }

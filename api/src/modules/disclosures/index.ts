@@ -6,6 +6,7 @@ import { disclosureTodos, noticeClosing } from './disclosure.notifications.js';
 import { DisclosureFeedbackResolver, DisclosureResolver } from './disclosure.resolver.js';
 import { disclosurePolicy } from './disclosure.policy.js';
 import { disclosuresOnTime, ON_TIME_WORKING_DAYS } from './disclosure.metrics.js';
+import { feedbackReceivedWebhook, noticeClosed, noticeClosedWebhook, noticeOpened, noticeOpenedWebhook } from './disclosure.webhooks.js';
 
 export default defineModule({
   name: 'disclosures',
@@ -14,6 +15,7 @@ export default defineModule({
   policy: disclosurePolicy,
   entities: [Disclosure, DisclosureFeedback, DisclosureRead],
   resolvers: [DisclosureResolver, DisclosureFeedbackResolver],
-  reminders: [noticeClosing],
+  reminders: [noticeClosing, noticeOpened, noticeClosed],
+  webhookEvents: [noticeOpenedWebhook, noticeClosedWebhook, feedbackReceivedWebhook],
   todos: [disclosureTodos],
 });

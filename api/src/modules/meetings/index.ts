@@ -13,6 +13,7 @@ import { lifeDue, meetingTomorrow } from './meeting.reminders.js';
 import { meetingTodos } from './meeting.todo.js';
 import { seedDemoMeetings } from './meetings.demo.js';
 import { lifeCompliance } from './meeting.metrics.js';
+import { meetingApprovedWebhook } from './meeting.webhooks.js';
 
 // Those who read a meeting's record fetch its photos and attachments.
 registerFileReader(readsMeetingFile);
@@ -20,6 +21,7 @@ registerFileReader(readsMeetingFile);
 export default defineModule({
   name: 'meetings',
   metrics: [lifeCompliance],
+  webhookEvents: [meetingApprovedWebhook],
   entities: [Meeting, MeetingAttendee, MeetingMotion, MeetingCorrection, LifeExemption, LifeRequirement, HeartTalk],
   resolvers: [MeetingResolver, LifeResolver, MeetingLiveResolver],
   policy: meetingPolicy,

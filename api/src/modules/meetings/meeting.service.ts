@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
+import { emit } from '../../core/events/bus.js';
+import { approvedEvent } from './meeting.webhooks.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { can, requireUser, type Actor } from '../../core/authz/check.js';
 import { AppError, badInput, conflict, ErrorCode, forbidden } from '../../core/graphql/errors.js';
@@ -281,6 +283,7 @@ export async function submitMeeting(em: EntityManager, actor: Actor, id: number)
     if (!reviewer) meeting.approvedAt = new Date();
     recordAudit(tx, actor.viewer, { action: 'meeting.submit', subjectType: 'Meeting', subjectId: meeting.id, organizationId: org.id, enterpriseId: meeting.enterprise.id });
     await tx.flush();
+    if (!reviewer) await emit(tx, approvedEvent(meeting));
     if (reviewer) {
       await notify(tx, {
         kind: RECORD_SUBMITTED,
@@ -311,6 +314,7 @@ export async function reviewMeeting(em: EntityManager, actor: Actor, id: number,
     if (approve) meeting.approvedAt = new Date();
     recordAudit(tx, actor.viewer, { action: approve ? 'meeting.approve' : 'meeting.return', subjectType: 'Meeting', subjectId: meeting.id, organizationId: meeting.organization.id, enterpriseId: meeting.enterprise.id });
     await tx.flush();
+    if (approve) await emit(tx, approvedEvent(meeting));
     const people = await tx.getConnection().execute<{ user_id: number }[]>(
       'select user_id from member where id = any(?::int[]) and user_id is not null',
       [`{${[meeting.host?.id, meeting.recorder?.id].filter((v) => v != null).join(',')}}`],

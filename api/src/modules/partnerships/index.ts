@@ -4,5 +4,8 @@ import { Partnership, PartnerLink } from './partnership.entity.js';
 import { partnershipTodos } from './partnership.notifications.js';
 import { partnershipPolicy } from './partnership.policy.js';
 import { EnterprisePartnersResolver, PartnershipResolver } from './partnership.resolver.js';
+import { partnershipChangedWebhook } from './partnership.webhooks.js';
 
-export default defineModule({ name: 'partnerships', entities: [Partnership, PartnerLink], resolvers: [PartnershipResolver, EnterprisePartnersResolver], policy: partnershipPolicy, todos: [partnershipTodos] });
+export default defineModule({ name: 'partnerships', entities: [Partnership, PartnerLink], resolvers: [PartnershipResolver, EnterprisePartnersResolver], policy: partnershipPolicy, todos: [partnershipTodos],
+  webhookEvents: [partnershipChangedWebhook],
+});

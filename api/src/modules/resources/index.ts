@@ -5,5 +5,9 @@ import { ResourceRequest, SharedResource } from './resource.entity.js';
 import { resourceTodos } from './resource.notifications.js';
 import { ResourceRequestResolver, SharedResourceResolver } from './resource.resolver.js';
 import { resourcePolicy } from './resource.policy.js';
+import { requestDecidedWebhook } from './resource.webhooks.js';
 
-export default defineModule({ name: 'resources', policy: resourcePolicy, entities: [SharedResource, ResourceRequest], resolvers: [SharedResourceResolver, ResourceRequestResolver], todos: [resourceTodos] });
+export default defineModule({
+  name: 'resources', policy: resourcePolicy, entities: [SharedResource, ResourceRequest], resolvers: [SharedResourceResolver, ResourceRequestResolver], todos: [resourceTodos],
+  webhookEvents: [requestDecidedWebhook],
+});

@@ -5,10 +5,12 @@ import { TRANSFER_LOCAL_RULES } from './transfer.local-rules.js';
 import { TransferResolver } from './transfer.resolver.js';
 import { letterExpiring, transferTodos } from './transfer.todo.js';
 import { transfersWithinValidity } from './transfer.metrics.js';
+import { transferChangedWebhook } from './transfer.webhooks.js';
 
 export default defineModule({
   name: 'transfers',
   metrics: [transfersWithinValidity],
+  webhookEvents: [transferChangedWebhook],
   entities: [Transfer, TransferStep, TransferLetterCounter],
   resolvers: [TransferResolver],
   localRules: TRANSFER_LOCAL_RULES,

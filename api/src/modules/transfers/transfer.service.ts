@@ -5,6 +5,7 @@
  * their dues and their record move only when the receiving side receives.
  */
 import { LockMode } from '@mikro-orm/core';
+import { emit } from '../../core/events/bus.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { can, requireUser, type Actor } from '../../core/authz/check.js';
 import { AppError, badInput, conflict, ErrorCode } from '../../core/graphql/errors.js';
@@ -183,12 +184,19 @@ export async function actOnTransfer(em: EntityManager, actor: Actor, input: ActI
       recordAudit(tx, actor.viewer, { action: `transfer.${input.action.toLowerCase()}`, subjectType: 'Transfer', subjectId: transfer.id, organizationId: transfer.fromOrganization.id, enterpriseId: transfer.enterprise.id, details: { status: transfer.status, ...(transfer.letterNumber ? { letter: transfer.letterNumber } : {}) } });
       await tx.flush();
       await tell(tx, transfer, input.action, opinion);
+      await emit(tx, { type: 'transfers.changed', transferId: transfer.id, status: transfer.status, enterpriseIds: await enterprisesOf(tx, transfer) });
       return transfer;
     });
   } catch (error) {
     if (uniqueViolation(error, 'member_id_number_unique')) throw conflict('The receiving enterprise has this person on its records already.', 'action');
     throw error;
   }
+}
+
+/** The enterprises a transfer concerns: the sending one, and the receiving one when it is another. */
+async function enterprisesOf(tx: EntityManager, transfer: Transfer): Promise<number[]> {
+  const to = transfer.toOrganization ? (await tx.findOneOrFail(Organization, transfer.toOrganization.id)).enterprise.id : null;
+  return [...new Set([transfer.enterprise.id, ...(to ? [to] : [])])];
 }
 
 /** 开具介绍信: the committee's next number for the year, the validity (LOCAL), 党费交至. */

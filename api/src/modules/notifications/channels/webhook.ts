@@ -1,5 +1,6 @@
 /**
- * SMS and 企业微信 through an enterprise's own gateway: a JSON POST signed with HMAC-SHA256, in
+ * Signed outgoing POSTs: SMS and 企业微信 through an enterprise's own gateway (and the webhooks
+ * module's endpoints): a JSON POST signed with HMAC-SHA256, in
  * the style of GitHub and Stripe, so the gateway can verify it came from the platform and is fresh:
  *
  *   X-Dangjian-Timestamp: <unix seconds>
@@ -28,23 +29,35 @@ export class WebhookError extends Error {
   override name = 'WebhookError';
 }
 
-/** Posts `payload`; resolves on a 2xx answer, throws WebhookError otherwise (the job retries). */
-export async function callWebhook(gateway: Gateway, payload: object, idempotencyKey: string, timeoutMs: number): Promise<void> {
-  const refusal = await webhookRefusal(gateway.url, gateway.allowPrivateNetwork);
-  if (refusal) throw new WebhookError(`gateway URL refused: ${refusal}`);
-  const url = new URL(gateway.url);
-  const body = JSON.stringify(payload);
+/** What the receiver answered. */
+export interface SignedPostResult {
+  status: number;
+  /** The start of the answer's body (for the attempt log). */
+  excerpt: string;
+  durationMs: number;
+}
+
+/**
+ * Posts `body` signed with `secret`, with `headers` besides the signature's; resolves with the
+ * receiver's answer whatever its status, throws WebhookError when there was none (refused URL,
+ * unreachable, timed out).
+ */
+export async function postSigned(target: Gateway, body: string, headers: Record<string, string>, timeoutMs: number, userAgent: string): Promise<SignedPostResult> {
+  const refusal = await webhookRefusal(target.url, target.allowPrivateNetwork);
+  if (refusal) throw new WebhookError(`URL refused: ${refusal}`);
+  const url = new URL(target.url);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const lookup: typeof dnsLookup = ((hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, []);
-      const allowed = gateway.allowPrivateNetwork ? addresses : addresses.filter((a) => !isPrivateAddress(a.address));
-      if (allowed.length === 0) return callback(new WebhookError('gateway host resolves to a private address'), []);
+      const allowed = target.allowPrivateNetwork ? addresses : addresses.filter((a) => !isPrivateAddress(a.address));
+      if (allowed.length === 0) return callback(new WebhookError('the host resolves to a private address'), []);
       if ((options as { all?: boolean }).all) return callback(null, allowed);
       callback(null, allowed[0]!.address, allowed[0]!.family);
     });
   }) as typeof dnsLookup;
-  await new Promise<void>((resolve, reject) => {
+  const started = performance.now();
+  return new Promise<SignedPostResult>((resolve, reject) => {
     const request = (url.protocol === 'https:' ? https : http).request(
       url,
       {
@@ -53,10 +66,10 @@ export async function callWebhook(gateway: Gateway, payload: object, idempotency
         headers: {
           'content-type': 'application/json; charset=utf-8',
           'content-length': Buffer.byteLength(body),
-          'user-agent': 'dangjian-notifications/1',
+          'user-agent': userAgent,
           'x-dangjian-timestamp': timestamp,
-          'x-dangjian-signature': signature(gateway.secret, timestamp, body),
-          'idempotency-key': idempotencyKey,
+          'x-dangjian-signature': signature(target.secret, timestamp, body),
+          ...headers,
         },
         timeout: timeoutMs,
       },
@@ -66,16 +79,23 @@ export async function callWebhook(gateway: Gateway, payload: object, idempotency
         response.on('data', (chunk: string) => {
           if (excerpt.length < 200) excerpt += chunk;
         });
-        response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve();
-          else reject(new WebhookError(`gateway answered ${status}${excerpt ? `: ${excerpt.slice(0, 200)}` : ''}`));
-        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, excerpt: excerpt.slice(0, 200), durationMs: Math.round(performance.now() - started) }));
         response.on('error', reject);
       },
     );
-    request.on('timeout', () => request.destroy(new WebhookError(`gateway did not answer within ${timeoutMs} ms`)));
-    request.on('error', (error) => reject(error instanceof WebhookError ? error : new WebhookError(`gateway unreachable: ${error.message}`)));
+    request.on('timeout', () => request.destroy(new WebhookError(`did not answer within ${timeoutMs} ms`)));
+    request.on('error', (error) => reject(error instanceof WebhookError ? error : new WebhookError(`unreachable: ${error.message}`)));
     request.end(body);
   });
+}
+
+/** Posts `payload` to a gateway; resolves on a 2xx answer, throws WebhookError otherwise (the job retries). */
+export async function callWebhook(gateway: Gateway, payload: object, idempotencyKey: string, timeoutMs: number): Promise<void> {
+  let answer: SignedPostResult;
+  try {
+    answer = await postSigned(gateway, JSON.stringify(payload), { 'idempotency-key': idempotencyKey }, timeoutMs, 'dangjian-notifications/1');
+  } catch (error) {
+    throw new WebhookError(`gateway ${(error as Error).message}`);
+  }
+  if (answer.status < 200 || answer.status >= 300) throw new WebhookError(`gateway answered ${answer.status}${answer.excerpt ? `: ${answer.excerpt}` : ''}`);
 }
