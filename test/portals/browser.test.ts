@@ -1202,3 +1202,44 @@ describe('接口密钥 in the workspace', () => {
     await admin.close();
   });
 });
+
+describe('事件推送 in the workspace', () => {
+  it('the group’s admin adds an endpoint (secret shown once), sees a delivery arrive with its attempt, and redelivers it', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      await db.query(`insert into webhook_network (enterprise_id, allow_private_network) values (1, true) on conflict (enterprise_id) do update set allow_private_network = true`);
+      const hy = `${base}/p/huayou`;
+      const admin = await signedIn('admin@huayou.example', hy);
+      await admin.goto(`${hy}/workspace/webhooks`);
+      await admin.getByLabel('接收地址（https）').fill(`${receiver.url}/oa`);
+      await admin.getByLabel('说明').fill('集团 OA 待办（浏览器测试）');
+      await admin.getByLabel('权限范围').selectOption('PUBLIC_READ');
+      await admin.getByRole('checkbox', { name: /内容发布/ }).check();
+      await admin.getByRole('button', { name: '添加' }).click();
+      expect((await admin.locator('[data-secret]').textContent())!.trim()).toMatch(/^whsec_/);
+
+      // A publication reaches the receiver; the page, opened again, shows it delivered — and no secret.
+      const editor = await apiToken('editor@cy1.huayou.example');
+      const reviewer = await apiToken('reviewer@cy1.huayou.example');
+      const branch = Buffer.from(`Organization:${await orgId(db, '采油一队党支部')}`).toString('base64url');
+      const created = await api.gql(`mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, { i: { organizationId: branch, title: '推送页面测试：支部活动', bodyHtml: '<p>正文</p>' } }, editor);
+      const id = created.data!.newsCreate.newsArticle.id;
+      await api.gql(`mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, { id }, editor);
+      await api.gql(`mutation($id: ID!) { newsApprove(id: $id) { userErrors { code } } }`, { id }, reviewer);
+      await receiver.waitForMatch((c) => c.body.includes('推送页面测试：支部活动'));
+      await admin.goto(`${hy}/workspace/webhooks`);
+      await expect(admin.locator('[data-secret]').count()).resolves.toBe(0);
+      const endpoint = admin.locator('section', { hasText: '集团 OA 待办（浏览器测试）' });
+      const row = endpoint.locator('tr', { hasText: '已送达' }).first();
+      await expect(row.textContent()).resolves.toContain('200');
+      await row.getByRole('button', { name: '重新推送' }).click();
+      const calls = await receiver.waitFor(2);
+      expect(calls[1]!.body).toBe(calls[0]!.body);
+      await admin.locator('section', { hasText: '集团 OA 待办（浏览器测试）' }).getByRole('button', { name: '停用' }).click();
+      await expect(admin.locator('section', { hasText: '集团 OA 待办（浏览器测试）' }).locator('[data-state]').textContent()).resolves.toContain('已停用');
+      await admin.close();
+    } finally {
+      await receiver.close();
+    }
+  });
+});
