@@ -15,10 +15,15 @@ export interface Spawned {
 
 /** Runs an api/src entry (TypeScript, through the oxc loader) with exactly the given environment. */
 export function runEntry(entry: string, env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['--import', '@oxc-node/core/register', entry], {
-    cwd: API_DIR,
-    // A test key for member data, unless the test gives one (never the repository's .data key).
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', MEMBER_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), ...env },
+  // A test key for member data, unless the test gives one (never the repository's .data key).
+  return runNode(['--import', '@oxc-node/core/register', entry], API_DIR, { MEMBER_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), ...env });
+}
+
+/** Runs Node (the tests' own) with `args` in `cwd`, with only PATH, HOME and `env` in its environment. */
+export function runNode(args: string[], cwd: string, env: Record<string, string>): Spawned {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A process group of its own, so a test can signal the group like a terminal's Ctrl-C does.
     detached: true,
