@@ -135,6 +135,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       corsOrigins,
       requestTimeoutMs: args.config.requestTimeoutMs,
       metricsToken: args.config.read.string('METRICS_TOKEN'),
+      ide: { production: args.config.env === 'production' },
       sessionCookieName: SESSION_COOKIE,
       secureCookies: args.config.env === 'production',
     });

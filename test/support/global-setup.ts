@@ -11,6 +11,7 @@ import { openAppOrm } from '../../api/src/app.js';
 import { migrateUp } from '../../api/src/core/db/migrations.js';
 import { startThrowawayServer } from '../../api/src/core/db/throwaway.js';
 import { seedDemoData } from '../../api/src/demo/seed.js';
+import { ensureGraphiql } from '../../api/src/core/http/graphiql/build.js';
 import { loadConfig, REPO_ROOT } from '../../api/src/core/config.js';
 import { TEST_MEMBER_DATA_KEY } from './api.js';
 
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject) {
   project.provide('pg', { templates, adminUrl });
 
   execFileSync('pnpm', ['--filter', '@dangjian/portals', 'build'], { cwd: path.join(REPO_ROOT), stdio: 'ignore' });
+  await ensureGraphiql();
 
   return async () => {
     await server.dispose();

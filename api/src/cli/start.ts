@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { onShutdownSignal, openAppOrm, startApi } from '../app.js';
 import { loadConfig, REPO_ROOT, type Config } from '../core/config.js';
 import { assertPortFree } from '../core/db/embedded-postgres.js';
+import { ensureGraphiql } from '../core/http/graphiql/build.js';
 import { migrateUp } from '../core/db/migrations.js';
 import { createLogger, type Logger } from '../core/log.js';
 import { seedDemoData } from '../demo/seed.js';
@@ -39,6 +40,8 @@ runCli(async () => {
   onShutdownSignal(log, stopAll);
 
   try {
+    // The offline GraphiQL's bundle (a couple of seconds, once: rebuilt only when its sources change).
+    await ensureGraphiql();
     await prepareDatabase(db.url, config, log);
     const api = await startApi({ config, log, databaseUrl: db.url });
     stops.push(() => api.close());

@@ -9,6 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { graphiql } from './graphiql/serve.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { checkDocumentSize, LIMITS } from '../graphql/limits.js';
 import { WebSocketServer } from 'ws';
@@ -67,6 +68,8 @@ export async function startApiServer(args: {
   requestTimeoutMs?: number;
   /** GET /metrics (Prometheus) for whoever bears this token; no endpoint without one. */
   metricsToken?: string | null;
+  /** The offline GraphiQL on `GET /graphql` for browsers (see graphiql/serve.ts); none when absent. */
+  ide?: { production: boolean };
   /** Non-GraphQL endpoints of domain modules (e.g. file uploads), given the same per-request context. */
   routes?: ((contextFor: (req: Request, res: Response) => Promise<Context>) => express.Router)[];
 }): Promise<ApiServer> {
@@ -180,6 +183,7 @@ export async function startApiServer(args: {
     res.status(204).end();
   });
   for (const route of args.routes ?? []) app.use(route(contextFor));
+  if (args.ide) app.use(graphiql(GRAPHQL_PATH, args.ide.production));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
