@@ -344,7 +344,7 @@ export interface NewsListVariables { organizationId: string; after?: string | nu
 export interface NewsListResult { news: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; publishedAt: string | null; visibility: 'ENTERPRISE' | 'ORGANIZATION' | 'OWN_ORGANIZATION' | 'PARTNERS' | 'PLATFORM' | 'PUBLIC' | 'TARGETED'; organization: { name: string; } | null; }>; }; }
 
 export interface NewsSearchVariables { query: string; first: number; after?: string | null; }
-export interface NewsSearchResult { newsSearch: { totalCount: number; hasNextPage: boolean; edges: Array<{ cursor: string; snippet: string; node: { id: string; title: string; }; }>; }; }
+export interface NewsSearchResult { newsSearch: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; edges: Array<{ cursor: string; snippet: string; node: { id: string; title: string; }; }>; }; }
 
 export interface InboxVariables { after?: string | null; }
 export interface InboxResult { notificationsUnreadCount: number; notifications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; kind: string; title: string; body: string; link: string | null; createdAt: string; readAt: string | null; }>; }; }
@@ -389,7 +389,7 @@ export interface PortalThemeSaveVariables { portalId: string; input: { accentCol
 export interface PortalThemeSaveResult { portalThemeSave: { userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
 
 export interface SearchVariables { query: string; after?: string | null; }
-export interface SearchResult { search: { totalCount: number; hasNextPage: boolean; edges: Array<{ cursor: string; snippet: string; node: { __typename: string; id?: string; title?: string; publishedAt?: string | null; }; }>; }; }
+export interface SearchResult { search: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; edges: Array<{ cursor: string; snippet: string; node: { __typename: string; id?: string; title?: string; publishedAt?: string | null; }; }>; }; }
 
 export interface SignInVariables { input: { login: string; password: string; }; }
 export interface SignInResult { signIn: { token: string | null; expiresAt: string | null; userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
+import { describeConventions } from './conventions.js';
 import { NodeResolver } from './node.js';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
@@ -36,7 +37,7 @@ export function buildAppSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
       pubSub: noTopics,
       // Inputs are validated by hand in services, with errors that name the field.
       validate: false,
-    }),
+    }).then(describeConventions),
   };
   return built.schema;
 }

@@ -17,7 +17,7 @@ import { AuditEvent } from './audit-event.entity.js';
 
 @ObjectType('AuditEvent', { implements: Node, description: 'A consequential change: who, what, where, when, from where.' })
 export class AuditEventType extends Node {
-  @Field({ description: 'e.g. organization.move, membership.grant, apiClient.create' }) action!: string;
+  @Field({ description: 'What was done, as `<subject>.<verb>`, e.g. organization.move, membership.grant, apiClient.create.' }) action!: string;
   @Field() subjectType!: string;
   @Field({ description: 'Local id of the subject.' }) subjectId!: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) details!: Record<string, unknown> | null;

@@ -2,7 +2,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
-import { checkFirst, decodeCursor, encodeCursor } from '../../core/graphql/relay.js';
+import { checkFirst, decodeCursor, encodeCursor, type PageInfo } from '../../core/graphql/relay.js';
 import { Content } from './content.entity.js';
 import { ContentStatus, type ContentKind } from './content-enums.js';
 import { bodyOf, countReadableContent, findReadableContent, searchWhere } from './content.loaders.js';
@@ -13,8 +13,17 @@ const MAX_OFFSET = 1000;
 export interface SearchPage {
   edges: { cursor: string; node: Content; snippet: string }[];
   totalCount: number;
+  pageInfo: PageInfo;
+  /** Kept for clients of before `pageInfo` (deprecated in the schema). */
   hasNextPage: boolean;
 }
+
+const pageOf = (edges: SearchPage['edges'], totalCount: number, hasNextPage: boolean, offset: number): SearchPage => ({
+  edges,
+  totalCount,
+  hasNextPage,
+  pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+});
 
 export async function runSearch(ctx: Context, args: { query: string; first: number; after: string | null; kinds: ContentKind[] }): Promise<SearchPage> {
   checkFirst(args.first);
@@ -22,7 +31,7 @@ export async function runSearch(ctx: Context, args: { query: string; first: numb
   const offset = args.after == null ? 0 : (decodeCursor(args.after, ['number'])[0] as number) + 1;
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw badInput('Not a valid cursor for this search.', 'after');
   const search = searchWhere(args.query, args.kinds);
-  if (!search) return { edges: [], totalCount: 0, hasNextPage: false };
+  if (!search) return pageOf([], 0, false, offset);
   const where = { $and: [search.where, { status: ContentStatus.PUBLISHED }] } as FilterQuery<Content>;
   const [rows, total] = await Promise.all([
     findReadableContent(ctx, where, { orderBy: search.orderBy, limit: args.first + 1, offset }),
@@ -30,13 +39,10 @@ export async function runSearch(ctx: Context, args: { query: string; first: numb
   ]);
   const page = rows.slice(0, args.first);
   const bodies = await bodyOf(ctx).loadMany(page.map((c) => String(c.id)));
-  return {
-    edges: page.map((node, i) => {
-      const body = bodies[i];
-      const text = [node.title, node.summary, body && !(body instanceof Error) ? body.bodyText : ''].join('\n');
-      return { cursor: encodeCursor([offset + i]), node, snippet: snippet(text, args.query) };
-    }),
-    totalCount: total,
-    hasNextPage: rows.length > args.first,
-  };
+  const edges = page.map((node, i) => {
+    const body = bodies[i];
+    const text = [node.title, node.summary, body && !(body instanceof Error) ? body.bodyText : ''].join('\n');
+    return { cursor: encodeCursor([offset + i]), node, snippet: snippet(text, args.query) };
+  });
+  return pageOf(edges, total, rows.length > args.first, offset);
 }

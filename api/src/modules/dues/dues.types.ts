@@ -17,7 +17,7 @@ export class DuesItemType {
   @Field({ description: 'YYYY-MM.' }) period!: string;
   @Field(() => DuesBaseKind) baseKind!: DuesBaseKind;
   @Field(() => Int, { nullable: true, description: 'The base (a wage or pension) — only for the member and the admins who keep the record.' }) baseFen!: number | null;
-  @Field(() => String, { nullable: true, description: 'e.g. "1.5%"; null for the fixed classes.' }) rate!: string | null;
+  @Field(() => String, { nullable: true, description: 'The rate applied, e.g. "1.5%"; null for the fixed classes.' }) rate!: string | null;
   @Field(() => Int) dueFen!: number;
   @Field(() => Int) reductionFen!: number;
   @Field(() => String, { nullable: true }) reductionReason!: string | null;

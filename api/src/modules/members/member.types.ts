@@ -42,7 +42,7 @@ export class MemberType extends Node {
   @Field(() => String, { nullable: true, description: '转正日期 (null while probationary).' }) confirmedOn!: string | null;
   @Field(() => MemberCategory) category!: MemberCategory;
   @Field(() => MemberStatus) status!: MemberStatus;
-  @Field(() => [String], { description: 'e.g. 困难党员, 流动党员, 党务工作者.' }) labels!: string[];
+  @Field(() => [String], { description: 'Labels the branch gives the member, e.g. 困难党员, 流动党员, 党务工作者.' }) labels!: string[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }

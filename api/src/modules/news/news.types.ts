@@ -3,7 +3,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnum
 import { RecommendationStatus } from '../content/recommendation.entity.js';
 import { Node } from '../../core/graphql/node.js';
 import { UserError } from '../../core/graphql/payload.js';
-import { connectionType } from '../../core/graphql/relay.js';
+import { connectionType, PageInfo } from '../../core/graphql/relay.js';
 import { ContentStatus, Visibility } from '../content/content-enums.js';
 import { ContentFieldsType } from '../content/content.types.js';
 
@@ -21,8 +21,9 @@ export class NewsSearchHitType {
 @ObjectType('NewsSearchConnection')
 export class NewsSearchConnectionType {
   @Field(() => [NewsSearchHitType]) edges!: NewsSearchHitType[];
-  @Field(() => Int) totalCount!: number;
-  @Field() hasNextPage!: boolean;
+  @Field(() => Int, { description: 'How many items match in all.' }) totalCount!: number;
+  @Field(() => PageInfo, { description: 'Where the page lies in the results, and the cursor to go on (`after: endCursor`).' }) pageInfo!: PageInfo;
+  @Field({ deprecationReason: 'Use pageInfo.hasNextPage (kept until 2027-06-01).' }) hasNextPage!: boolean;
 }
 
 @InputType({ description: 'Filters for news lists. Without `status`, only published articles are listed.' })

@@ -7,6 +7,7 @@ import { publishedOnPortal } from '../content/live.js';
 import type { Context } from '../../core/graphql/context.js';
 import { Content } from '../content/content.entity.js';
 import { ContentKind } from '../content/content-enums.js';
+import { PageInfo } from '../../core/graphql/relay.js';
 import { runSearch } from '../content/search.js';
 import { ContentItem } from '../items/content-item.js';
 
@@ -22,8 +23,9 @@ class SearchHitType {
 @ObjectType('SearchConnection')
 class SearchConnectionType {
   @Field(() => [SearchHitType]) edges!: SearchHitType[];
-  @Field(() => Int) totalCount!: number;
-  @Field() hasNextPage!: boolean;
+  @Field(() => Int, { description: 'How many items match in all.' }) totalCount!: number;
+  @Field(() => PageInfo, { description: 'Where the page lies in the results, and the cursor to go on (`after: endCursor`).' }) pageInfo!: PageInfo;
+  @Field({ deprecationReason: 'Use pageInfo.hasNextPage (kept until 2027-06-01).' }) hasNextPage!: boolean;
 }
 
 @Resolver()
