@@ -37,7 +37,14 @@ const isConnection = (type: GraphQLNamedType) => type.name.endsWith('Connection'
 const isEdge = (type: GraphQLNamedType) => type.name.endsWith('Edge') || type.name.endsWith('Hit');
 const isPayload = (type: GraphQLNamedType) => type.name.endsWith('Payload');
 
+const ROOTS: Record<string, string> = {
+  Query: 'Reads. Every answer is filtered by who you are: what you may not read is absent — null, or left out of lists and their counts.',
+  Mutation: 'Changes. Each answers a payload whose `userErrors` name the input the rules refused (then nothing was written); other failures are top-level errors with a stable `extensions.code`.',
+  Subscription: 'Live events over WebSocket (graphql-ws, on the same path), each checked against your rights before it is sent.',
+};
+
 function typeDescription(type: GraphQLNamedType): string | undefined {
+  if (ROOTS[type.name]) return ROOTS[type.name];
   if (type.name === 'PageInfo') return 'Where a page lies in its list (Relay): whether there is more, and the cursors to go on with.';
   if (isConnection(type)) return `A page of a list (Relay connection): its items, the cursors to go on with, and the size of the whole list.`;
   if (isEdge(type)) return 'An item of a page, with the cursor that continues after it.';

@@ -4,8 +4,28 @@ import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
 import { AppraisalStage, Grade } from './stages.js';
 
-registerEnumType(AppraisalStage, { name: 'AppraisalStage', description: '民主评议: SELF (个人自评) → PEER (互评) → BALLOT (anonymous 民主测评) → COMMITTEE_PROPOSAL → ASSEMBLY (大会评定) → PUBLISHED.' });
-registerEnumType(Grade, { name: 'AppraisalGrade', description: '优秀 (EXCELLENT, at most one third), 合格, 基本合格, 不合格 (with its follow-up).' });
+registerEnumType(AppraisalStage, {
+  name: 'AppraisalStage',
+  description: '民主评议: SELF (个人自评) → PEER (互评) → BALLOT (anonymous 民主测评) → COMMITTEE_PROPOSAL → ASSEMBLY (大会评定) → PUBLISHED.',
+  valuesConfig: {
+    SELF: { description: '个人自评' },
+    PEER: { description: '党员互评' },
+    BALLOT: { description: '民主测评 (anonymous)' },
+    COMMITTEE_PROPOSAL: { description: '支委会提出评定意见' },
+    ASSEMBLY: { description: '支部党员大会评定' },
+    PUBLISHED: { description: '向党员公布' },
+  },
+});
+registerEnumType(Grade, {
+  name: 'AppraisalGrade',
+  description: '优秀 (EXCELLENT, at most one third), 合格, 基本合格, 不合格 (with its follow-up).',
+  valuesConfig: {
+    EXCELLENT: { description: '优秀: at most one third of those appraised.' },
+    QUALIFIED: { description: '合格.' },
+    BASIC: { description: '基本合格: with a talk and a rectification plan.' },
+    UNQUALIFIED: { description: '不合格: with its follow-up (限期改正 or 劝退/除名 as the branch decides).' },
+  },
+});
 
 @ObjectType('AppraisalTally', { description: 'The anonymous ballots on one member, counted (for the committee once the ballot closes).' })
 export class AppraisalTallyType {

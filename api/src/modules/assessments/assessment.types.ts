@@ -9,15 +9,63 @@ import { DiagnosisKind, IndicatorMeasure, PdcaStage, SchemeStatus } from './asse
 import { PeriodKind } from './periods.js';
 import { ScoreLevel } from './scoring.js';
 
-registerEnumType(SchemeStatus, { name: 'AssessmentSchemeStatus', description: 'ACTIVE while the period runs (scorecards live); CLOSED once the final diagnosis froze it.' });
-registerEnumType(IndicatorMeasure, { name: 'IndicatorMeasure', description: 'METRIC: computed from the platform’s data; EVIDENCE: submitted by the assessed and scored 0–100 by the assessors.' });
-registerEnumType(DiagnosisKind, { name: 'DiagnosisKind', description: 'SCHEDULED on a set date, MANUAL on demand, FINAL at the close (frozen).' });
-registerEnumType(PdcaStage, { name: 'PdcaStage', description: 'An improvement action’s stage: PLAN → DO → CHECK → ACT → CLOSED.' });
-registerEnumType(PeriodKind, { name: 'AssessmentPeriodKind', description: 'A YEAR, a HALF or a QUARTER.' });
+registerEnumType(SchemeStatus, {
+  name: 'AssessmentSchemeStatus',
+  description: 'ACTIVE while the period runs (scorecards live); CLOSED once the final diagnosis froze it.',
+  valuesConfig: {
+    ACTIVE: { description: 'The period runs: scorecards are live.' },
+    CLOSED: { description: 'The final diagnosis froze the scores; later data changes do not alter them.' },
+  },
+});
+registerEnumType(IndicatorMeasure, {
+  name: 'IndicatorMeasure',
+  description: 'METRIC: computed from the platform’s data; EVIDENCE: submitted by the assessed and scored 0–100 by the assessors.',
+  valuesConfig: {
+    METRIC: { description: 'Computed from the platform’s data.' },
+    EVIDENCE: { description: 'Submitted by the assessed organisation and scored 0–100 by the assessors.' },
+  },
+});
+registerEnumType(DiagnosisKind, {
+  name: 'DiagnosisKind',
+  description: 'SCHEDULED on a set date, MANUAL on demand, FINAL at the close (frozen).',
+  valuesConfig: {
+    SCHEDULED: { description: 'On a date set in the scheme.' },
+    MANUAL: { description: 'On demand, by the assessors.' },
+    FINAL: { description: 'At the close: the frozen scores.' },
+  },
+});
+registerEnumType(PdcaStage, {
+  name: 'PdcaStage',
+  description: 'An improvement action’s stage: PLAN → DO → CHECK → ACT → CLOSED.',
+  valuesConfig: {
+    PLAN: { description: 'Plan: the action is set, with an owner and a due date.' },
+    DO: { description: 'Do: under way.' },
+    CHECK: { description: 'Check: the next period’s diagnosis looks at the indicator again.' },
+    ACT: { description: 'Act: the result is acted on (standardised, or a new cycle).' },
+    CLOSED: { description: 'Closed, with its result.' },
+  },
+});
+registerEnumType(PeriodKind, {
+  name: 'AssessmentPeriodKind',
+  description: 'A YEAR, a HALF or a QUARTER.',
+  valuesConfig: {
+    YEAR: { description: 'A calendar year.' },
+    HALF: { description: 'A half-year: January–June or July–December.' },
+    QUARTER: { description: 'A calendar quarter.' },
+  },
+});
 registerEnumType(ScoreLevel, {
   name: 'ScoreLevel',
   description:
     'STRETCH: the stretch target (挑战) reached (100 points); MUST: the must-reach target (必达) reached (60–100); MISSED: below it (under 60, opens an improvement action); NO_DATA: nothing to measure in the span; NO_SOURCE: no module measures it here; NOT_SCORED: evidence awaits the assessors.',
+  valuesConfig: {
+    STRETCH: { description: '挑战目标达成' },
+    MUST: { description: '必达目标达成' },
+    MISSED: { description: '必达目标未达成' },
+    NO_DATA: { description: 'Nothing to measure in the span (e.g. no transfer letter issued)' },
+    NO_SOURCE: { description: 'No installed module measures it.' },
+    NOT_SCORED: { description: 'Evidence submitted, not yet scored by the assessors.' },
+  },
 });
 
 @ObjectType('AssessmentMetric', { description: 'A figure a module of the platform measures over an organisation’s subtree and a period.' })

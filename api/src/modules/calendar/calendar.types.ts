@@ -2,7 +2,14 @@ import { Field, GraphQLISODateTime, InputType, Int, ObjectType, registerEnumType
 import { UserError } from '../../core/graphql/payload.js';
 import { CalendarDayKind } from './calendar.entity.js';
 
-registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'HOLIDAY 放假 (a weekday off) or WORKDAY 调休上班 (a weekend day worked).' });
+registerEnumType(CalendarDayKind, {
+  name: 'CalendarDayKind',
+  description: 'HOLIDAY 放假 (a weekday off) or WORKDAY 调休上班 (a weekend day worked).',
+  valuesConfig: {
+    HOLIDAY: { description: '放假: a weekday off.' },
+    WORKDAY: { description: '调休上班: a weekend day worked.' },
+  },
+});
 
 @ObjectType('CalendarDay', { description: 'A day that differs from Monday–Friday on the national calendar.' })
 export class CalendarDayType {
@@ -21,14 +28,14 @@ export class WorkCalendarType {
   @Field(() => Int, { description: 'Working days in the year.' }) workingDays!: number;
 }
 
-@InputType()
+@InputType({ description: 'A day of the working calendar that differs from the week’s pattern.' })
 export class CalendarDayInput {
   @Field() day!: string;
   @Field(() => CalendarDayKind) kind!: CalendarDayKind;
   @Field() name!: string;
 }
 
-@InputType()
+@InputType({ description: 'A year’s working calendar: its 放假 and 调休上班 days.' })
 export class WorkCalendarSetInput {
   @Field(() => Int) year!: number;
   @Field({ description: 'The notice it follows, e.g. 国务院办公厅关于2027年部分节假日安排的通知.' }) source!: string;

@@ -3,7 +3,16 @@ import { MemberStatus } from '../members/member.entity.js';
 import { UserError } from '../../core/graphql/payload.js';
 import { CardStatus } from './card.service.js';
 
-registerEnumType(CardStatus, { name: 'CardStatus', description: 'VALID; INVALID (not a card of this platform, or altered); EXPIRED; REVOKED (reissued, transferred out, or the member’s 党籍 is not normal).' });
+registerEnumType(CardStatus, {
+  name: 'CardStatus',
+  description: 'VALID; INVALID (not a card of this platform, or altered); EXPIRED; REVOKED (reissued, transferred out, or the member’s 党籍 is not normal).',
+  valuesConfig: {
+    VALID: { description: 'A genuine card of a member in good standing.' },
+    INVALID: { description: 'Not a card of this platform, or altered.' },
+    EXPIRED: { description: 'Past its validity.' },
+    REVOKED: { description: 'Reissued, transferred out, or the member’s 党籍 is not normal.' },
+  },
+});
 
 @ObjectType('MemberCard', { description: '电子党员活动证: the member’s current card. The token (for the QR code) only for the member and the admins who keep the record.' })
 export class MemberCardType {

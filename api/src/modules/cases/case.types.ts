@@ -8,7 +8,15 @@ import { Node } from '../../core/graphql/node.js';
 
 export const CaseOrder = { RECENT: 'RECENT', MOST_LIKED: 'MOST_LIKED', MOST_ADOPTED: 'MOST_ADOPTED' } as const;
 export type CaseOrder = (typeof CaseOrder)[keyof typeof CaseOrder];
-registerEnumType(CaseOrder, { name: 'CaseOrder', description: 'RECENT: newest publication first; MOST_LIKED, MOST_ADOPTED: highest count first (ties: newest).' });
+registerEnumType(CaseOrder, {
+  name: 'CaseOrder',
+  description: 'RECENT: newest publication first; MOST_LIKED, MOST_ADOPTED: highest count first (ties: newest).',
+  valuesConfig: {
+    RECENT: { description: 'Newest publication first.' },
+    MOST_LIKED: { description: 'Most likes first (ties: newest).' },
+    MOST_ADOPTED: { description: 'Most adoptions first (ties: newest).' },
+  },
+});
 
 @ObjectType('ExperienceCase', { implements: [Node, ContentFieldsType], description: '经验交流: an experience case — background, practice and results — that other organisations can adopt.' })
 export class ExperienceCaseType extends ContentFieldsType {
@@ -53,7 +61,7 @@ export class CaseFilter {
   @Field(() => ID, { nullable: true, description: 'Only cases this organisation adopted.' }) adoptedBy?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new 经验交流 case: its text, topics and audience.' })
 export class CaseCreateInput {
   @Field(() => ID) organizationId!: string;
   @Field() title!: string;
@@ -66,7 +74,7 @@ export class CaseCreateInput {
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id.' }) coverId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a case; fields left out stay as they are.' })
 export class CaseUpdateInput {
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true }) summary?: string | null;

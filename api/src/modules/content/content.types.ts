@@ -7,6 +7,13 @@ import { typeNameOf } from './kinds.js';
 registerEnumType(ContentStatus, {
   name: 'ContentStatus',
   description: 'DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED, or REJECTED (with a reason) back to the author.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written; seen by its author and those who manage it.' },
+    IN_REVIEW: { description: 'Submitted, waiting for a reviewer.' },
+    PUBLISHED: { description: 'Approved: visible to its audience from its publication time.' },
+    REJECTED: { description: 'Sent back to the author with a reason.' },
+    ARCHIVED: { description: 'Taken out of lists; kept.' },
+  },
 });
 registerEnumType(Visibility, {
   name: 'Visibility',

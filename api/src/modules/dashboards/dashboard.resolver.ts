@@ -21,7 +21,7 @@ class DashboardCellType {
   @Field(() => Int, { nullable: true }) count!: number | null;
 }
 
-@ObjectType('DashboardBreakdown')
+@ObjectType('DashboardBreakdown', { description: 'A figure broken down by a dimension (category, age band, education, 党龄…), with its definition; groups smaller than five are shown as "<5".' })
 class DashboardBreakdownType {
   @Field() key!: string;
   @Field() label!: string;

@@ -6,9 +6,63 @@ import { DisclosureScope } from '../disclosures/disclosure-enums.js';
 import { Sex } from '../members/member.entity.js';
 import { ConfirmationOutcome, DevelopmentStage, DevelopmentStep } from './stages.js';
 
-registerEnumType(DevelopmentStage, { name: 'DevelopmentStage', description: 'Where an applicant stands in 发展党员 (DOMAIN-RULES §3 c).' });
-registerEnumType(DevelopmentStep, { name: 'DevelopmentStep', description: 'A step of 发展党员 that a branch or its committee records.' });
-registerEnumType(ConfirmationOutcome, { name: 'ConfirmationOutcome', description: 'The 大会’s 转正 decision: CONFIRM 按期转正, EXTEND 延长预备期 (6–12 months, once), DISQUALIFY 取消预备党员资格.' });
+registerEnumType(DevelopmentStage, {
+  name: 'DevelopmentStage',
+  description: 'Where an applicant stands in 发展党员 (DOMAIN-RULES §3 c).',
+  valuesConfig: {
+    APPLICANT: { description: '入党申请人' },
+    TALKED: { description: '已谈话' },
+    ACTIVIST: { description: '入党积极分子' },
+    CANDIDATE: { description: '发展对象' },
+    PRE_REVIEW: { description: '支委会审查通过, 报党委预审' },
+    FORM_ISSUED: { description: '预审通过, 已领《入党志愿书》' },
+    PENDING_APPROVAL: { description: '支部大会通过, 待党委审批' },
+    PROBATIONARY: { description: '预备党员' },
+    CONFIRMATION_PENDING: { description: '支部大会讨论转正后, 待党委审批' },
+    FULL: { description: '正式党员' },
+    DISQUALIFIED: { description: '取消预备党员资格' },
+    REJECTED: { description: '不予发展' },
+    WITHDRAWN: { description: '本人撤回 / 已移除' },
+    MOVED: { description: '转出 (materials follow the person)' },
+  },
+});
+registerEnumType(DevelopmentStep, {
+  name: 'DevelopmentStep',
+  description: 'A step of 发展党员 that a branch or its committee records.',
+  valuesConfig: {
+    APPLICATION: { description: '1 递交入党申请书' },
+    TALK: { description: '2 谈话' },
+    ACTIVIST: { description: '3–5 确定入党积极分子, 备案, 培养联系人' },
+    REPORT: { description: '思想汇报' },
+    ASSESSMENT: { description: '6 半年考察' },
+    CANDIDATE: { description: '7–8 确定发展对象 (公示)' },
+    INTRODUCERS: { description: '9 确定入党介绍人' },
+    POLITICAL_REVIEW: { description: '10 政治审查' },
+    TRAINING: { description: '11 集中培训' },
+    COMMITTEE_REVIEW: { description: '12 支委会审查' },
+    PRE_REVIEW: { description: '13–14 党委预审, 填写志愿书' },
+    ADMISSION_VOTE: { description: '15 支部大会讨论接收' },
+    UPPER_TALK: { description: '16 党委派人谈话' },
+    APPROVAL: { description: '17–18 党委审批' },
+    OATH: { description: '20 入党宣誓' },
+    CONFIRMATION_APPLICATION: { description: '22 转正申请 (公示)' },
+    CONFIRMATION_VOTE: { description: '23 支部大会讨论转正' },
+    CONFIRMATION_APPROVAL: { description: '24 党委审批转正' },
+    ARCHIVE: { description: '25 材料归档' },
+    REJECT: { description: '不予发展' },
+    WITHDRAW: { description: '撤回' },
+    MOVE: { description: '转出' },
+  },
+});
+registerEnumType(ConfirmationOutcome, {
+  name: 'ConfirmationOutcome',
+  description: 'The 大会’s 转正 decision: CONFIRM 按期转正, EXTEND 延长预备期 (6–12 months, once), DISQUALIFY 取消预备党员资格.',
+  valuesConfig: {
+    CONFIRM: { description: '按期转正.' },
+    EXTEND: { description: '延长预备期: 6 to 12 months, once.' },
+    DISQUALIFY: { description: '取消预备党员资格.' },
+  },
+});
 
 @ObjectType('RuleWarning', { description: 'A soft rule of Party work the step was recorded against: it went through, and the warning is kept.' })
 export class RuleWarningType {

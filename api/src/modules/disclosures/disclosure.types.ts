@@ -33,6 +33,11 @@ registerEnumType(DisclosureScope, {
 registerEnumType(DisclosureStep, {
   name: 'DisclosureStep',
   description: '提出 → 审核 (secrecy review) → 审批; approval publishes it (实施).',
+  valuesConfig: {
+    PROPOSED: { description: '提出' },
+    REVIEWED: { description: '审核 passed, secrecy review recorded.' },
+    APPROVED: { description: '审批 done, published (实施) now or at its time.' },
+  },
 });
 
 @ObjectType('SecrecyReview', { description: 'The recorded secrecy review (保密审查) of a disclosure.' })
@@ -83,7 +88,7 @@ export class DisclosureCatalogueEntryType {
   @Field(() => Int, { description: 'Published disclosures in it that you may read.' }) count!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new disclosure (提出): its category, scope, text and 公示 window.' })
 export class DisclosureCreateInput {
   @Field(() => ID) organizationId!: string;
   @Field() title!: string;
@@ -97,7 +102,7 @@ export class DisclosureCreateInput {
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a disclosure before it is approved; fields left out stay as they are.' })
 export class DisclosureUpdateInput {
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true }) summary?: string | null;
@@ -111,7 +116,7 @@ export class DisclosureUpdateInput {
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Feedback on an open 公示: the text, and optionally a name and contact.' })
 export class DisclosureFeedbackInput {
   @Field({ description: 'Plain text, 1–2000 characters.' }) body!: string;
   @Field(() => String, { nullable: true }) authorName?: string | null;

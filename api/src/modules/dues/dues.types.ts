@@ -5,11 +5,53 @@ import { DuesChannel, DuesItemStatus, DuesMonthStatus } from './dues.entity.js';
 import { DuesBaseKind } from './rate.js';
 import { DuesFlag } from './standing.js';
 
-registerEnumType(DuesBaseKind, { name: 'DuesBaseKind', description: 'WAGE 在职工资, ANNUAL_SALARY 年薪, SELF_EMPLOYED 个体收入, PENSION 养老金, FARMER 农民党员 (0.2–1 yuan), FIXED_MINIMUM 学生/失业/低保 (0.2 yuan).' });
-registerEnumType(DuesItemStatus, { name: 'DuesItemStatus' });
-registerEnumType(DuesMonthStatus, { name: 'DuesMonthStatus' });
-registerEnumType(DuesChannel, { name: 'DuesChannel', description: 'ONLINE (the member), CASH or PROXY 代缴 (recorded by the branch’s admins).' });
-registerEnumType(DuesFlag, { name: 'DuesFlag', description: 'ARREARS at the enterprise’s threshold (LOCAL, 3 months by default); BRANCH_DECISION at 6 months in a row — for the branch to decide, never a status change.' });
+registerEnumType(DuesBaseKind, {
+  name: 'DuesBaseKind',
+  description: 'WAGE 在职工资, ANNUAL_SALARY 年薪, SELF_EMPLOYED 个体收入, PENSION 养老金, FARMER 农民党员 (0.2–1 yuan), FIXED_MINIMUM 学生/失业/低保 (0.2 yuan).',
+  valuesConfig: {
+    WAGE: { description: '在职：税后月工资（含基本工资、岗位工资、奖金）' },
+    ANNUAL_SALARY: { description: '年薪制：当月所得' },
+    SELF_EMPLOYED: { description: '个体：上季度月平均纯收入' },
+    PENSION: { description: '离退休：养老金' },
+    FARMER: { description: '农民党员：每月 0.2–1 元' },
+    FIXED_MINIMUM: { description: '学生、失业、领取救济或低保：每月 0.2 元' },
+  },
+});
+registerEnumType(DuesItemStatus, {
+  name: 'DuesItemStatus',
+  description: 'Where a member’s dues for a month stand.',
+  valuesConfig: {
+    UNPAID: { description: 'Owed.' },
+    PAID: { description: 'Paid (by the member, in cash or by proxy).' },
+    EXEMPT: { description: 'Waived by the branch’s decision.' },
+  },
+});
+registerEnumType(DuesMonthStatus, {
+  name: 'DuesMonthStatus',
+  description: 'Whether a branch’s month of dues is still being collected.',
+  valuesConfig: {
+    OPEN: { description: 'Being collected.' },
+    SETTLED: { description: 'Closed by the branch: its items no longer change.' },
+  },
+});
+registerEnumType(DuesChannel, {
+  name: 'DuesChannel',
+  description: 'ONLINE (the member), CASH or PROXY 代缴 (recorded by the branch’s admins).',
+  valuesConfig: {
+    ONLINE: { description: 'Paid by the member.' },
+    CASH: { description: 'Paid in cash, recorded by the branch’s admins.' },
+    PROXY: { description: '代缴: paid by someone else for the member, recorded by the branch’s admins.' },
+  },
+});
+registerEnumType(DuesFlag, {
+  name: 'DuesFlag',
+  description: 'ARREARS at the enterprise’s threshold (LOCAL, 3 months by default); BRANCH_DECISION at 6 months in a row — for the branch to decide, never a status change.',
+  valuesConfig: {
+    NONE: { description: 'Nothing owed beyond the allowance.' },
+    ARREARS: { description: 'Unpaid for as many months as the enterprise’s threshold (LOCAL, 3 by default).' },
+    BRANCH_DECISION: { description: 'Unpaid 6 months in a row: for the branch to decide (never a status change by itself).' },
+  },
+});
 
 @ObjectType('DuesItem', { description: 'What a member owes for a month, and whether it is paid. Money in fen.' })
 export class DuesItemType {
@@ -28,7 +70,7 @@ export class DuesItemType {
   @Field(() => MemberType, { nullable: true }) member?: object | null;
 }
 
-@ObjectType('DuesStanding')
+@ObjectType('DuesStanding', { description: 'A member’s dues standing: paid up to which month, months unpaid, and the flag it raises.' })
 export class DuesStandingType {
   @Field(() => String, { nullable: true, description: 'YYYY-MM: every month up to it is paid or waived (the transfer letter’s 党费交至).' }) paidUpTo!: string | null;
   @Field(() => Int, { description: 'Unpaid months in a row, the current month not counted.' }) unpaidMonths!: number;
@@ -44,7 +86,7 @@ export class DuesMonthType {
   @Field(() => GraphQLISODateTime, { nullable: true }) settledAt!: Date | null;
 }
 
-@ObjectType('DuesTotals')
+@ObjectType('DuesTotals', { description: 'A month’s dues over a branch: members, amounts owed and paid (in fen), and how many are unpaid.' })
 export class DuesTotalsType {
   @Field(() => Int) members!: number;
   @Field(() => Int) owedFen!: number;
@@ -52,7 +94,7 @@ export class DuesTotalsType {
   @Field(() => Int) unpaid!: number;
 }
 
-@InputType()
+@InputType({ description: 'A member’s dues base (党费基数) for a year: the income it is computed from, or a fixed class.' })
 export class DuesBaseInput {
   @Field(() => ID) memberId!: string;
   @Field(() => DuesBaseKind) kind!: DuesBaseKind;
@@ -60,13 +102,13 @@ export class DuesBaseInput {
   @Field({ description: 'YYYY-MM: the month the base applies from.' }) fromMonth!: string;
 }
 
-@InputType()
+@InputType({ description: 'Opening a month’s dues collection for a branch.' })
 export class DuesMonthOpenInput {
   @Field(() => ID, { description: 'A branch.' }) organizationId!: string;
   @Field({ description: 'YYYY-MM.' }) month!: string;
 }
 
-@InputType()
+@InputType({ description: 'A payment recorded for a member’s month of dues.' })
 export class DuesPayInput {
   @Field(() => ID) itemId!: string;
   @Field({ description: 'Yuan; at least what is owed (more is a voluntary extra).' }) amount!: string;
@@ -75,7 +117,7 @@ export class DuesPayInput {
   @Field(() => String, { nullable: true, description: 'For PROXY: who paid.' }) proxyName?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A reduction or waiver of a member’s dues decided by the branch, with the reason.' })
 export class DuesReduceInput {
   @Field(() => ID) itemId!: string;
   @Field({ description: 'Yuan to waive; the whole amount exempts the month.' }) amount!: string;

@@ -7,7 +7,16 @@ import { MeetingType } from '../meetings/meeting-types.js';
 import { Attendance } from '../meetings/meeting-types.js';
 import { HelpKind } from './handbook.entity.js';
 
-registerEnumType(HelpKind, { name: 'HelpKind', description: '党员帮扶 given: PAIRING (结对帮扶), VOLUNTEER (志愿服务), HARDSHIP_AID (困难帮扶), OTHER.' });
+registerEnumType(HelpKind, {
+  name: 'HelpKind',
+  description: '党员帮扶 given: PAIRING (结对帮扶), VOLUNTEER (志愿服务), HARDSHIP_AID (困难帮扶), OTHER.',
+  valuesConfig: {
+    PAIRING: { description: '结对帮扶.' },
+    VOLUNTEER: { description: '志愿服务.' },
+    HARDSHIP_AID: { description: '困难帮扶.' },
+    OTHER: { description: 'Other help, described.' },
+  },
+});
 
 @ObjectType('HandbookMeeting', { description: 'A meeting the member was invited to, and what became of it.' })
 export class HandbookMeetingType {
@@ -29,7 +38,7 @@ export class HandbookDuesType {
   @Field() status!: string;
 }
 
-@ObjectType('HandbookHonour')
+@ObjectType('HandbookHonour', { description: 'An honour a member received, as the 党员手册 lists it.' })
 export class HandbookHonourType {
   @Field() title!: string;
   @Field() decidedOn!: string;

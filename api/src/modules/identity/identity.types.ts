@@ -30,7 +30,15 @@ export enum ViewerKind {
   USER = 'USER',
   API_CLIENT = 'API_CLIENT',
 }
-registerEnumType(ViewerKind, { name: 'ViewerKind' });
+registerEnumType(ViewerKind, {
+  name: 'ViewerKind',
+  description: 'Who is calling: nobody signed in, a person, or an API key.',
+  valuesConfig: {
+    ANONYMOUS: { description: 'Not signed in.' },
+    USER: { description: 'A signed-in person.' },
+    API_CLIENT: { description: 'A third-party app with an API key.' },
+  },
+});
 
 @ObjectType('User', { implements: Node, description: 'A person’s account.' })
 export class UserType extends Node {
@@ -105,7 +113,7 @@ export class PermissionGrantType {
   @Field({ description: 'Allowed to everyone, signed in or not.' }) public!: boolean;
 }
 
-@ObjectType('EffectivePermissions')
+@ObjectType('EffectivePermissions', { description: 'What a person may do at an organisation, with the roles that grant it.' })
 export class EffectivePermissionsType {
   @Field(() => UserType) user!: object;
   @Field(() => String, { description: 'The organisation the permissions are about (its global id).' }) organizationId!: string;
@@ -114,7 +122,7 @@ export class EffectivePermissionsType {
 
 // ---- inputs and payloads
 
-@InputType()
+@InputType({ description: 'A login (e-mail or phone) and password.' })
 export class SignInInput {
   @Field({ description: 'Email address or phone number.' }) login!: string;
   @Field() password!: string;
@@ -133,7 +141,7 @@ export class SignOutPayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A new password, with the current one.' })
 export class PasswordChangeInput {
   @Field() currentPassword!: string;
   @Field() newPassword!: string;
@@ -144,7 +152,7 @@ export class PasswordChangePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A role granted to a person at an organisation.' })
 export class MembershipGrantInput {
   @Field(() => ID) userId!: string;
   @Field(() => ID) organizationId!: string;
@@ -163,7 +171,7 @@ export class MembershipRevokePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A sign-in account for a member on the records.' })
 export class MemberAccountCreateInput {
   @Field(() => ID) organizationId!: string;
   @Field(() => Role) role!: Role;
@@ -179,7 +187,7 @@ export class MemberAccountCreatePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A new API key of an enterprise: its name and scopes.' })
 export class ApiClientCreateInput {
   @Field(() => ID) enterpriseId!: string;
   @Field() name!: string;

@@ -4,7 +4,7 @@ import type { Content } from '../content/content.entity.js';
 import { contentKinds, typeNameOf } from '../content/kinds.js';
 
 export const ContentItem = createUnionType({
-  name: 'ContentItem',
+  name: 'ContentItem', description: 'Any published item: a news article, a disclosure, a case or a shared resource.',
   types: () => contentKinds().map((k) => k.type()) as [ClassType, ...ClassType[]],
   resolveType: (value) => typeNameOf((value as Content).kind),
 });

@@ -5,8 +5,22 @@ import { connectionType } from '../../core/graphql/relay.js';
 import { CourseStatus, StudyMode } from './course.entity.js';
 import { Dimension } from './question-types.js';
 
-registerEnumType(CourseStatus, { name: 'CourseStatus', description: 'DRAFT, or PUBLISHED to the members of its organisation’s subtree.' });
-registerEnumType(StudyMode, { name: 'StudyMode', description: 'VIDEO: watched to 90 % of its length; READ: read for its minimum time. Credited from heartbeats by wall time.' });
+registerEnumType(CourseStatus, {
+  name: 'CourseStatus',
+  description: 'DRAFT, or PUBLISHED to the members of its organisation’s subtree.',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared; seen by its keepers only.' },
+    PUBLISHED: { description: 'Open to the members of its organisation’s subtree.' },
+  },
+});
+registerEnumType(StudyMode, {
+  name: 'StudyMode',
+  description: 'VIDEO: watched to 90 % of its length; READ: read for its minimum time. Credited from heartbeats by wall time.',
+  valuesConfig: {
+    VIDEO: { description: 'Watched to 90 % of its length.' },
+    READ: { description: 'Read for its minimum time.' },
+  },
+});
 
 @ObjectType('StudyProgress', { description: 'Your progress on an item.' })
 export class StudyProgressType {
@@ -40,7 +54,7 @@ export class CourseNode extends Node {
 }
 export const CourseConnection = connectionType('Course', CourseNode);
 
-@InputType()
+@InputType({ description: 'A lesson of a course: a video or a text, and its minimum time.' })
 export class CourseItemInput {
   @Field() title!: string;
   @Field(() => ID, { nullable: true, description: 'A shared resource (共建共享) you may use.' }) resourceId?: string | null;

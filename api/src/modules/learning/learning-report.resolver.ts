@@ -13,7 +13,7 @@ import { hoursOf } from './course.service.js';
 
 const STUDY_TARGET = 32;
 
-@ObjectType('LearningBranch')
+@ObjectType('LearningBranch', { description: 'Learning over one branch: members, how many studied, coverage, average hours and how many reached the target.' })
 class LearningBranchType {
   @Field(() => ID) organizationId!: string;
   @Field() name!: string;

@@ -4,12 +4,60 @@ import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
 import { AttemptKind, AttemptStatus, Difficulty, Dimension, ExamStatus, QuestionType } from './question-types.js';
 
-registerEnumType(QuestionType, { name: 'QuestionType', description: 'SINGLE (单选), MULTIPLE (多选), TRUE_FALSE (判断), FILL (填空: one or several accepted answers).' });
-registerEnumType(Dimension, { name: 'LearningDimension', description: '学习地图 dimensions: POLITICAL (政治素养), PROFESSIONAL (业务水平), ETHICS (职业道德).' });
-registerEnumType(Difficulty, { name: 'QuestionDifficulty', description: 'EASY, MEDIUM, HARD.' });
-registerEnumType(ExamStatus, { name: 'ExamStatus', description: 'DRAFT → PUBLISHED (its window opens and closes it), or WITHDRAWN.' });
-registerEnumType(AttemptStatus, { name: 'AttemptStatus', description: 'STARTED → SUBMITTED (graded at once), or EXPIRED (handed in by the server at the deadline).' });
-registerEnumType(AttemptKind, { name: 'AttemptKind', description: 'EXAM, or PRACTICE (每日答题, 错题本).' });
+registerEnumType(QuestionType, {
+  name: 'QuestionType',
+  description: 'SINGLE (单选), MULTIPLE (多选), TRUE_FALSE (判断), FILL (填空: one or several accepted answers).',
+  valuesConfig: {
+    SINGLE: { description: '单选.' },
+    MULTIPLE: { description: '多选: all correct options, no wrong one.' },
+    TRUE_FALSE: { description: '判断.' },
+    FILL: { description: '填空: one or several accepted answers.' },
+  },
+});
+registerEnumType(Dimension, {
+  name: 'LearningDimension',
+  description: '学习地图 dimensions: POLITICAL (政治素养), PROFESSIONAL (业务水平), ETHICS (职业道德).',
+  valuesConfig: {
+    POLITICAL: { description: '政治素养.' },
+    PROFESSIONAL: { description: '业务水平.' },
+    ETHICS: { description: '职业道德.' },
+  },
+});
+registerEnumType(Difficulty, {
+  name: 'QuestionDifficulty',
+  description: 'EASY, MEDIUM, HARD.',
+  valuesConfig: {
+    EASY: { description: 'Easy.' },
+    MEDIUM: { description: 'Medium.' },
+    HARD: { description: 'Hard.' },
+  },
+});
+registerEnumType(ExamStatus, {
+  name: 'ExamStatus',
+  description: 'DRAFT → PUBLISHED (its window opens and closes it), or WITHDRAWN.',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared.' },
+    PUBLISHED: { description: 'Open to its members in its window.' },
+    WITHDRAWN: { description: 'Taken back; papers already handed in are kept.' },
+  },
+});
+registerEnumType(AttemptStatus, {
+  name: 'AttemptStatus',
+  description: 'STARTED → SUBMITTED (graded at once), or EXPIRED (handed in by the server at the deadline).',
+  valuesConfig: {
+    STARTED: { description: 'Being answered.' },
+    SUBMITTED: { description: 'Handed in and graded.' },
+    EXPIRED: { description: 'Handed in by the server at the deadline, and graded.' },
+  },
+});
+registerEnumType(AttemptKind, {
+  name: 'AttemptKind',
+  description: 'EXAM, or PRACTICE (每日答题, 错题本).',
+  valuesConfig: {
+    EXAM: { description: 'A paper of a published exam, in its window.' },
+    PRACTICE: { description: 'Practice (每日答题, 错题本): graded, never counted as an exam.' },
+  },
+});
 
 @ObjectType('Question', { implements: Node, description: 'A question of the bank, for those who keep it (with its key).' })
 export class QuestionNode extends Node {
@@ -50,7 +98,7 @@ export class DrawRuleInput {
   @Field(() => Int) points!: number;
 }
 
-@ObjectType('DrawRule')
+@ObjectType('DrawRule', { description: 'How many questions of a type (and, optionally, a 学习地图 dimension) a paper draws from the bank, and their points.' })
 export class DrawRuleType {
   @Field(() => QuestionType) type!: QuestionType;
   @Field(() => Dimension, { nullable: true }) dimension!: Dimension | null;
@@ -118,13 +166,13 @@ export class AttemptNode extends Node {
 }
 export const AttemptConnection = connectionType('Attempt', AttemptNode);
 
-@ObjectType('ExamBand')
+@ObjectType('ExamBand', { description: 'How many papers scored within a band of marks.' })
 export class ExamBandType {
   @Field() band!: string;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType('ExamHardQuestion')
+@ObjectType('ExamHardQuestion', { description: 'A question of an exam that few answered correctly.' })
 export class ExamHardQuestionType {
   @Field() stem!: string;
   @Field() topic!: string;
@@ -132,7 +180,7 @@ export class ExamHardQuestionType {
   @Field(() => Float, { description: 'Per cent.' }) correctRate!: number;
 }
 
-@ObjectType('ExamBranch')
+@ObjectType('ExamBranch', { description: 'An exam’s results for one branch: papers, average and pass rate.' })
 export class ExamBranchType {
   @Field(() => ID) organizationId!: string;
   @Field() name!: string;

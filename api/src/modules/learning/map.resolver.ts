@@ -13,7 +13,16 @@ import { CourseNode } from './course.types.js';
 import { LearningMap, LearningMapItem, MAP_ROLE_LABEL, MapRole } from './map.entity.js';
 import { mapOf, publishMap, removeMapItem, roleOf } from './map.service.js';
 
-registerEnumType(MapRole, { name: 'LearningMapRole', description: 'LEADER (党务领导干部), WORKER (党务工作者), SECRETARY (基层党组织书记), MEMBER (党员) — derived from posts and labels.' });
+registerEnumType(MapRole, {
+  name: 'LearningMapRole',
+  description: 'LEADER (党务领导干部), WORKER (党务工作者), SECRETARY (基层党组织书记), MEMBER (党员) — derived from posts and labels.',
+  valuesConfig: {
+    LEADER: { description: '党务领导干部.' },
+    WORKER: { description: '党务工作者.' },
+    SECRETARY: { description: '基层党组织书记.' },
+    MEMBER: { description: '党员.' },
+  },
+});
 
 @ObjectType('MyMapItem', { description: 'A course on your map, with your progress.' })
 class MyMapItemType {
@@ -33,7 +42,7 @@ class MyLearningMapType {
   @Field(() => [MyMapItemType]) items!: MyMapItemType[];
 }
 
-@ObjectType('LearningMapItem')
+@ObjectType('LearningMapItem', { description: 'A course on the 学习地图 of a role and dimension.' })
 class LearningMapItemType {
   @Field(() => ID) id!: string;
   @Field() courseTitle!: string;
@@ -51,7 +60,7 @@ class LearningMapType {
   @Field(() => [LearningMapItemType]) items!: LearningMapItemType[];
 }
 
-@InputType()
+@InputType({ description: 'A course to put on the 学习地图.' })
 class LearningMapItemInput {
   @Field(() => ID) courseId!: string;
   @Field() required!: boolean;

@@ -12,9 +12,17 @@ import { Organization } from '../organizations/organization.entity.js';
 import { PointAction } from './points.entity.js';
 import { ITEM_POINTS_CAP, PRACTICE_CAP } from './points.local-rules.js';
 
-registerEnumType(PointAction, { name: 'PointAction', description: 'ITEM (a course item completed), PRACTICE (每日答题), EXAM (an exam passed).' });
+registerEnumType(PointAction, {
+  name: 'PointAction',
+  description: 'ITEM (a course item completed), PRACTICE (每日答题), EXAM (an exam passed).',
+  valuesConfig: {
+    ITEM: { description: 'A course item completed.' },
+    PRACTICE: { description: '每日答题.' },
+    EXAM: { description: 'An exam passed.' },
+  },
+});
 
-@ObjectType('PointsToday')
+@ObjectType('PointsToday', { description: 'Today’s 学习积分 for one action, against the enterprise’s daily cap.' })
 class PointsTodayType {
   @Field(() => PointAction) action!: PointAction;
   @Field(() => Int) points!: number;
@@ -29,7 +37,7 @@ class MyPointsType {
   @Field({ description: 'Whether you appear on leaderboards without your name.' }) hideName!: boolean;
 }
 
-@ObjectType('LeaderboardEntry')
+@ObjectType('LeaderboardEntry', { description: 'A place on a 学习积分 leaderboard.' })
 class LeaderboardEntryType {
   @Field(() => Int) rank!: number;
   @Field({ description: 'The name, or 匿名党员 for those who hide it.' }) name!: string;

@@ -3,7 +3,17 @@ import { UserError } from '../../core/graphql/payload.js';
 
 export const LocalRuleUnit = { DAYS: 'DAYS', WORKING_DAYS: 'WORKING_DAYS', MONTHS: 'MONTHS', HOURS: 'HOURS', COUNT: 'COUNT' } as const;
 export type LocalRuleUnit = (typeof LocalRuleUnit)[keyof typeof LocalRuleUnit];
-registerEnumType(LocalRuleUnit, { name: 'LocalRuleUnit' });
+registerEnumType(LocalRuleUnit, {
+  name: 'LocalRuleUnit',
+  description: 'The unit a LOCAL rule is counted in.',
+  valuesConfig: {
+    DAYS: { description: 'Calendar days.' },
+    WORKING_DAYS: { description: 'Working days (the working calendar’s).' },
+    MONTHS: { description: 'Months.' },
+    HOURS: { description: 'Hours.' },
+    COUNT: { description: 'A number of times or items.' },
+  },
+});
 
 @ObjectType('LocalRule', { description: 'A rule of Party work tagged LOCAL (common local practice): the value this enterprise applies, and the default.' })
 export class LocalRuleType {
@@ -20,7 +30,7 @@ export class LocalRuleType {
   @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'An enterprise’s value for a LOCAL rule, within its bounds.' })
 export class LocalRuleSetInput {
   @Field(() => ID) enterpriseId!: string;
   @Field() key!: string;

@@ -14,7 +14,15 @@ import { findReadablePortals } from '../portals/portal.loaders.js';
 import { MailStatus, MassSuggestion } from './mailbox.entity.js';
 import { handleSuggestion, mailboxFilter, openContact, sendSuggestion } from './mailbox.service.js';
 
-registerEnumType(MailStatus, { name: 'MailStatus', description: 'RECEIVED (收到), HANDLING (办理中), ANSWERED (已答复).' });
+registerEnumType(MailStatus, {
+  name: 'MailStatus',
+  description: 'RECEIVED (收到), HANDLING (办理中), ANSWERED (已答复).',
+  valuesConfig: {
+    RECEIVED: { description: '收到: not yet taken in hand.' },
+    HANDLING: { description: '办理中.' },
+    ANSWERED: { description: '已答复: publicly or privately.' },
+  },
+});
 
 @ObjectType('MassSuggestion', { description: 'A suggestion of the masses (群众意见) as its organisation handles it.' })
 class MassSuggestionType {

@@ -9,18 +9,107 @@ import { Attendance, ExemptionReason, MeetingPhase, MeetingType, MotionKind, Sig
 registerEnumType(MeetingType, {
   name: 'MeetingType',
   description: '支部党员大会, 支委会 (党委会 at a committee), 党小组会, 党课, 主题党日, 组织生活会, 民主评议党员会议, 中心组学习.',
+  valuesConfig: {
+    BRANCH_ASSEMBLY: { description: '支部党员大会' },
+    COMMITTEE: { description: '支委会 (党委会 at a committee)' },
+    GROUP: { description: '党小组会' },
+    PARTY_LECTURE: { description: '党课' },
+    THEME_DAY: { description: '主题党日' },
+    LIFE_MEETING: { description: '组织生活会' },
+    APPRAISAL: { description: '民主评议党员会议' },
+    CENTRAL_GROUP: { description: '党委理论学习中心组学习' },
+  },
 });
 registerEnumType(MeetingPhase, {
   name: 'MeetingPhase',
   description: 'PLANNED → IN_PROGRESS → HELD (by the clock) → RECORDED → UNDER_REVIEW → APPROVED (locked) or RETURNED; or CANCELLED before it begins.',
+  valuesConfig: {
+    PLANNED: { description: 'Planned; not begun.' },
+    IN_PROGRESS: { description: 'Under way (by the clock): sign-in is open.' },
+    HELD: { description: 'Over (by the clock); no record yet.' },
+    RECORDED: { description: 'Minutes saved, not yet submitted.' },
+    UNDER_REVIEW: { description: 'The record waits for the committee above.' },
+    RETURNED: { description: 'The record was sent back for correction.' },
+    APPROVED: { description: 'The record was approved and is locked (corrections are appended).' },
+    CANCELLED: { description: 'Cancelled before it began.' },
+  },
 });
-registerEnumType(Attendance, { name: 'Attendance', description: 'EXPECTED, PRESENT, LEAVE_REQUESTED, ON_LEAVE (granted by the host), ABSENT (with the reason).' });
-registerEnumType(SignInMethod, { name: 'SignInMethod', description: 'SELF (in the workspace), QR (the meeting’s code scanned in the room), CARD (the recorder scanned the e-card), RECORDER (ticked).' });
-registerEnumType(MotionKind, { name: 'MotionKind', description: 'GENERAL, or a vote on one person: ADMISSION (接收预备党员) or CONFIRMATION (转正).' });
-registerEnumType(ExemptionReason, { name: 'ExemptionReason', description: 'Why the committee above excused a member from attendance: AGE (年老体弱), ILLNESS, ABROAD, OTHER.' });
-registerEnumType(LifeItem, { name: 'LifeItem', description: 'An item of the compliance calendar: a kind of meeting, TALKS (谈心谈话 coverage, per cent) or CLASS_HOURS (学时 per member).' });
-registerEnumType(Cycle, { name: 'LifeCycle', description: 'How often an item is owed: MONTH, QUARTER, YEAR.' });
-registerEnumType(ItemStatus, { name: 'LifeItemStatus', description: 'MET; PENDING (held, record not approved); OPEN (the cycle runs); MISSING (closed short); NOT_APPLICABLE; NO_SOURCE (its data is not on the platform yet).' });
+registerEnumType(Attendance, {
+  name: 'Attendance',
+  description: 'EXPECTED, PRESENT, LEAVE_REQUESTED, ON_LEAVE (granted by the host), ABSENT (with the reason).',
+  valuesConfig: {
+    PRESENT: { description: 'Signed in.' },
+    LEAVE_REQUESTED: { description: 'Asked the host for leave; not yet decided.' },
+    EXPECTED: { description: 'Invited, not (yet) signed in.' },
+    ON_LEAVE: { description: 'Leave granted by the host.' },
+    ABSENT: { description: 'Recorded absent, with the reason.' },
+  },
+});
+registerEnumType(SignInMethod, {
+  name: 'SignInMethod',
+  description: 'SELF (in the workspace), QR (the meeting’s code scanned in the room), CARD (the recorder scanned the e-card), RECORDER (ticked).',
+  valuesConfig: {
+    SELF: { description: 'By the member, in the workspace.' },
+    QR: { description: 'The meeting’s code scanned in the room.' },
+    CARD: { description: 'The recorder scanned the member’s e-card.' },
+    RECORDER: { description: 'Ticked by the recorder.' },
+  },
+});
+registerEnumType(MotionKind, {
+  name: 'MotionKind',
+  description: 'GENERAL, or a vote on one person: ADMISSION (接收预备党员) or CONFIRMATION (转正).',
+  valuesConfig: {
+    GENERAL: { description: 'Any other matter.' },
+    ADMISSION: { description: '接收预备党员: a vote on one applicant.' },
+    CONFIRMATION: { description: '转正: a vote on one probationary member.' },
+  },
+});
+registerEnumType(ExemptionReason, {
+  name: 'ExemptionReason',
+  description: 'Why the committee above excused a member from attendance: AGE (年老体弱), ILLNESS, ABROAD, OTHER.',
+  valuesConfig: {
+    AGE: { description: '年老体弱.' },
+    ILLNESS: { description: '患病.' },
+    ABROAD: { description: '出国（境）.' },
+    OTHER: { description: 'Another reason, stated.' },
+  },
+});
+registerEnumType(LifeItem, {
+  name: 'LifeItem',
+  description: 'An item of the compliance calendar: a kind of meeting, TALKS (谈心谈话 coverage, per cent) or CLASS_HOURS (学时 per member).',
+  valuesConfig: {
+    BRANCH_ASSEMBLY: { description: '支部党员大会: at least once a quarter.' },
+    COMMITTEE: { description: '支部委员会: at least once a month.' },
+    GROUP: { description: '党小组会: at least once a month.' },
+    PARTY_LECTURE: { description: '党课: at least once a quarter.' },
+    THEME_DAY: { description: '主题党日: every month.' },
+    LIFE_MEETING: { description: '组织生活会: at least once a year.' },
+    APPRAISAL: { description: '民主评议党员: once a year.' },
+    TALKS: { description: '谈心谈话: share of members talked with in the year, in per cent.' },
+    CLASS_HOURS: { description: '学时 per member per year.' },
+  },
+});
+registerEnumType(Cycle, {
+  name: 'LifeCycle',
+  description: 'How often an item is owed: MONTH, QUARTER, YEAR.',
+  valuesConfig: {
+    MONTH: { description: 'Owed every month.' },
+    QUARTER: { description: 'Owed every quarter.' },
+    YEAR: { description: 'Owed every year.' },
+  },
+});
+registerEnumType(ItemStatus, {
+  name: 'LifeItemStatus',
+  description: 'MET; PENDING (held, record not approved); OPEN (the cycle runs); MISSING (closed short); NOT_APPLICABLE; NO_SOURCE (its data is not on the platform yet).',
+  valuesConfig: {
+    MET: { description: 'Approved records reach the target.' },
+    PENDING: { description: 'Held, the records not yet approved.' },
+    OPEN: { description: 'The cycle still runs.' },
+    MISSING: { description: 'The cycle closed short.' },
+    NOT_APPLICABLE: { description: 'E.g. 小组会 in a branch without groups.' },
+    NO_SOURCE: { description: 'The figure\'s source is not on the platform yet.' },
+  },
+});
 
 @ObjectType('MeetingCounts', { description: 'The roll in figures. 应到 and 实到 count members with a vote; excused members who did not come are left out.' })
 export class MeetingCountsType {

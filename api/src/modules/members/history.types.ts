@@ -3,9 +3,35 @@ import { UserError } from '../../core/graphql/payload.js';
 import { AwardKind, CareKind, Discipline } from './history.entity.js';
 import { MemberType } from './member.types.js';
 
-registerEnumType(AwardKind, { name: 'MemberAwardKind', description: 'AWARD 表彰奖励, DISCIPLINE 党纪处分.' });
-registerEnumType(Discipline, { name: 'PartyDiscipline', description: 'WARNING 警告, SERIOUS_WARNING 严重警告, REMOVAL_FROM_POST 撤销党内职务, PROBATION 留党察看 (开除党籍 is a status change).' });
-registerEnumType(CareKind, { name: 'MemberCareKind', description: 'VISIT 走访慰问, HOLIDAY 节日慰问, ILLNESS 患病慰问, HARDSHIP_AID 困难帮扶, OTHER.' });
+registerEnumType(AwardKind, {
+  name: 'MemberAwardKind',
+  description: 'AWARD 表彰奖励, DISCIPLINE 党纪处分.',
+  valuesConfig: {
+    AWARD: { description: '表彰奖励.' },
+    DISCIPLINE: { description: '党纪处分.' },
+  },
+});
+registerEnumType(Discipline, {
+  name: 'PartyDiscipline',
+  description: 'WARNING 警告, SERIOUS_WARNING 严重警告, REMOVAL_FROM_POST 撤销党内职务, PROBATION 留党察看 (开除党籍 is a status change).',
+  valuesConfig: {
+    WARNING: { description: '警告' },
+    SERIOUS_WARNING: { description: '严重警告' },
+    REMOVAL_FROM_POST: { description: '撤销党内职务' },
+    PROBATION: { description: '留党察看 (with its end)' },
+  },
+});
+registerEnumType(CareKind, {
+  name: 'MemberCareKind',
+  description: 'VISIT 走访慰问, HOLIDAY 节日慰问, ILLNESS 患病慰问, HARDSHIP_AID 困难帮扶, OTHER.',
+  valuesConfig: {
+    OTHER: { description: 'Other care, described.' },
+    VISIT: { description: '走访慰问' },
+    HOLIDAY: { description: '节日慰问' },
+    ILLNESS: { description: '患病慰问' },
+    HARDSHIP_AID: { description: '困难帮扶' },
+  },
+});
 
 @ObjectType('MemberAward', { description: '奖惩: an award or a Party discipline, as decided.' })
 export class MemberAwardType {
@@ -28,7 +54,7 @@ export class MemberCareType {
   @Field(() => GraphQLISODateTime) recordedAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'An award or a disciplinary measure recorded for a member.' })
 export class MemberAwardInput {
   @Field(() => ID) memberId!: string;
   @Field(() => AwardKind) kind!: AwardKind;
@@ -40,7 +66,7 @@ export class MemberAwardInput {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Care given to a member (慰问, 帮扶), as recorded.' })
 export class MemberCareInput {
   @Field(() => ID) memberId!: string;
   @Field(() => CareKind) kind!: CareKind;

@@ -5,7 +5,14 @@ import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
 import { MemberCategory, MemberStatus, Sex } from './member.entity.js';
 
-registerEnumType(MemberCategory, { name: 'MemberCategory', description: 'FULL (正式党员) or PROBATIONARY (预备党员).' });
+registerEnumType(MemberCategory, {
+  name: 'MemberCategory',
+  description: 'FULL (正式党员) or PROBATIONARY (预备党员).',
+  valuesConfig: {
+    FULL: { description: '正式党员.' },
+    PROBATIONARY: { description: '预备党员.' },
+  },
+});
 registerEnumType(MemberStatus, {
   name: 'MemberStatus',
   description: '党籍 status.',
@@ -19,7 +26,14 @@ registerEnumType(MemberStatus, {
     DISQUALIFIED: { description: '取消预备党员资格 (the committee’s decision on 转正)' },
   },
 });
-registerEnumType(Sex, { name: 'Sex' });
+registerEnumType(Sex, {
+  name: 'Sex',
+  description: 'A member’s sex, as on the records.',
+  valuesConfig: {
+    MALE: { description: '男.' },
+    FEMALE: { description: '女.' },
+  },
+});
 
 @ObjectType('MemberStatusChange', { description: 'A dated change of 党籍 status, kept as history.' })
 export class MemberStatusChangeType {
@@ -76,7 +90,7 @@ export class MemberInputType {
   @Field(() => ID, { nullable: true, description: 'Link a sign-in account (someone you may see).' }) userId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A change of a member’s 党籍 status, with its date and reason.' })
 export class MemberStatusInput {
   @Field(() => MemberStatus) status!: MemberStatus;
   @Field({ description: 'YYYY-MM-DD: the decision’s date.' }) effectiveOn!: string;

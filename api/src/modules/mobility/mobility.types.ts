@@ -6,11 +6,37 @@ import { connectionType } from '../../core/graphql/relay.js';
 import { MobileFlag } from './contact-rules.js';
 import { ContactKind, MobileStatus } from './mobility.entity.js';
 
-registerEnumType(MobileStatus, { name: 'MobileStatus', description: '流动党员: APPLIED (外出登记) → APPROVED (党委发证) → AT_HOST (流入地报到) → RETURNED; or REJECTED.' });
-registerEnumType(ContactKind, { name: 'MobileContactKind', description: 'PHONE, ONLINE, VISIT, or the YEARLY_REPORT home (each member away reports at least once a year).' });
-registerEnumType(MobileFlag, { name: 'MobileFlag', description: 'NO_CONTACT: none for 6 months; NO_YEARLY_REPORT: no report home for a year (DOMAIN-RULES §5). Flags, never a status change.' });
+registerEnumType(MobileStatus, {
+  name: 'MobileStatus',
+  description: '流动党员: APPLIED (外出登记) → APPROVED (党委发证) → AT_HOST (流入地报到) → RETURNED; or REJECTED.',
+  valuesConfig: {
+    APPLIED: { description: '外出登记: waiting for the committee.' },
+    APPROVED: { description: '党委发证: the 流动党员活动证 issued.' },
+    AT_HOST: { description: '流入地报到: reported to the organisation where they stay.' },
+    RETURNED: { description: 'Back home.' },
+    REJECTED: { description: 'Not approved, with the reason.' },
+  },
+});
+registerEnumType(ContactKind, {
+  name: 'MobileContactKind',
+  description: 'PHONE, ONLINE, VISIT, or the YEARLY_REPORT home (each member away reports at least once a year).',
+  valuesConfig: {
+    PHONE: { description: 'By phone.' },
+    ONLINE: { description: 'Online (a message, a video call).' },
+    VISIT: { description: 'In person.' },
+    YEARLY_REPORT: { description: 'The member’s yearly report home.' },
+  },
+});
+registerEnumType(MobileFlag, {
+  name: 'MobileFlag',
+  description: 'NO_CONTACT: none for 6 months; NO_YEARLY_REPORT: no report home for a year (DOMAIN-RULES §5). Flags, never a status change.',
+  valuesConfig: {
+    NO_CONTACT: { description: 'No contact for 6 months.' },
+    NO_YEARLY_REPORT: { description: 'No report home for a year.' },
+  },
+});
 
-@ObjectType('MobileContact')
+@ObjectType('MobileContact', { description: 'A contact with a member away (流动党员): how, when and by whom.' })
 export class MobileContactType {
   @Field(() => ContactKind) kind!: ContactKind;
   @Field() contactedOn!: string;
@@ -35,9 +61,16 @@ export const MobileRegistrationConnection = connectionType('MobileRegistration',
 
 export const MobileSide = { HOME: 'HOME', HOST: 'HOST' } as const;
 export type MobileSide = (typeof MobileSide)[keyof typeof MobileSide];
-registerEnumType(MobileSide, { name: 'MobileSide', description: 'HOME: members of organisations whose records you read who are away; HOST: members staying with them.' });
+registerEnumType(MobileSide, {
+  name: 'MobileSide',
+  description: 'HOME: members of organisations whose records you read who are away; HOST: members staying with them.',
+  valuesConfig: {
+    HOME: { description: 'Members of organisations whose records you read who are away.' },
+    HOST: { description: 'Members staying with those organisations.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'Which members away (流动党员) to list.' })
 export class MobileFilter {
   @Field(() => MobileSide, { nullable: true }) side?: MobileSide | null;
   @Field(() => Boolean, { nullable: true, description: 'Only those still away (or waiting for approval).' }) open?: boolean | null;
@@ -55,7 +88,7 @@ export class MobileRegisterInput {
   @Field(() => String, { nullable: true }) expectedReturnOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A contact with a member away, as recorded.' })
 export class MobileContactInput {
   @Field(() => ID) registrationId!: string;
   @Field(() => ContactKind) kind!: ContactKind;

@@ -40,7 +40,7 @@ export class NewsFilter {
   recommendedTo?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new news article (工作动态): its text, cover and audience.' })
 export class NewsCreateInput {
   @Field(() => ID) organizationId!: string;
   @Field() title!: string;
@@ -51,7 +51,7 @@ export class NewsCreateInput {
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an article; fields left out stay as they are.' })
 export class NewsUpdateInput {
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true }) summary?: string | null;
@@ -74,7 +74,15 @@ export class ReviewQueueEventType {
   @Field(() => ContentStatus) status!: ContentStatus;
 }
 
-registerEnumType(RecommendationStatus, { name: 'RecommendationStatus', description: '上报/推荐: waiting, accepted (featured) or declined.' });
+registerEnumType(RecommendationStatus, {
+  name: 'RecommendationStatus',
+  description: '上报/推荐: waiting, accepted (featured) or declined.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for the organisation above.' },
+    ACCEPTED: { description: 'Accepted: featured on its portal.' },
+    DECLINED: { description: 'Declined, with a note.' },
+  },
+});
 
 @ObjectType('Recommendation', { implements: Node, description: 'An article recommended upward (上报) to an organisation above its owner.' })
 export class RecommendationType extends Node {

@@ -5,8 +5,28 @@ import { UserError } from '../../core/graphql/payload.js';
 import { connectionType } from '../../core/graphql/relay.js';
 import { Channel, DeliveryStatus } from './notification.entity.js';
 
-registerEnumType(Channel, { name: 'NotificationChannel', description: 'Outside channels (the inbox is always on).' });
-registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'Where a delivery on an outside channel stands.' });
+registerEnumType(Channel, {
+  name: 'NotificationChannel',
+  description: 'Outside channels (the inbox is always on).',
+  valuesConfig: {
+    EMAIL: { description: 'E-mail (needs SMTP_URL on the server).' },
+    SMS: { description: 'Through the enterprise\'s SMS gateway webhook.' },
+    WECOM: { description: '企业微信, through the enterprise\'s webhook.' },
+  },
+});
+registerEnumType(DeliveryStatus, {
+  name: 'DeliveryStatus',
+  description: 'Where a delivery on an outside channel stands.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting to be sent (or for quiet hours to end).' },
+    SENDING: { description: 'Claimed by a worker.' },
+    SENT: { description: 'Accepted by the server or gateway.' },
+    FAILED: { description: 'The last attempt failed; it will be retried.' },
+    DEAD: { description: 'Failed its last attempt (dead-lettered).' },
+    SKIPPED: { description: 'Not sent: the channel is off or the person has no address (see the reason).' },
+    DIGEST: { description: 'Waiting for the day’s e-mail digest.' },
+  },
+});
 
 @ObjectType('NotificationDelivery', { description: 'A notification on one outside channel.' })
 export class NotificationDeliveryType {
@@ -60,13 +80,13 @@ export class NotificationSettingsType {
   @Field(() => [KindSettingType]) kinds!: KindSettingType[];
 }
 
-@InputType()
+@InputType({ description: 'The outside channels a person wants for one kind of notification.' })
 export class KindChannelsInput {
   @Field() kind!: string;
   @Field(() => [Channel]) channels!: Channel[];
 }
 
-@InputType()
+@InputType({ description: 'A person’s notification settings: quiet hours, the daily digest and channels per kind.' })
 export class NotificationSettingsInput {
   @Field(() => String, { nullable: true, description: 'HH:MM, China time.' }) quietFrom?: string | null;
   @Field(() => String, { nullable: true }) quietUntil?: string | null;
@@ -89,7 +109,7 @@ export class GatewayType {
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'An enterprise’s SMS or 企业微信 gateway: its URL and signing secret.' })
 export class GatewayInput {
   @Field(() => ID) enterpriseId!: string;
   @Field(() => Channel, { description: 'SMS or WECOM.' }) channel!: Channel;

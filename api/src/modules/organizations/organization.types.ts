@@ -29,7 +29,7 @@ export class OrganizationType extends Node {
 
 export const OrganizationConnection = connectionType('Organization', OrganizationType);
 
-@InputType()
+@InputType({ description: 'A new organisation below an existing one.' })
 export class OrganizationCreateInput {
   @Field(() => ID, { description: 'The organisation to create it under.' }) parentId!: string;
   @Field() name!: string;
@@ -37,7 +37,7 @@ export class OrganizationCreateInput {
   @Field(() => Int, { nullable: true }) sortOrder?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an organisation; fields left out stay as they are.' })
 export class OrganizationUpdateInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => Int, { nullable: true }) sortOrder?: number | null;

@@ -7,6 +7,12 @@ import { PartnershipStatus } from './partnership.entity.js';
 registerEnumType(PartnershipStatus, {
   name: 'PartnershipStatus',
   description: 'PROPOSED → ACTIVE or DECLINED; PROPOSED or ACTIVE → ENDED. PARTNERS content is shared while ACTIVE only.',
+  valuesConfig: {
+    PROPOSED: { description: 'Waiting for the partner’s answer.' },
+    ACTIVE: { description: 'In force: PARTNERS content is shared.' },
+    DECLINED: { description: 'The partner said no.' },
+    ENDED: { description: 'Ended (or withdrawn) by either side.' },
+  },
 });
 
 @ObjectType('Partnership', { implements: Node, description: '共建: two enterprises sharing PARTNERS content. Seen by the top-level admins of either side.' })

@@ -14,12 +14,41 @@ export class PortalType extends Node {
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
-registerEnumType(ThemeFontEnum, { name: 'ThemeFont', description: 'SANS (黑体), SERIF (宋体), KAI (楷体) — each a stack of fonts the visitor already has.' });
-registerEnumType(ThemeSpacingEnum, { name: 'ThemeSpacing' });
-registerEnumType(HomeSectionEnum, { name: 'HomeSection', description: 'A home-page section: NEWS, NOTICES (open 公示), DISCLOSURES (latest 党务公开), FEATURED (accepted 上报), CASES, RESOURCES, LINKS (the navigation links), TREE (the organisation tree).' });
+registerEnumType(ThemeFontEnum, {
+  name: 'ThemeFont',
+  description: 'SANS (黑体), SERIF (宋体), KAI (楷体) — each a stack of fonts the visitor already has.',
+  valuesConfig: {
+    SANS: { description: '黑体.' },
+    SERIF: { description: '宋体.' },
+    KAI: { description: '楷体.' },
+  },
+});
+registerEnumType(ThemeSpacingEnum, {
+  name: 'ThemeSpacing',
+  description: 'How much space a portal’s pages leave.',
+  valuesConfig: {
+    COMPACT: { description: 'Tight spacing.' },
+    NORMAL: { description: 'The default spacing.' },
+    RELAXED: { description: 'Generous spacing.' },
+  },
+});
+registerEnumType(HomeSectionEnum, {
+  name: 'HomeSection',
+  description: 'A home-page section: NEWS, NOTICES (open 公示), DISCLOSURES (latest 党务公开), FEATURED (accepted 上报), CASES, RESOURCES, LINKS (the navigation links), TREE (the organisation tree).',
+  valuesConfig: {
+    NEWS: { description: 'Latest 工作动态.' },
+    NOTICES: { description: 'Open 公示.' },
+    DISCLOSURES: { description: 'Latest 党务公开.' },
+    FEATURED: { description: 'Accepted 上报 (recommended items).' },
+    CASES: { description: 'Latest 经验交流.' },
+    RESOURCES: { description: 'Latest 共建共享 resources.' },
+    LINKS: { description: 'The navigation links.' },
+    TREE: { description: 'The organisation tree.' },
+  },
+});
 
-@ObjectType('ThemeLink')
-@InputType('ThemeLinkInput')
+@ObjectType('ThemeLink', { description: 'A navigation link of a portal.' })
+@InputType('ThemeLinkInput', { description: 'A navigation link of a portal.' })
 export class ThemeLinkType {
   @Field() label!: string;
   @Field({ description: 'A path on the portal or an https:// address.' }) url!: string;
@@ -38,7 +67,7 @@ export class PortalThemeType {
   @Field(() => [HomeSectionEnum]) homeSections!: HomeSection[];
 }
 
-@InputType()
+@InputType({ description: 'A portal’s theme: colours, fonts, spacing, images, navigation and home sections.' })
 export class PortalThemeInput {
   @Field(() => String, { nullable: true }) primaryColor?: string | null;
   @Field(() => String, { nullable: true }) accentColor?: string | null;

@@ -9,6 +9,7 @@ import { RequestStatus, ResourceAccess, ResourceKind, ShareScope } from './resou
 
 registerEnumType(ResourceKind, {
   name: 'ResourceKind',
+  description: 'What a shared resource is.',
   valuesConfig: {
     COURSEWARE: { description: '课件' },
     MICRO_LESSON: { description: '微党课' },
@@ -20,6 +21,7 @@ registerEnumType(ResourceKind, {
 });
 registerEnumType(ResourceAccess, {
   name: 'ResourceAccess',
+  description: 'Who may use a shared resource: OPEN to its audience, or ON_REQUEST.',
   valuesConfig: {
     OPEN: { description: 'Whoever may see it may use it.' },
     ON_REQUEST: { description: 'Others request access for their organisation; the owner’s admins decide.' },
@@ -37,16 +39,34 @@ registerEnumType(ShareScope, {
     PUBLIC: { description: 'Everyone.' },
   },
 });
-registerEnumType(RequestStatus, { name: 'ResourceRequestStatus', description: 'PENDING → APPROVED → REVOKED; PENDING → REJECTED or WITHDRAWN.' });
+registerEnumType(RequestStatus, {
+  name: 'ResourceRequestStatus',
+  description: 'PENDING → APPROVED → REVOKED; PENDING → REJECTED or WITHDRAWN.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for the owner’s decision.' },
+    APPROVED: { description: 'Granted.' },
+    REJECTED: { description: 'Refused, with a note.' },
+    WITHDRAWN: { description: 'Withdrawn by the requester.' },
+    REVOKED: { description: 'Granted, then taken back by the owner.' },
+  },
+});
 
 export const ResourceOrder = { RECENT: 'RECENT', MOST_DOWNLOADED: 'MOST_DOWNLOADED' } as const;
 export type ResourceOrder = (typeof ResourceOrder)[keyof typeof ResourceOrder];
-registerEnumType(ResourceOrder, { name: 'ResourceOrder' });
+registerEnumType(ResourceOrder, {
+  name: 'ResourceOrder',
+  description: 'How shared resources are ordered.',
+  valuesConfig: {
+    RECENT: { description: 'Newest publication first.' },
+    MOST_DOWNLOADED: { description: 'Most downloads first (ties: newest).' },
+  },
+});
 
 export const RequestDirection = { INCOMING: 'INCOMING', OUTGOING: 'OUTGOING' } as const;
 export type RequestDirection = (typeof RequestDirection)[keyof typeof RequestDirection];
 registerEnumType(RequestDirection, {
   name: 'ResourceRequestDirection',
+  description: 'Requests your organisations received (INCOMING) or made (OUTGOING).',
   valuesConfig: {
     INCOMING: { description: 'Requests for resources you work on (to decide).' },
     OUTGOING: { description: 'Requests you made, or your organisations made.' },
@@ -88,7 +108,7 @@ export class ResourceFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only resources you wrote.' }) mine?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'A new shared resource (共建共享): what it is, its access and share scope.' })
 export class ResourceCreateInput {
   @Field(() => ID) organizationId!: string;
   @Field(() => ResourceKind) resourceKind!: ResourceKind;
@@ -105,7 +125,7 @@ export class ResourceCreateInput {
   @Field(() => ID, { nullable: true }) coverId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a shared resource; fields left out stay as they are.' })
 export class ResourceUpdateInput {
   @Field(() => ResourceKind, { nullable: true }) resourceKind?: ResourceKind | null;
   @Field(() => String, { nullable: true }) title?: string | null;
@@ -122,7 +142,7 @@ export class ResourceUpdateInput {
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Which access requests to list.' })
 export class ResourceRequestFilter {
   @Field(() => RequestDirection, { nullable: true }) direction?: RequestDirection | null;
   @Field(() => RequestStatus, { nullable: true }) status?: RequestStatus | null;

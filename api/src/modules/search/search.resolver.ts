@@ -11,7 +11,16 @@ import { PageInfo } from '../../core/graphql/relay.js';
 import { runSearch } from '../content/search.js';
 import { ContentItem } from '../items/content-item.js';
 
-registerEnumType(ContentKind, { name: 'ContentKind', description: 'Kinds of content: NEWS (工作动态), DISCLOSURE (党务公开), CASE (经验交流), RESOURCE (共建共享).' });
+registerEnumType(ContentKind, {
+  name: 'ContentKind',
+  description: 'Kinds of content: NEWS (工作动态), DISCLOSURE (党务公开), CASE (经验交流), RESOURCE (共建共享).',
+  valuesConfig: {
+    NEWS: { description: '工作动态.' },
+    DISCLOSURE: { description: '党务公开.' },
+    CASE: { description: '经验交流.' },
+    RESOURCE: { description: '共建共享: a shared resource.' },
+  },
+});
 
 @ObjectType('SearchHit')
 class SearchHitType {

@@ -15,10 +15,27 @@ import { notFound } from '../../core/graphql/errors.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { findReadablePortals } from '../portals/portal.loaders.js';
 
-registerEnumType(SurveyAudience, { name: 'SurveyAudience', description: 'MEMBERS of the organisation’s subtree, every member of the ENTERPRISE, or the PUBLIC on the organisation’s portal.' });
-registerEnumType(SurveyQuestionKind, { name: 'SurveyQuestionKind', description: 'SINGLE or MULTIPLE choice, RATING (1–5), TEXT.' });
+registerEnumType(SurveyAudience, {
+  name: 'SurveyAudience',
+  description: 'MEMBERS of the organisation’s subtree, every member of the ENTERPRISE, or the PUBLIC on the organisation’s portal.',
+  valuesConfig: {
+    MEMBERS: { description: 'Members of the organisation’s subtree.' },
+    ENTERPRISE: { description: 'Every member of the enterprise.' },
+    PUBLIC: { description: 'Anyone, on the organisation’s portal.' },
+  },
+});
+registerEnumType(SurveyQuestionKind, {
+  name: 'SurveyQuestionKind',
+  description: 'SINGLE or MULTIPLE choice, RATING (1–5), TEXT.',
+  valuesConfig: {
+    SINGLE: { description: 'One choice.' },
+    MULTIPLE: { description: 'Several choices.' },
+    RATING: { description: 'A rating from 1 to 5.' },
+    TEXT: { description: 'Free text.' },
+  },
+});
 
-@ObjectType('SurveyQuestion')
+@ObjectType('SurveyQuestion', { description: 'A question of a survey: its kind, text and options.' })
 class SurveyQuestionType {
   @Field(() => ID) id!: string;
   @Field(() => Int) position!: number;
@@ -28,13 +45,13 @@ class SurveyQuestionType {
   @Field() required!: boolean;
 }
 
-@ObjectType('SurveyOptionCount')
+@ObjectType('SurveyOptionCount', { description: 'How many chose an option.' })
 class SurveyOptionCountType {
   @Field() label!: string;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType('SurveyQuestionResult')
+@ObjectType('SurveyQuestionResult', { description: 'The results of one question: counts per option, the average rating, or the texts.' })
 class SurveyQuestionResultType {
   @Field(() => Int) position!: number;
   @Field() prompt!: string;
@@ -45,7 +62,7 @@ class SurveyQuestionResultType {
   @Field(() => [String], { description: 'Free answers, never with a name.' }) texts!: string[];
 }
 
-@ObjectType('SurveyResults')
+@ObjectType('SurveyResults', { description: 'A survey’s results, for its owner (and, once published, for respondents or the public).' })
 class SurveyResultsType {
   @Field(() => Int) respondents!: number;
   @Field(() => Int, { nullable: true, description: 'Members the survey is for (null for a public survey).' }) audience!: number | null;
@@ -66,7 +83,7 @@ class SurveyNode extends Node {
 }
 const SurveyConnection = connectionType('Survey', SurveyNode);
 
-@InputType()
+@InputType({ description: 'A question of a new survey.' })
 class SurveyQuestionInput {
   @Field(() => SurveyQuestionKind) kind!: SurveyQuestionKind;
   @Field() prompt!: string;
@@ -88,7 +105,7 @@ class SurveyInput {
   @Field(() => [SurveyQuestionInput]) questions!: SurveyQuestionInput[];
 }
 
-@InputType()
+@InputType({ description: 'One answer of a respondent to one question.' })
 class SurveyAnswerInput {
   @Field(() => ID) questionId!: string;
   @Field(() => [Int], { nullable: true, description: 'Option indices, from 0.' }) choices?: number[] | null;

@@ -11,9 +11,17 @@ import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { UsageInterval, usageReport, usageWindow, type UsageByOrganization, type UsageReport } from './usage.report.js';
 
-registerEnumType(UsageInterval, { name: 'UsageInterval', description: 'Calendar periods in China Standard Time.' });
+registerEnumType(UsageInterval, {
+  name: 'UsageInterval',
+  description: 'Calendar periods in China Standard Time.',
+  valuesConfig: {
+    DAY: { description: 'A calendar day.' },
+    WEEK: { description: 'A week, Monday to Sunday.' },
+    MONTH: { description: 'A calendar month.' },
+  },
+});
 
-@ObjectType('UsageFigures')
+@ObjectType('UsageFigures', { description: 'Views, downloads, access requests and adoptions of items.' })
 class UsageFiguresType {
   @Field(() => Int) views!: number;
   @Field(() => Int) downloads!: number;
@@ -21,7 +29,7 @@ class UsageFiguresType {
   @Field(() => Int, { description: 'Access requests received.' }) requests!: number;
 }
 
-@ObjectType('UsagePoint')
+@ObjectType('UsagePoint', { description: 'Usage figures for one period.' })
 class UsagePointType extends UsageFiguresType {
   @Field({ description: 'First day of the period (YYYY-MM-DD).' }) periodStart!: string;
 }
@@ -29,7 +37,7 @@ class UsagePointType extends UsageFiguresType {
 @ObjectType('UsageByOrganization', { description: 'Figures per acting organisation: the viewer’s or downloader’s most specific membership, the adopting or requesting organisation. Anonymous visitors and API keys have none.' })
 class UsageByOrganizationType extends UsageFiguresType {}
 
-@ObjectType('UsageReport')
+@ObjectType('UsageReport', { description: 'Usage of an organisation’s content over a span, in total and by period.' })
 class UsageReportType {
   @Field(() => GraphQLISODateTime) since!: Date;
   @Field(() => GraphQLISODateTime) until!: Date;

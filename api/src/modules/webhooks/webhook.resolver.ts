@@ -13,7 +13,14 @@ import { Enterprise as EnterpriseEntity, type Enterprise } from '../enterprises/
 import { DeliveryState, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookNetwork } from './webhook.entity.js';
 import { createEndpoint, deleteEndpoint, redeliver, rotateSecret, setNetwork, updateEndpoint } from './webhook.service.js';
 
-registerEnumType(DeliveryState, { name: 'WebhookDeliveryState', description: 'PENDING (待投递: waiting its turn, or failing and being retried), DELIVERED (已送达: the receiver answered 2xx).' });
+registerEnumType(DeliveryState, {
+  name: 'WebhookDeliveryState',
+  description: 'PENDING (待投递: waiting its turn, or failing and being retried), DELIVERED (已送达: the receiver answered 2xx).',
+  valuesConfig: {
+    PENDING: { description: '待投递: waiting its turn, or failing and being retried.' },
+    DELIVERED: { description: '已送达: the receiver answered 2xx.' },
+  },
+});
 
 @ObjectType('WebhookEventType', { description: 'An event an endpoint may subscribe to.' })
 class WebhookEventTypeType {
