@@ -13,6 +13,8 @@ import {
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputField,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
@@ -92,6 +94,15 @@ function inputFieldDescription(field: GraphQLInputField): string | undefined {
   return undefined;
 }
 
+/** An object type's field means what the same field of an interface it implements means. */
+function inheritedDescription(type: GraphQLObjectType | GraphQLInterfaceType, name: string): string | undefined {
+  for (const parent of type.getInterfaces()) {
+    const description = parent.getFields()[name]?.description;
+    if (description) return description;
+  }
+  return undefined;
+}
+
 /** Fills the conventional descriptions into `schema` (in place) and returns it. */
 export function describeConventions(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -99,7 +110,7 @@ export function describeConventions(schema: GraphQLSchema): GraphQLSchema {
     type.description ??= typeDescription(type);
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
-        field.description ??= fieldDescription(type, field);
+        field.description ??= inheritedDescription(type, field.name) ?? fieldDescription(type, field);
         for (const arg of field.args) arg.description ??= argumentDescription(arg);
       }
     } else if (isInputObjectType(type)) {

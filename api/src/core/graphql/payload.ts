@@ -10,7 +10,7 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault.' })
   field!: string[] | null;
 
-  @Field()
+  @Field({ description: 'What is wrong, in words.' })
   message!: string;
 
   @Field({ description: 'Stable code: BAD_USER_INPUT or CONFLICT.' })

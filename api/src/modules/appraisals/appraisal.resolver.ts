@@ -56,7 +56,7 @@ export class AppraisalResolver {
     return toGlobalId('AppraisalRound', r.id);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The branch appraising its members.', nullable: true })
   organization(@Root() r: AppraisalRound, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(r.organization.id);
   }
@@ -120,35 +120,35 @@ export class AppraisalResolver {
   }
 
   @Mutation(() => AppraisalPayload, { description: 'Opens a branch’s 民主评议 for a year (its admins): every member in good standing is appraised and told.' })
-  appraisalOpen(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<AppraisalPayload> {
+  appraisalOpen(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int, { description: 'The year appraised.' }) year: number, @Ctx() ctx: Context): Promise<AppraisalPayload> {
     return mutate(async () => ({ round: await openRound(ctx.em, ctx, expectGlobalId(organizationId, 'Organization', 'organizationId'), year) }));
   }
 
   @Mutation(() => AppraisalPayload, { description: 'Writes your self-assessment (个人自评), during self- and peer assessment.' })
-  appraisalSelfAssess(@Arg('id', () => ID) id: string, @Arg('text') text: string, @Ctx() ctx: Context): Promise<AppraisalPayload> {
+  appraisalSelfAssess(@Arg('id', () => ID) id: string, @Arg('text', { description: 'Your self-assessment.' }) text: string, @Ctx() ctx: Context): Promise<AppraisalPayload> {
     return mutate(async () => ({ round: await writeSelfAssessment(ctx.em, ctx, local(id), text) }));
   }
 
   @Mutation(() => AppraisalPayload, { description: 'Adds your signed comment on another member (互评).' })
-  appraisalComment(@Arg('id', () => ID) id: string, @Arg('memberId', () => ID) memberId: string, @Arg('text') text: string, @Ctx() ctx: Context): Promise<AppraisalPayload> {
+  appraisalComment(@Arg('id', () => ID) id: string, @Arg('memberId', () => ID) memberId: string, @Arg('text', { description: 'The comment.' }) text: string, @Ctx() ctx: Context): Promise<AppraisalPayload> {
     return mutate(async () => ({ round: await addComment(ctx.em, ctx, local(id), expectGlobalId(memberId, 'Member', 'memberId'), text) }));
   }
 
   @Mutation(() => AppraisalPayload, { description: 'Casts your anonymous ballot (民主测评): a grade for every other member, once.' })
-  appraisalBallotCast(@Arg('id', () => ID) id: string, @Arg('grades', () => [AppraisalGradeInput]) grades: AppraisalGradeInput[], @Ctx() ctx: Context): Promise<AppraisalPayload> {
+  appraisalBallotCast(@Arg('id', () => ID) id: string, @Arg('grades', () => [AppraisalGradeInput], { description: 'Your grade for each member.' }) grades: AppraisalGradeInput[], @Ctx() ctx: Context): Promise<AppraisalPayload> {
     return mutate(async () => ({ round: await castBallot(ctx.em, ctx, local(id), entries(grades)) }));
   }
 
   @Mutation(() => AppraisalPayload, { description: 'The committee’s proposal (支委会评定意见), within the ⅓ cap on 优秀.' })
-  appraisalPropose(@Arg('id', () => ID) id: string, @Arg('grades', () => [AppraisalGradeInput]) grades: AppraisalGradeInput[], @Ctx() ctx: Context): Promise<AppraisalPayload> {
+  appraisalPropose(@Arg('id', () => ID) id: string, @Arg('grades', () => [AppraisalGradeInput], { description: 'The committee’s proposed grades.' }) grades: AppraisalGradeInput[], @Ctx() ctx: Context): Promise<AppraisalPayload> {
     return mutate(async () => ({ round: await propose(ctx.em, ctx, local(id), entries(grades)) }));
   }
 
   @Mutation(() => AppraisalPayload, { description: 'The assembly’s decision (支部党员大会评定), within the ⅓ cap; 不合格 with its follow-up in the note.' })
   appraisalDecide(
     @Arg('id', () => ID) id: string,
-    @Arg('grades', () => [AppraisalGradeInput]) grades: AppraisalGradeInput[],
-    @Arg('meetingId', () => ID, { nullable: true }) meetingId: string | null,
+    @Arg('grades', () => [AppraisalGradeInput], { description: 'The branch’s grade for each member.' }) grades: AppraisalGradeInput[],
+    @Arg('meetingId', () => ID, { description: 'The 支部党员大会 that decided them.', nullable: true }) meetingId: string | null,
     @Ctx() ctx: Context,
   ): Promise<AppraisalPayload> {
     return mutate(async () => ({ round: await decide(ctx.em, ctx, local(id), entries(grades), meetingId ? expectGlobalId(meetingId, 'Meeting', 'meetingId') : null) }));

@@ -154,7 +154,7 @@ export class AssessmentSchemeResolver {
     return organizationById(ctx).load(s.organization.id);
   }
 
-  @FieldResolver(() => [AssessmentIndicatorType])
+  @FieldResolver(() => [AssessmentIndicatorType], { description: 'Its indicators, in order.' })
   async indicators(@Root() s: AssessmentScheme, @Ctx() ctx: Context): Promise<AssessmentIndicatorType[]> {
     return (await ctx.em.find(AssessmentIndicator, { scheme: s }, { orderBy: { position: 'asc' } })).map(indicatorOut);
   }
@@ -277,8 +277,8 @@ export class AssessmentSchemeResolver {
   @Mutation(() => AssessmentEvidencePayload, { description: 'Scores evidence from 0 to 100 (the assessors; never one’s own submission).' })
   assessmentEvidenceScore(
     @Arg('id', () => ID) id: string,
-    @Arg('score', () => Float) score: number,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('score', () => Float, { description: 'The score, 0–100.' }) score: number,
+    @Arg('note', () => String, { description: 'A note with the score.', nullable: true }) note: string | null,
     @Ctx() ctx: Context,
   ): Promise<AssessmentEvidencePayload> {
     return mutate(async () => ({ evidence: await evidenceOut(ctx, await scoreEvidence(ctx.em, ctx, expectGlobalId(id, 'AssessmentEvidence'), score, note)) }));

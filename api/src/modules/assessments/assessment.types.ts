@@ -70,8 +70,8 @@ registerEnumType(ScoreLevel, {
 
 @ObjectType('AssessmentMetric', { description: 'A figure a module of the platform measures over an organisation’s subtree and a period.' })
 export class AssessmentMetricType {
-  @Field() key!: string;
-  @Field() label!: string;
+  @Field({ description: 'Stable, `<module>.<metric>`.' }) key!: string;
+  @Field({ description: 'Its name in the workspace.' }) label!: string;
   @Field({ description: 'PERCENT, HOURS, COUNT or DAYS.' }) unit!: string;
   @Field({ description: 'How it is measured.' }) definition!: string;
   @Field({ description: 'False where less is better.' }) higherIsBetter!: boolean;
@@ -80,12 +80,12 @@ export class AssessmentMetricType {
 @ObjectType('AssessmentIndicator', { description: 'An indicator of a scheme (考核指标): its weight, how it is measured, and its 必达 and 挑战 targets.' })
 export class AssessmentIndicatorType {
   @Field(() => ID) id!: string;
-  @Field(() => Int) position!: number;
-  @Field() name!: string;
-  @Field() description!: string;
-  @Field(() => Int) weight!: number;
-  @Field(() => IndicatorMeasure) measure!: IndicatorMeasure;
-  @Field(() => String, { nullable: true }) metricKey!: string | null;
+  @Field(() => Int, { description: 'Its place in the scheme.' }) position!: number;
+  @Field({ description: 'The indicator’s name.' }) name!: string;
+  @Field({ description: 'What it measures and how, in the scheme’s words.' }) description!: string;
+  @Field(() => Int, { description: 'Its weight in the total (weights add up to 100).' }) weight!: number;
+  @Field(() => IndicatorMeasure, { description: 'Computed from the platform’s data, or evidence scored by assessors.' }) measure!: IndicatorMeasure;
+  @Field(() => String, { description: 'For a METRIC indicator: the metric (see `assessmentMetrics`).', nullable: true }) metricKey!: string | null;
   @Field(() => AssessmentMetricType, { nullable: true, description: 'The metric, or null where no installed module measures it (the scorecard says NO_SOURCE).' }) metric!: AssessmentMetricType | null;
   @Field(() => Float, { description: '必达目标.' }) mustReach!: number;
   @Field(() => Float, { description: '挑战目标.' }) stretch!: number;
@@ -95,96 +95,96 @@ export class AssessmentIndicatorType {
 export class AssessmentEvidenceType {
   @Field(() => ID) id!: string;
   @Field({ description: 'Sanitised HTML.' }) body!: string;
-  @Field(() => [RecordFileType]) files!: RecordFileType[];
-  @Field(() => GraphQLISODateTime) submittedAt!: Date;
-  @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field(() => String, { nullable: true }) scoreNote!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) scoredAt!: Date | null;
+  @Field(() => [RecordFileType], { description: 'The files submitted.' }) files!: RecordFileType[];
+  @Field(() => GraphQLISODateTime, { description: 'When it was submitted.' }) submittedAt!: Date;
+  @Field(() => Float, { description: 'The assessors’ score, 0–100; null until scored.', nullable: true }) score!: number | null;
+  @Field(() => String, { description: 'The assessors’ note with the score.', nullable: true }) scoreNote!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was scored.', nullable: true }) scoredAt!: Date | null;
 }
 
 @ObjectType('ScorecardRow', { description: 'One indicator on a scorecard: the value measured (or the evidence score), its score and level.' })
 export class ScorecardRowType {
-  @Field(() => AssessmentIndicatorType) indicator!: AssessmentIndicatorType;
-  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => AssessmentIndicatorType, { description: 'The indicator.' }) indicator!: AssessmentIndicatorType;
+  @Field(() => Float, { description: 'The measured value; null without data.', nullable: true }) value!: number | null;
   @Field(() => Float, { nullable: true, description: '0–100.' }) score!: number | null;
-  @Field(() => ScoreLevel) level!: ScoreLevel;
-  @Field(() => AssessmentEvidenceType, { nullable: true }) evidence!: AssessmentEvidenceType | null;
+  @Field(() => ScoreLevel, { description: 'Stretch reached, must-reach reached, missed, or no data.' }) level!: ScoreLevel;
+  @Field(() => AssessmentEvidenceType, { description: 'For an EVIDENCE indicator: what was submitted, and its score.', nullable: true }) evidence!: AssessmentEvidenceType | null;
 }
 
 @ObjectType('ImprovementAction', { implements: Node, description: 'An improvement action (整改措施) for a missed must-reach target, run as a PDCA cycle.' })
 export class ImprovementActionType extends Node {
-  @Field(() => OrganizationType, { nullable: true }) organization!: unknown;
-  @Field() schemeName!: string;
-  @Field() schemePeriod!: string;
-  @Field() indicatorName!: string;
+  @Field(() => OrganizationType, { description: 'The organisation that owns it.', nullable: true }) organization!: unknown;
+  @Field({ description: 'The scheme whose diagnosis opened it.' }) schemeName!: string;
+  @Field({ description: 'That scheme’s period.' }) schemePeriod!: string;
+  @Field({ description: 'The must-reach target missed.' }) indicatorName!: string;
   @Field({ description: 'What the diagnosis found missed.' }) problem!: string;
-  @Field(() => PdcaStage) stage!: PdcaStage;
-  @Field(() => String, { nullable: true }) plan!: string | null;
+  @Field(() => PdcaStage, { description: 'Its PDCA stage.' }) stage!: PdcaStage;
+  @Field(() => String, { description: 'The plan (PLAN).', nullable: true }) plan!: string | null;
   @Field(() => String, { nullable: true, description: 'Who answers for it.' }) owner!: string | null;
-  @Field(() => String, { nullable: true }) dueOn!: string | null;
-  @Field(() => String, { nullable: true }) done!: string | null;
+  @Field(() => String, { description: 'When it is due (YYYY-MM-DD).', nullable: true }) dueOn!: string | null;
+  @Field(() => String, { description: 'What was done (DO).', nullable: true }) done!: string | null;
   @Field(() => Float, { nullable: true, description: 'The value the next period’s diagnosis measured.' }) checkValue!: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Whether it now reaches the must-reach target.' }) checkMet!: boolean | null;
   @Field(() => String, { nullable: true, description: 'The period whose diagnosis checked it.' }) checkedInPeriod!: string | null;
-  @Field(() => String, { nullable: true }) result!: string | null;
-  @Field() overdue!: boolean;
-  @Field(() => GraphQLISODateTime) openedAt!: Date;
+  @Field(() => String, { description: 'Its result (CHECK, ACT).', nullable: true }) result!: string | null;
+  @Field({ description: 'Past its due date and not closed.' }) overdue!: boolean;
+  @Field(() => GraphQLISODateTime, { description: 'When the diagnosis opened it.' }) openedAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was closed.', nullable: true }) closedAt!: Date | null;
 }
 
 @ObjectType('Scorecard', { description: 'An assessed organisation’s scorecard: live while the period runs, frozen once it is closed.' })
 export class ScorecardType {
-  @Field(() => OrganizationType, { nullable: true }) organization!: unknown;
+  @Field(() => OrganizationType, { description: 'The organisation assessed.', nullable: true }) organization!: unknown;
   @Field(() => ID, { description: 'The organisation’s id (also when the caller cannot read the organisation itself).' }) organizationId!: string;
-  @Field() organizationName!: string;
+  @Field({ description: 'Its name.' }) organizationName!: string;
   @Field(() => Float, { nullable: true, description: 'The weighted mean of the scored indicators.' }) total!: number | null;
   @Field(() => Int, { nullable: true, description: 'Place among the organisations assessed under the scheme.' }) rank!: number | null;
-  @Field(() => Int) peers!: number;
+  @Field(() => Int, { description: 'How many organisations the scheme assesses.' }) peers!: number;
   @Field({ description: 'The day the figures speak for.' }) asOf!: string;
   @Field({ description: 'A closed period’s result, which later data changes do not alter.' }) frozen!: boolean;
-  @Field(() => [ScorecardRowType]) rows!: ScorecardRowType[];
-  @Field(() => [ImprovementActionType]) actions!: ImprovementActionType[];
+  @Field(() => [ScorecardRowType], { description: 'One row per indicator.' }) rows!: ScorecardRowType[];
+  @Field(() => [ImprovementActionType], { description: 'Improvement actions opened for missed must-reach targets.' }) actions!: ImprovementActionType[];
   @Field({ description: 'Whether you may submit its evidence.' }) canSubmitEvidence!: boolean;
 }
 
 @ObjectType('AssessmentStanding', { description: 'An assessed organisation’s total and place in a diagnosis.' })
 export class AssessmentStandingType {
   @Field(() => ID) organizationId!: string;
-  @Field() organizationName!: string;
-  @Field(() => Float, { nullable: true }) total!: number | null;
-  @Field(() => Int, { nullable: true }) rank!: number | null;
+  @Field({ description: 'The organisation assessed.' }) organizationName!: string;
+  @Field(() => Float, { description: 'Its weighted total score; null when no indicator has data.', nullable: true }) total!: number | null;
+  @Field(() => Int, { description: 'Its place among its peers; null without a total.', nullable: true }) rank!: number | null;
   @Field(() => Int, { description: 'Missed must-reach targets.' }) missed!: number;
 }
 
 @ObjectType('AssessmentDiagnosis', { description: 'A diagnosis (诊断): the scorecards as found on a day, kept.' })
 export class AssessmentDiagnosisType {
   @Field(() => ID) id!: string;
-  @Field(() => DiagnosisKind) kind!: DiagnosisKind;
-  @Field() asOf!: string;
-  @Field(() => GraphQLISODateTime) takenAt!: Date;
+  @Field(() => DiagnosisKind, { description: 'Scheduled, manual or final.' }) kind!: DiagnosisKind;
+  @Field({ description: 'The last day of data it covers (YYYY-MM-DD).' }) asOf!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When it was computed.' }) takenAt!: Date;
   @Field(() => [AssessmentStandingType], { description: 'Every assessed organisation for the owner’s readers; one’s own otherwise.' }) standings!: AssessmentStandingType[];
 }
 
 @ObjectType('AssessmentScheme', { implements: Node, description: 'An assessment scheme (考核方案) of an organisation for a period, assigned to organisations below it.' })
 export class AssessmentSchemeNode extends Node {
-  @Field() name!: string;
+  @Field({ description: 'The scheme’s name.' }) name!: string;
   @Field({ description: '2026, 2026-H2 or 2026-Q4.' }) period!: string;
-  @Field(() => PeriodKind) periodKind!: PeriodKind;
-  @Field() startsOn!: string;
-  @Field() endsOn!: string;
+  @Field(() => PeriodKind, { description: 'Year, half-year or quarter.' }) periodKind!: PeriodKind;
+  @Field({ description: 'The period’s first day (YYYY-MM-DD).' }) startsOn!: string;
+  @Field({ description: 'The period’s last day (YYYY-MM-DD).' }) endsOn!: string;
   @Field(() => [String], { description: 'The set dates of the diagnoses.' }) diagnosisDates!: string[];
-  @Field(() => SchemeStatus) status!: SchemeStatus;
-  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => SchemeStatus, { description: 'Running, or closed and frozen.' }) status!: SchemeStatus;
+  @Field(() => GraphQLISODateTime, { description: 'When the final diagnosis froze it; null while it runs.', nullable: true }) closedAt!: Date | null;
 }
 export const AssessmentSchemeConnection = connectionType('AssessmentScheme', AssessmentSchemeNode);
 
 @InputType({ description: 'An indicator of a new scheme.' })
 export class AssessmentIndicatorInput {
-  @Field() name!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field({ description: 'The indicator’s name.' }) name!: string;
+  @Field(() => String, { description: 'What it measures and how.', nullable: true }) description?: string | null;
   @Field(() => Int, { description: '1–100; the total weighs by share.' }) weight!: number;
-  @Field(() => IndicatorMeasure) measure!: IndicatorMeasure;
+  @Field(() => IndicatorMeasure, { description: 'METRIC or EVIDENCE.' }) measure!: IndicatorMeasure;
   @Field(() => String, { nullable: true, description: 'For METRIC: a key from assessmentMetrics.' }) metricKey?: string | null;
   @Field(() => Float, { description: '必达目标 (for EVIDENCE, on the 0–100 score).' }) mustReach!: number;
   @Field(() => Float, { description: '挑战目标, beyond the must-reach one.' }) stretch!: number;
@@ -193,30 +193,30 @@ export class AssessmentIndicatorInput {
 @InputType({ description: 'A scheme set up by an organisation’s admins for organisations below it.' })
 export class AssessmentSchemeInput {
   @Field(() => ID) organizationId!: string;
-  @Field() name!: string;
+  @Field({ description: 'The scheme’s name.' }) name!: string;
   @Field({ description: '2026, 2026-H2 or 2026-Q4.' }) period!: string;
   @Field(() => [String], { nullable: true, description: 'Days (YYYY-MM-DD) within the period on which a diagnosis is taken.' }) diagnosisDates?: string[] | null;
-  @Field(() => [AssessmentIndicatorInput]) indicators!: AssessmentIndicatorInput[];
+  @Field(() => [AssessmentIndicatorInput], { description: 'Its indicators (weights add up to 100).' }) indicators!: AssessmentIndicatorInput[];
   @Field(() => [ID], { description: 'The organisations assessed (below the owner).' }) assigneeIds!: string[];
 }
 
 @InputType({ description: 'Evidence for an evidence indicator, from the assessed organisation.' })
 export class AssessmentEvidenceInput {
-  @Field(() => ID) schemeId!: string;
+  @Field(() => ID, { description: 'The scheme.' }) schemeId!: string;
   @Field(() => ID) organizationId!: string;
-  @Field(() => ID) indicatorId!: string;
+  @Field(() => ID, { description: 'The evidence indicator it is for.' }) indicatorId!: string;
   @Field({ description: 'Rich text (sanitised).' }) body!: string;
   @Field(() => [ID], { nullable: true, description: 'Uploaded files.' }) fileIds?: string[] | null;
 }
 
 @InputType({ description: 'What changes on an improvement action; `stage` moves it one step forward.' })
 export class ImprovementActionInput {
-  @Field(() => PdcaStage, { nullable: true }) stage?: PdcaStage | null;
-  @Field(() => String, { nullable: true }) plan?: string | null;
-  @Field(() => String, { nullable: true }) owner?: string | null;
+  @Field(() => PdcaStage, { description: 'The next PDCA stage.', nullable: true }) stage?: PdcaStage | null;
+  @Field(() => String, { description: 'The plan.', nullable: true }) plan?: string | null;
+  @Field(() => String, { description: 'Who is responsible.', nullable: true }) owner?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueOn?: string | null;
-  @Field(() => String, { nullable: true }) done?: string | null;
-  @Field(() => String, { nullable: true }) result?: string | null;
+  @Field(() => String, { description: 'What was done.', nullable: true }) done?: string | null;
+  @Field(() => String, { description: 'Its result.', nullable: true }) result?: string | null;
 }
 
 @ObjectType()

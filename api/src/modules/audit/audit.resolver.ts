@@ -18,9 +18,9 @@ import { AuditEvent } from './audit-event.entity.js';
 @ObjectType('AuditEvent', { implements: Node, description: 'A consequential change: who, what, where, when, from where.' })
 export class AuditEventType extends Node {
   @Field({ description: 'What was done, as `<subject>.<verb>`, e.g. organization.move, membership.grant, apiClient.create.' }) action!: string;
-  @Field() subjectType!: string;
+  @Field({ description: 'The kind of object acted on, e.g. Organization.' }) subjectType!: string;
   @Field({ description: 'Local id of the subject.' }) subjectId!: string;
-  @Field(() => GraphQLJSONObject, { nullable: true }) details!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { description: 'What changed, as recorded (never secrets or personal data in full).', nullable: true }) details!: Record<string, unknown> | null;
   @Field(() => String, { nullable: true, description: 'Source address of the request.' }) ip!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
@@ -56,9 +56,9 @@ export class AuditResolver {
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Only events of this organisation and its subtree.' }) organizationId: string | null,
-    @Arg('action', () => String, { nullable: true }) action: string | null,
-    @Arg('since', () => GraphQLISODateTime, { nullable: true }) since: Date | null,
-    @Arg('until', () => GraphQLISODateTime, { nullable: true }) until: Date | null,
+    @Arg('action', () => String, { description: 'Only events of this action, e.g. membership.grant.', nullable: true }) action: string | null,
+    @Arg('since', () => GraphQLISODateTime, { description: 'Events at or after this time.', nullable: true }) since: Date | null,
+    @Arg('until', () => GraphQLISODateTime, { description: 'Events before this time.', nullable: true }) until: Date | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<AuditEvent>> {
     if (since && until && until < since) throw badInput('`until` must not be before `since`.', 'until');
@@ -98,7 +98,7 @@ export class AuditResolver {
     return event.actorApiClientId === null ? null : toGlobalId('ApiClient', event.actorApiClientId);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation it concerned, if any.', nullable: true })
   organization(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return event.organization ? organizationById(ctx).load(event.organization.id) : null;
   }

@@ -25,7 +25,7 @@ async function calendarOf(em: EntityManager, year: number): Promise<WorkCalendar
 @Resolver()
 export class CalendarResolver {
   @Query(() => WorkCalendarType, { description: 'A year of the national working calendar (public: it is the State Council’s).' })
-  workCalendar(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<WorkCalendarType> {
+  workCalendar(@Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: Context): Promise<WorkCalendarType> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('A year from 2000 to 2100.', 'year');
     return calendarOf(ctx.em, year);
   }

@@ -32,12 +32,12 @@ export class MemberCardResolver {
 @Resolver()
 export class CardResolver {
   @Query(() => CardVerificationType, { description: 'Verifies a card’s token (anyone may: it answers name, organisation and status only).' })
-  cardVerify(@Arg('token') token: string, @Ctx() ctx: Context): Promise<Verification> {
+  cardVerify(@Arg('token', { description: 'The token read from the card’s QR code.' }) token: string, @Ctx() ctx: Context): Promise<Verification> {
     return verifyCard(ctx.em, token);
   }
 
   @Mutation(() => MemberCardPayload, { description: '补发: revokes the member’s card at once and issues a new one (the admins who keep the record).' })
-  memberCardReissue(@Arg('memberId', () => ID) memberId: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<MemberCardPayload> {
+  memberCardReissue(@Arg('memberId', () => ID) memberId: string, @Arg('reason', { description: 'Why (the old card is revoked).' }) reason: string, @Ctx() ctx: Context): Promise<MemberCardPayload> {
     return mutate(async () => {
       requireUser(ctx.viewer);
       const member = await loadManageable(ctx.em, ctx, expectGlobalId(memberId, 'Member', 'memberId'));

@@ -17,19 +17,19 @@ registerEnumType(CardStatus, {
 @ObjectType('MemberCard', { description: '电子党员活动证: the member’s current card. The token (for the QR code) only for the member and the admins who keep the record.' })
 export class MemberCardType {
   @Field({ description: 'Card number.' }) number!: string;
-  @Field() issuedOn!: string;
-  @Field() expiresOn!: string;
+  @Field({ description: 'When it was issued (YYYY-MM-DD).' }) issuedOn!: string;
+  @Field({ description: 'Its last valid day (YYYY-MM-DD).' }) expiresOn!: string;
   @Field({ description: 'The signed token to put in the QR code; verified by cardVerify or /verify/<token> on any portal.' }) token!: string;
   @Field(() => String, { nullable: true, description: 'The member’s photo (证件照), when the record has one.' }) photoUrl!: string | null;
 }
 
 @ObjectType('CardVerification', { description: 'What scanning a card may learn: its status, and the member’s name, organisation and 党籍 status only.' })
 export class CardVerificationType {
-  @Field(() => CardStatus) status!: CardStatus;
-  @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => String, { nullable: true }) organization!: string | null;
-  @Field(() => MemberStatus, { nullable: true }) memberStatus!: MemberStatus | null;
-  @Field(() => String, { nullable: true }) expiresOn!: string | null;
+  @Field(() => CardStatus, { description: 'Whether the card is valid.' }) status!: CardStatus;
+  @Field(() => String, { description: 'The member’s name; null for an invalid card.', nullable: true }) name!: string | null;
+  @Field(() => String, { description: 'The member’s organisation; null for an invalid card.', nullable: true }) organization!: string | null;
+  @Field(() => MemberStatus, { description: 'The member’s 党籍 status; null for an invalid card.', nullable: true }) memberStatus!: MemberStatus | null;
+  @Field(() => String, { description: 'The card’s last valid day (YYYY-MM-DD).', nullable: true }) expiresOn!: string | null;
 }
 
 @ObjectType()

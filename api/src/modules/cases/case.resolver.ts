@@ -109,7 +109,7 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null,
-    @Arg('orderBy', () => CaseOrder, { nullable: true, defaultValue: CaseOrder.RECENT }) orderBy: CaseOrder,
+    @Arg('orderBy', () => CaseOrder, { description: 'How to order them (default RECENT).', nullable: true, defaultValue: CaseOrder.RECENT }) orderBy: CaseOrder,
     @Ctx() ctx: Context,
   ): Promise<Connection<Content>> {
     const where = await commonContentWhere(ctx, CASE, filter);
@@ -127,13 +127,13 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
     return listContent(ctx, where as FilterQuery<Content>, { first, after, order: published ? ORDER[orderBy ?? CaseOrder.RECENT] : 'CREATED' });
   }
 
-  @FieldResolver(() => CaseSectionsType)
+  @FieldResolver(() => CaseSectionsType, { description: '背景, 做法 and 成效.' })
   async sections(@Root() content: Content, @Ctx() ctx: Context): Promise<CaseSectionsType> {
     const row = await sectionsOf(ctx).load(String(content.id));
     return { backgroundHtml: row?.backgroundHtml ?? '', practiceHtml: row?.practiceHtml ?? '', resultsHtml: row?.resultsHtml ?? '' };
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many liked it.' })
   async likeCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
     return (await sectionsOf(ctx).load(String(content.id)))?.likeCount ?? 0;
   }
@@ -143,7 +143,7 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
     return (await sectionsOf(ctx).load(String(content.id)))?.commentCount ?? 0;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many organisations adopted it.' })
   async adoptionCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
     return (await sectionsOf(ctx).load(String(content.id)))?.adoptionCount ?? 0;
   }
@@ -197,19 +197,19 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
   }
 
   @Mutation(() => CaseCommentPayload, { description: 'Comments on a published case you may read (signed-in users).' })
-  async caseComment(@Arg('id', () => ID) id: string, @Arg('body') body: string, @Ctx() ctx: Context): Promise<CaseCommentPayload> {
+  async caseComment(@Arg('id', () => ID) id: string, @Arg('body', { description: 'The comment (plain text).' }) body: string, @Ctx() ctx: Context): Promise<CaseCommentPayload> {
     const local = await caseId(ctx, id);
     return mutate(async () => ({ comment: await commentOnCase(ctx.em, ctx, local, body) }));
   }
 
   @Mutation(() => CaseCommentPayload, { description: 'Hides a comment, with a reason (the owner’s reviewers and admins).' })
-  caseCommentHide(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<CaseCommentPayload> {
+  caseCommentHide(@Arg('id', () => ID) id: string, @Arg('reason', { description: 'Why it is hidden.' }) reason: string, @Ctx() ctx: Context): Promise<CaseCommentPayload> {
     const local = String(expectGlobalId(id, 'CaseComment'));
     return mutate(async () => ({ comment: await moderateComment(ctx.em, ctx, local, true, reason) }));
   }
 
   @Mutation(() => CaseCommentPayload, { description: 'Restores a hidden comment, with a reason.' })
-  caseCommentRestore(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<CaseCommentPayload> {
+  caseCommentRestore(@Arg('id', () => ID) id: string, @Arg('reason', { description: 'Why it is shown again.' }) reason: string, @Ctx() ctx: Context): Promise<CaseCommentPayload> {
     const local = String(expectGlobalId(id, 'CaseComment'));
     return mutate(async () => ({ comment: await moderateComment(ctx.em, ctx, local, false, reason) }));
   }
@@ -227,7 +227,7 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
   }
 
   @Mutation(() => CaseAdoptionPayload, { description: 'Records that an organisation adopted the case’s practice (its editors and admins); not the owner itself, once per organisation.' })
-  async caseAdopt(@Arg('id', () => ID) id: string, @Arg('organizationId', () => ID) organizationId: string, @Arg('note') note: string, @Ctx() ctx: Context): Promise<CaseAdoptionPayload> {
+  async caseAdopt(@Arg('id', () => ID) id: string, @Arg('organizationId', () => ID) organizationId: string, @Arg('note', { description: 'How your organisation uses it.' }) note: string, @Ctx() ctx: Context): Promise<CaseAdoptionPayload> {
     const local = await caseId(ctx, id);
     const org = expectGlobalId(organizationId, 'Organization', 'organizationId');
     return mutate(async () => ({ adoption: await adoptCase(ctx.em, ctx, local, org, note) }));
@@ -240,7 +240,7 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
   }
 
   @Mutation(() => ExperienceCasePayload, { description: '优秀案例: features a published case at an organisation above its owner (its reviewers and admins); that portal shows it first.' })
-  async caseFeature(@Arg('id', () => ID) id: string, @Arg('organizationId', () => ID) organizationId: string, @Arg('featured', () => Boolean, { defaultValue: true }) featured: boolean, @Ctx() ctx: Context): Promise<ExperienceCasePayload> {
+  async caseFeature(@Arg('id', () => ID) id: string, @Arg('organizationId', () => ID) organizationId: string, @Arg('featured', () => Boolean, { description: 'Feature it, or not.', defaultValue: true }) featured: boolean, @Ctx() ctx: Context): Promise<ExperienceCasePayload> {
     const local = await caseId(ctx, id);
     const org = expectGlobalId(organizationId, 'Organization', 'organizationId');
     return mutate(async () => ({ experienceCase: await featureCase(ctx.em, ctx, local, org, featured) }));
@@ -254,7 +254,7 @@ export class CaseCommentResolver {
     return toGlobalId('CaseComment', c.id);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Who wrote it; null when the account is gone.', nullable: true })
   async authorName(@Root() c: CaseComment, @Ctx() ctx: Context): Promise<string | null> {
     if (!c.author) return null;
     return (await authorById(ctx).load(c.author.id))?.displayName ?? null;

@@ -20,9 +20,9 @@ registerEnumType(CaseOrder, {
 
 @ObjectType('ExperienceCase', { implements: [Node, ContentFieldsType], description: '经验交流: an experience case — background, practice and results — that other organisations can adopt.' })
 export class ExperienceCaseType extends ContentFieldsType {
-  @Field(() => Int) likeCount!: number;
+  @Field(() => Int, { description: 'How many liked it.' }) likeCount!: number;
   @Field(() => Int, { description: 'Visible comments.' }) commentCount!: number;
-  @Field(() => Int) adoptionCount!: number;
+  @Field(() => Int, { description: 'How many organisations adopted it.' }) adoptionCount!: number;
 }
 export const ExperienceCaseConnection = connectionType('ExperienceCase', ExperienceCaseType);
 
@@ -37,25 +37,25 @@ export class CaseSectionsType {
 export class CaseCommentType extends Node {
   @Field({ description: 'Plain text: render it escaped.' }) body!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) hiddenAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When a moderator hid it; null while shown.', nullable: true }) hiddenAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Why it was hidden or restored.' }) hiddenReason!: string | null;
 }
 export const CaseCommentConnection = connectionType('CaseComment', CaseCommentType);
 
 @ObjectType('CaseAdoption', { implements: Node, description: '推广应用: an organisation that adopted the practice, with how.' })
 export class CaseAdoptionType extends Node {
-  @Field() note!: string;
+  @Field({ description: 'How the adopting organisation uses it.' }) note!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
 @InputType({ description: 'Filters for case lists. Without `status`, only published cases are listed.' })
 export class CaseFilter {
   @Field(() => ID, { nullable: true, description: 'Cases of this organisation (and, by default, its subtree).' }) organizationId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
-  @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
+  @Field(() => Boolean, { description: 'With the organisations below (default true).', nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
+  @Field(() => ContentStatus, { description: 'Only cases in this status (yours or those you review); published ones without it.', nullable: true }) status?: ContentStatus | null;
   @Field(() => [String], { nullable: true, description: 'Cases with any of these tags.' }) tags?: string[] | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedSince?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedUntil?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'Published at or after this time.', nullable: true }) publishedSince?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'Published before this time.', nullable: true }) publishedUntil?: Date | null;
   @Field(() => Boolean, { nullable: true, description: 'Only cases you wrote.' }) mine?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'Only cases this organisation featured (优秀案例): its portal shows them first.' }) featuredBy?: string | null;
   @Field(() => ID, { nullable: true, description: 'Only cases this organisation adopted.' }) adoptedBy?: string | null;
@@ -64,25 +64,25 @@ export class CaseFilter {
 @InputType({ description: 'A new 经验交流 case: its text, topics and audience.' })
 export class CaseCreateInput {
   @Field(() => ID) organizationId!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field({ description: 'The case’s title.' }) title!: string;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
   @Field(() => String, { nullable: true, description: '背景 (rich text; sanitised on save).' }) backgroundHtml?: string | null;
   @Field(() => String, { nullable: true, description: '做法' }) practiceHtml?: string | null;
   @Field(() => String, { nullable: true, description: '成效' }) resultsHtml?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility | null;
+  @Field(() => [String], { description: 'Topics (at most 10).', nullable: true }) tags?: string[] | null;
+  @Field(() => Visibility, { description: 'Who may read it once published.', nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility | null;
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id.' }) coverId?: string | null;
 }
 
 @InputType({ description: 'Changes to a case; fields left out stay as they are.' })
 export class CaseUpdateInput {
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true }) summary?: string | null;
-  @Field(() => String, { nullable: true }) backgroundHtml?: string | null;
-  @Field(() => String, { nullable: true }) practiceHtml?: string | null;
-  @Field(() => String, { nullable: true }) resultsHtml?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => Visibility, { nullable: true }) visibility?: Visibility | null;
+  @Field(() => String, { description: 'The case’s title.', nullable: true }) title?: string | null;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
+  @Field(() => String, { description: '背景: rich text, sanitised.', nullable: true }) backgroundHtml?: string | null;
+  @Field(() => String, { description: '做法: rich text, sanitised.', nullable: true }) practiceHtml?: string | null;
+  @Field(() => String, { description: '成效: rich text, sanitised.', nullable: true }) resultsHtml?: string | null;
+  @Field(() => [String], { description: 'Topics (at most 10).', nullable: true }) tags?: string[] | null;
+  @Field(() => Visibility, { description: 'Who may read it once published.', nullable: true }) visibility?: Visibility | null;
   @Field(() => Int, { nullable: true, description: 'The version you edited; a CONFLICT if someone saved in between.' }) expectedVersion?: number | null;
   @Field(() => ID, { nullable: true, description: 'Cover image; an empty string removes it.' }) coverId?: string | null;
 }

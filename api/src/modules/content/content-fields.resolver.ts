@@ -34,7 +34,7 @@ export function contentFieldsResolver<T extends object>(type: ClassType<T>, type
       return toGlobalId(typeName, content.id);
     }
 
-    @FieldResolver(() => MediaImageType, { nullable: true })
+    @FieldResolver(() => MediaImageType, { nullable: true, description: 'The cover image, if any.' })
     async cover(@Root() content: Content, @Ctx() ctx: Context): Promise<MediaImageType | null> {
       const file = content.cover ? await mediaById(ctx).load(String(content.cover.id)) : null;
       return file ? imageOf(file) : null;

@@ -32,11 +32,11 @@ registerEnumType(Visibility, {
 @ObjectType('ContentRevision', { description: 'A saved state of an item; restore it with the kind’s restore mutation.' })
 export class ContentRevisionType {
   @Field(() => ID) id!: string;
-  @Field(() => Int) version!: number;
-  @Field() title!: string;
-  @Field() summary!: string;
-  @Field() bodyHtml!: string;
-  @Field(() => [String]) tags!: string[];
+  @Field(() => Int, { description: 'The revision number.' }) version!: number;
+  @Field({ description: 'The title as it was.' }) title!: string;
+  @Field({ description: 'The summary as it was.' }) summary!: string;
+  @Field({ description: 'The body as it was.' }) bodyHtml!: string;
+  @Field(() => [String], { description: 'The topics as they were.' }) tags!: string[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => String, { nullable: true, description: 'Who saved this version.' }) editorName!: string | null;
 }
@@ -48,16 +48,16 @@ export class ContentRevisionType {
   resolveType: (value) => typeNameOf((value as { kind: ContentKind }).kind),
 })
 export abstract class ContentFieldsType extends Node {
-  @Field() title!: string;
-  @Field() summary!: string;
-  @Field(() => [String]) tags!: string[];
-  @Field(() => ContentStatus) status!: ContentStatus;
-  @Field(() => Visibility) visibility!: Visibility;
+  @Field({ description: 'The title.' }) title!: string;
+  @Field({ description: 'A short summary for lists.' }) summary!: string;
+  @Field(() => [String], { description: 'Topics.' }) tags!: string[];
+  @Field(() => ContentStatus, { description: 'Where it stands in the workflow.' }) status!: ContentStatus;
+  @Field(() => Visibility, { description: 'Who may read it once published.' }) visibility!: Visibility;
   @Field(() => String, { nullable: true, description: 'Why a reviewer sent it back (REJECTED only).' }) rejectionReason!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was (or will be) published.' }) publishedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) pinnedAt!: Date | null;
-  @Field(() => Int) version!: number;
-  @Field(() => Int) viewCount!: number;
+  @Field(() => GraphQLISODateTime, { description: 'When it was pinned to the top of its lists; null when not pinned.', nullable: true }) pinnedAt!: Date | null;
+  @Field(() => Int, { description: 'Its revision number: pass it as `expectedVersion` to refuse edits over someone else’s.' }) version!: number;
+  @Field(() => Int, { description: 'How often it was read.' }) viewCount!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
@@ -65,8 +65,8 @@ export abstract class ContentFieldsType extends Node {
 @ObjectType('Attachment', { description: 'A file attached to an item for download.' })
 export class AttachmentType {
   @Field(() => ID) id!: string;
-  @Field() fileName!: string;
-  @Field() mimeType!: string;
+  @Field({ description: 'The file’s name as uploaded.' }) fileName!: string;
+  @Field({ description: 'The file’s type.' }) mimeType!: string;
   @Field(() => Int, { description: 'Bytes.' }) size!: number;
   @Field({ description: 'Relative URL on the API (GET /media/<id>/<name>), for those who may use the item.' }) url!: string;
 }

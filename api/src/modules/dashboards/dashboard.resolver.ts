@@ -8,33 +8,33 @@ import { readsDashboard } from './dashboard-export.js';
 
 @ObjectType('DashboardFigure', { description: 'One figure, with how it is counted.' })
 class DashboardFigureType {
-  @Field() key!: string;
-  @Field() label!: string;
-  @Field() value!: string;
-  @Field() definition!: string;
+  @Field({ description: 'Stable, e.g. `dues.collectionRate`.' }) key!: string;
+  @Field({ description: 'Its name on the dashboard.' }) label!: string;
+  @Field({ description: 'The figure as shown (with its unit), or "无数据".' }) value!: string;
+  @Field({ description: 'How it is computed.' }) definition!: string;
 }
 
 @ObjectType('DashboardCell', { description: 'A group of a breakdown: its count, or "<5" (fewer than five people) or "—" (hidden so the total does not give a small group away).' })
 class DashboardCellType {
-  @Field() label!: string;
-  @Field() value!: string;
-  @Field(() => Int, { nullable: true }) count!: number | null;
+  @Field({ description: 'The group.' }) label!: string;
+  @Field({ description: 'The count as shown: "<5" for a group smaller than five.' }) value!: string;
+  @Field(() => Int, { description: 'The count; null when the group is smaller than five.', nullable: true }) count!: number | null;
 }
 
 @ObjectType('DashboardBreakdown', { description: 'A figure broken down by a dimension (category, age band, education, 党龄…), with its definition; groups smaller than five are shown as "<5".' })
 class DashboardBreakdownType {
-  @Field() key!: string;
-  @Field() label!: string;
-  @Field() definition!: string;
-  @Field(() => [DashboardCellType]) cells!: DashboardCellType[];
+  @Field({ description: 'Stable, e.g. `members.byCategory`.' }) key!: string;
+  @Field({ description: 'Its name on the dashboard.' }) label!: string;
+  @Field({ description: 'How it is counted.' }) definition!: string;
+  @Field(() => [DashboardCellType], { description: 'One cell per group.' }) cells!: DashboardCellType[];
 }
 
 @ObjectType('Dashboard', { description: 'An organisation’s figures over its subtree: counts only, the small-count rule applied.' })
 class DashboardType {
-  @Field(() => Int) year!: number;
-  @Field() organizationName!: string;
-  @Field(() => [DashboardFigureType]) figures!: DashboardFigureType[];
-  @Field(() => [DashboardBreakdownType]) breakdowns!: DashboardBreakdownType[];
+  @Field(() => Int, { description: 'The year the yearly figures cover.' }) year!: number;
+  @Field({ description: 'The organisation whose subtree it covers.' }) organizationName!: string;
+  @Field(() => [DashboardFigureType], { description: 'The single figures, each with its definition.' }) figures!: DashboardFigureType[];
+  @Field(() => [DashboardBreakdownType], { description: 'Figures broken down by a dimension, with the small-count rule.' }) breakdowns!: DashboardBreakdownType[];
   @Field(() => GraphQLISODateTime, { description: 'When the figures were computed (they are refreshed in the background every few minutes).' }) computedAt!: Date;
 }
 

@@ -85,7 +85,7 @@ export class ApplicantResolver {
     return (await personal(ctx, applicant, applicant.idNumberSealed, maskIdNumber))!;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'The applicant’s phone number (masked unless you may see it whole).', nullable: true })
   phone(@Root() applicant: Applicant, @Ctx() ctx: Context): Promise<string | null> {
     return personal(ctx, applicant, applicant.phoneSealed, maskPhone);
   }
@@ -95,7 +95,7 @@ export class ApplicantResolver {
     return STAGE_LABEL[applicant.stage];
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The branch developing the applicant.', nullable: true })
   organization(@Root() applicant: Applicant, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(applicant.organization.id);
   }
@@ -224,7 +224,7 @@ export class DevelopmentRecordResolver {
     return record.step === 'APPLICATION' ? '递交入党申请书' : STEPS[record.step].label;
   }
 
-  @FieldResolver(() => [RecordFileType])
+  @FieldResolver(() => [RecordFileType], { description: 'Files kept with the step (minutes, forms).' })
   attachments(@Root() record: DevelopmentRecord, @Ctx() ctx: Context): Promise<RecordFileType[]> {
     return attachmentsOf(ctx, record.attachmentIds);
   }

@@ -74,7 +74,7 @@ const historyVisible = defineLoader<string, boolean>(async (ctx, ids) => {
 
 @Resolver(() => DisclosureType)
 export class DisclosureResolver {
-  @Query(() => DisclosureType, { nullable: true })
+  @Query(() => DisclosureType, { description: 'A disclosure, if it exists and you may read it.', nullable: true })
   disclosure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
     return readableDisclosure(ctx, expectGlobalId(id, 'Disclosure'));
   }
@@ -105,7 +105,7 @@ export class DisclosureResolver {
   @Query(() => [DisclosureCatalogueEntryType], { description: 'An organisation’s disclosure catalogue (公开目录): the seven categories and how many published disclosures you may read in each.' })
   async disclosureCatalogue(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('includeSubtree', () => Boolean, { nullable: true, defaultValue: false }) includeSubtree: boolean,
+    @Arg('includeSubtree', () => Boolean, { description: 'Count the organisations below too (default true).', nullable: true, defaultValue: false }) includeSubtree: boolean,
     @Ctx() ctx: Context,
   ): Promise<DisclosureCatalogueEntryType[]> {
     const org = await organizationById(ctx).load(expectGlobalId(organizationId, 'Organization', 'organizationId'));
@@ -124,38 +124,38 @@ export class DisclosureResolver {
     return toGlobalId('Disclosure', content.id);
   }
 
-  @FieldResolver(() => MediaImageType, { nullable: true })
+  @FieldResolver(() => MediaImageType, { description: 'The cover image, if any.', nullable: true })
   async cover(@Root() content: Content, @Ctx() ctx: Context): Promise<MediaImageType | null> {
     const file = content.cover ? await mediaById(ctx).load(String(content.cover.id)) : null;
     return file ? imageOf(file) : null;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The text, sanitised HTML.' })
   async bodyHtml(@Root() content: Content, @Ctx() ctx: Context): Promise<string> {
     return (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation disclosing.', nullable: true })
   organization(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(content.organization.id);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Who proposed it; null when the account is gone.', nullable: true })
   async authorName(@Root() content: Content, @Ctx() ctx: Context): Promise<string | null> {
     return content.author ? ((await authorById(ctx).load(content.author.id))?.displayName ?? null) : null;
   }
 
-  @FieldResolver(() => DisclosureCategory)
+  @FieldResolver(() => DisclosureCategory, { description: 'Its place in the 公开目录.' })
   async category(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureCategory> {
     return (await rowOf(ctx).load(String(content.id)))!.category;
   }
 
-  @FieldResolver(() => DisclosureScope)
+  @FieldResolver(() => DisclosureScope, { description: '公开范围: who may read it.' })
   async scope(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureScope> {
     return (await rowOf(ctx).load(String(content.id)))!.scope;
   }
 
-  @FieldResolver(() => DisclosureStep)
+  @FieldResolver(() => DisclosureStep, { description: 'Where it stands among 提出, 审核, 审批 and 实施.' })
   async step(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureStep> {
     return (await rowOf(ctx).load(String(content.id)))!.step;
   }
@@ -242,8 +242,8 @@ export class DisclosureResolver {
   @Mutation(() => DisclosurePayload, { description: '审核: records the secrecy review. Not cleared sends it back with the conclusion as the reason.' })
   async disclosureReview(
     @Arg('id', () => ID) id: string,
-    @Arg('secrecyCleared', () => Boolean) secrecyCleared: boolean,
-    @Arg('conclusion') conclusion: string,
+    @Arg('secrecyCleared', () => Boolean, { description: 'Whether the secrecy review cleared it (if not, it is rejected with the conclusion).' }) secrecyCleared: boolean,
+    @Arg('conclusion', { description: 'The secrecy review’s conclusion.' }) conclusion: string,
     @Ctx() ctx: Context,
   ): Promise<DisclosurePayload> {
     const local = await disclosureId(ctx, id);
@@ -253,7 +253,7 @@ export class DisclosureResolver {
   @Mutation(() => DisclosurePayload, { description: '审批 → 实施: an admin approves a reviewed disclosure; it is published now or at `publishAt`.' })
   async disclosureApprove(
     @Arg('id', () => ID) id: string,
-    @Arg('publishAt', () => GraphQLISODateTime, { nullable: true }) publishAt: Date | null,
+    @Arg('publishAt', () => GraphQLISODateTime, { description: 'Publish at this time instead of now (at most 366 days ahead).', nullable: true }) publishAt: Date | null,
     @Ctx() ctx: Context,
   ): Promise<DisclosurePayload> {
     const local = await disclosureId(ctx, id);
@@ -277,7 +277,7 @@ export class DisclosureResolver {
   }
 
   @Mutation(() => DisclosureFeedbackPayload, { description: 'Replies to feedback (the owner’s reviewers and admins).' })
-  disclosureFeedbackReply(@Arg('id', () => ID) id: string, @Arg('reply') reply: string, @Ctx() ctx: Context): Promise<DisclosureFeedbackPayload> {
+  disclosureFeedbackReply(@Arg('id', () => ID) id: string, @Arg('reply', { description: 'The answer.' }) reply: string, @Ctx() ctx: Context): Promise<DisclosureFeedbackPayload> {
     const local = String(expectGlobalId(id, 'DisclosureFeedback'));
     if (!/^\d+$/.test(local)) throw badInput('Not a valid feedback id.', 'id');
     return mutate(async () => ({ feedback: await replyToFeedback(ctx.em, ctx, local, reply) }));

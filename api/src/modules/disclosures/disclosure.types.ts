@@ -42,15 +42,15 @@ registerEnumType(DisclosureStep, {
 
 @ObjectType('SecrecyReview', { description: 'The recorded secrecy review (保密审查) of a disclosure.' })
 export class SecrecyReviewType {
-  @Field(() => String, { nullable: true }) reviewerName!: string | null;
-  @Field(() => GraphQLISODateTime) reviewedAt!: Date;
-  @Field() conclusion!: string;
+  @Field(() => String, { description: 'Who reviewed it.', nullable: true }) reviewerName!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was reviewed.' }) reviewedAt!: Date;
+  @Field({ description: 'The reviewer’s conclusion.' }) conclusion!: string;
 }
 
 @ObjectType('PublicNotice', { description: '公示: the window during which feedback and objections are received.' })
 export class PublicNoticeType {
-  @Field(() => GraphQLISODateTime) startsAt!: Date;
-  @Field(() => GraphQLISODateTime) endsAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it opens.' }) startsAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it closes.' }) endsAt!: Date;
   @Field({ description: 'Whether feedback is received now.' }) open!: boolean;
   @Field(() => Int, { description: 'Seconds until the window closes (0 once closed), for countdowns.' }) remainingSeconds!: number;
 }
@@ -61,65 +61,65 @@ export const DisclosureConnection = connectionType('Disclosure', DisclosureType)
 
 @ObjectType('DisclosureFeedback', { description: 'Feedback on a disclosure and the reply; seen by the owner’s reviewers and admins.' })
 export class DisclosureFeedbackType extends Node {
-  @Field() body!: string;
-  @Field(() => String, { nullable: true }) authorName!: string | null;
-  @Field(() => String, { nullable: true }) contact!: string | null;
+  @Field({ description: 'The feedback.' }) body!: string;
+  @Field(() => String, { description: 'The name the sender gave; null when none.', nullable: true }) authorName!: string | null;
+  @Field(() => String, { description: 'The contact the sender gave (for the owner’s reviewers and admins).', nullable: true }) contact!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => String, { nullable: true }) reply!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt!: Date | null;
+  @Field(() => String, { description: 'The answer; null until answered.', nullable: true }) reply!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was answered.', nullable: true }) repliedAt!: Date | null;
 }
 export const DisclosureFeedbackConnection = connectionType('DisclosureFeedback', DisclosureFeedbackType);
 
 @InputType({ description: 'Filters for disclosure lists. Without `status`, only published disclosures are listed.' })
 export class DisclosureFilter {
   @Field(() => ID, { nullable: true }) organizationId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
-  @Field(() => DisclosureCategory, { nullable: true }) category?: DisclosureCategory | null;
-  @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
+  @Field(() => Boolean, { description: 'With the organisations below (default true).', nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
+  @Field(() => DisclosureCategory, { description: 'Only this category.', nullable: true }) category?: DisclosureCategory | null;
+  @Field(() => ContentStatus, { description: 'Only disclosures in this status (yours or those you review); published ones without it.', nullable: true }) status?: ContentStatus | null;
   @Field(() => Boolean, { nullable: true, description: 'Only disclosures whose notice window is open now.' }) noticeOpen?: boolean | null;
   @Field(() => [String], { nullable: true, description: 'Disclosures with any of these tags.' }) tags?: string[] | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedSince?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedUntil?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'Published at or after this time.', nullable: true }) publishedSince?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'Published before this time.', nullable: true }) publishedUntil?: Date | null;
 }
 
 @ObjectType('DisclosureCatalogueEntry', { description: 'One category of an organisation’s disclosure catalogue (公开目录).' })
 export class DisclosureCatalogueEntryType {
-  @Field(() => DisclosureCategory) category!: DisclosureCategory;
+  @Field(() => DisclosureCategory, { description: 'A category of the 公开目录.' }) category!: DisclosureCategory;
   @Field(() => Int, { description: 'Published disclosures in it that you may read.' }) count!: number;
 }
 
 @InputType({ description: 'A new disclosure (提出): its category, scope, text and 公示 window.' })
 export class DisclosureCreateInput {
   @Field(() => ID) organizationId!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) summary?: string | null;
-  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
-  @Field(() => DisclosureCategory) category!: DisclosureCategory;
-  @Field(() => DisclosureScope) scope!: DisclosureScope;
-  @Field(() => GraphQLISODateTime, { nullable: true }) noticeStartsAt?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
+  @Field({ description: 'The title.' }) title!: string;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
+  @Field(() => String, { description: 'The text: rich text, sanitised.', nullable: true }) bodyHtml?: string | null;
+  @Field(() => DisclosureCategory, { description: 'Its place in the 公开目录.' }) category!: DisclosureCategory;
+  @Field(() => DisclosureScope, { description: '公开范围: who may read it.' }) scope!: DisclosureScope;
+  @Field(() => GraphQLISODateTime, { description: 'When the 公示 opens, for a notice with a feedback window.', nullable: true }) noticeStartsAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the 公示 closes (with `noticeStartsAt`).', nullable: true }) noticeEndsAt?: Date | null;
   @Field(() => [ID], { nullable: true, description: 'For scope TARGETED: the organisations (1–50) it is addressed to.' }) targetOrganizationIds?: string[] | null;
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
 @InputType({ description: 'Changes to a disclosure before it is approved; fields left out stay as they are.' })
 export class DisclosureUpdateInput {
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true }) summary?: string | null;
-  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
-  @Field(() => DisclosureCategory, { nullable: true }) category?: DisclosureCategory | null;
-  @Field(() => DisclosureScope, { nullable: true }) scope?: DisclosureScope | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) noticeStartsAt?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) noticeEndsAt?: Date | null;
+  @Field(() => String, { description: 'The title.', nullable: true }) title?: string | null;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
+  @Field(() => String, { description: 'The text: rich text, sanitised.', nullable: true }) bodyHtml?: string | null;
+  @Field(() => DisclosureCategory, { description: 'Its place in the 公开目录.', nullable: true }) category?: DisclosureCategory | null;
+  @Field(() => DisclosureScope, { description: '公开范围: who may read it.', nullable: true }) scope?: DisclosureScope | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the 公示 opens.', nullable: true }) noticeStartsAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the 公示 closes.', nullable: true }) noticeEndsAt?: Date | null;
   @Field(() => [ID], { nullable: true, description: 'For scope TARGETED: replaces the organisations it is addressed to.' }) targetOrganizationIds?: string[] | null;
-  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => Int, { description: 'The version you edited: refuses the change if someone saved meanwhile.', nullable: true }) expectedVersion?: number | null;
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
 @InputType({ description: 'Feedback on an open 公示: the text, and optionally a name and contact.' })
 export class DisclosureFeedbackInput {
   @Field({ description: 'Plain text, 1–2000 characters.' }) body!: string;
-  @Field(() => String, { nullable: true }) authorName?: string | null;
+  @Field(() => String, { description: 'A name, if the sender gives one.', nullable: true }) authorName?: string | null;
   @Field(() => String, { nullable: true, description: 'How to reach you, if you want an answer.' }) contact?: string | null;
 }
 

@@ -89,7 +89,7 @@ export class DuesItemResolver {
 @Resolver(() => MemberType)
 export class MemberDuesResolver {
   @FieldResolver(() => [DuesItemType], { description: '党费: the latest months, newest first.' })
-  async dues(@Root() member: Member, @Arg('last', () => Int, { defaultValue: 12 }) last: number, @Ctx() ctx: Context): Promise<DuesItem[]> {
+  async dues(@Root() member: Member, @Arg('last', () => Int, { description: 'How many months, newest first.', defaultValue: 12 }) last: number, @Ctx() ctx: Context): Promise<DuesItem[]> {
     if (last < 1 || last > 120) throw badInput('last is 1 to 120.', 'last');
     return (await itemsOfMember(ctx).load(member.id)).slice(0, last);
   }
@@ -108,17 +108,17 @@ export class DuesMonthResolver {
     return toGlobalId('DuesMonth', month.id);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The branch.', nullable: true })
   organization(@Root() month: DuesMonth, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(month.organization.id);
   }
 
-  @FieldResolver(() => [DuesItemType])
+  @FieldResolver(() => [DuesItemType], { description: 'One item per member.' })
   items(@Root() month: DuesMonth, @Ctx() ctx: Context): Promise<DuesItem[]> {
     return itemsOfMonth(ctx).load(month.id);
   }
 
-  @FieldResolver(() => DuesTotalsType)
+  @FieldResolver(() => DuesTotalsType, { description: 'The month’s totals.' })
   async totals(@Root() month: DuesMonth, @Ctx() ctx: Context): Promise<DuesTotalsType> {
     const items = await itemsOfMonth(ctx).load(month.id);
     return {
@@ -130,7 +130,7 @@ export class DuesMonthResolver {
   }
 
   @Query(() => DuesMonthType, { nullable: true, description: 'A branch’s dues for a month, if opened and you read its records.' })
-  async duesMonth(@Arg('organizationId', () => ID) organizationId: string, @Arg('month') month: string, @Ctx() ctx: Context): Promise<DuesMonth | null> {
+  async duesMonth(@Arg('organizationId', () => ID) organizationId: string, @Arg('month', { description: 'The month (YYYY-MM).' }) month: string, @Ctx() ctx: Context): Promise<DuesMonth | null> {
     const org = expectGlobalId(organizationId, 'Organization', 'organizationId');
     if (!(await readsMembersOf(ctx).load(org))) return null;
     return ctx.em.findOne(DuesMonth, { organization: org, month: month.trim().slice(0, 7) });

@@ -57,47 +57,47 @@ registerEnumType(DuesFlag, {
 export class DuesItemType {
   @Field(() => ID) id!: string;
   @Field({ description: 'YYYY-MM.' }) period!: string;
-  @Field(() => DuesBaseKind) baseKind!: DuesBaseKind;
+  @Field(() => DuesBaseKind, { description: 'How the dues were computed.' }) baseKind!: DuesBaseKind;
   @Field(() => Int, { nullable: true, description: 'The base (a wage or pension) — only for the member and the admins who keep the record.' }) baseFen!: number | null;
   @Field(() => String, { nullable: true, description: 'The rate applied, e.g. "1.5%"; null for the fixed classes.' }) rate!: string | null;
-  @Field(() => Int) dueFen!: number;
-  @Field(() => Int) reductionFen!: number;
-  @Field(() => String, { nullable: true }) reductionReason!: string | null;
+  @Field(() => Int, { description: 'What is owed, in fen.' }) dueFen!: number;
+  @Field(() => Int, { description: 'What the branch waived, in fen.' }) reductionFen!: number;
+  @Field(() => String, { description: 'Why it was reduced.', nullable: true }) reductionReason!: string | null;
   @Field(() => Int, { description: 'Due less reduction.' }) owedFen!: number;
-  @Field(() => DuesItemStatus) status!: DuesItemStatus;
-  @Field(() => Int) paidFen!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true }) paidAt!: Date | null;
-  @Field(() => MemberType, { nullable: true }) member?: object | null;
+  @Field(() => DuesItemStatus, { description: 'Owed, paid or waived.' }) status!: DuesItemStatus;
+  @Field(() => Int, { description: 'What was paid, in fen.' }) paidFen!: number;
+  @Field(() => GraphQLISODateTime, { description: 'When it was paid.', nullable: true }) paidAt!: Date | null;
+  @Field(() => MemberType, { description: 'The member.', nullable: true }) member?: object | null;
 }
 
 @ObjectType('DuesStanding', { description: 'A member’s dues standing: paid up to which month, months unpaid, and the flag it raises.' })
 export class DuesStandingType {
   @Field(() => String, { nullable: true, description: 'YYYY-MM: every month up to it is paid or waived (the transfer letter’s 党费交至).' }) paidUpTo!: string | null;
   @Field(() => Int, { description: 'Unpaid months in a row, the current month not counted.' }) unpaidMonths!: number;
-  @Field(() => DuesFlag) flag!: DuesFlag;
+  @Field(() => DuesFlag, { description: 'What the standing raises for the branch.' }) flag!: DuesFlag;
 }
 
 @ObjectType('DuesMonth', { description: 'A branch’s dues for one month.' })
 export class DuesMonthType {
   @Field(() => ID) id!: string;
-  @Field() month!: string;
-  @Field(() => DuesMonthStatus) status!: DuesMonthStatus;
-  @Field(() => GraphQLISODateTime) openedAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) settledAt!: Date | null;
+  @Field({ description: 'The month (YYYY-MM).' }) month!: string;
+  @Field(() => DuesMonthStatus, { description: 'Being collected, or closed.' }) status!: DuesMonthStatus;
+  @Field(() => GraphQLISODateTime, { description: 'When collection opened.' }) openedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the branch closed it.', nullable: true }) settledAt!: Date | null;
 }
 
 @ObjectType('DuesTotals', { description: 'A month’s dues over a branch: members, amounts owed and paid (in fen), and how many are unpaid.' })
 export class DuesTotalsType {
-  @Field(() => Int) members!: number;
-  @Field(() => Int) owedFen!: number;
-  @Field(() => Int) paidFen!: number;
-  @Field(() => Int) unpaid!: number;
+  @Field(() => Int, { description: 'Members in the month.' }) members!: number;
+  @Field(() => Int, { description: 'What is owed in all, in fen.' }) owedFen!: number;
+  @Field(() => Int, { description: 'What was paid in all, in fen.' }) paidFen!: number;
+  @Field(() => Int, { description: 'Members who have not paid.' }) unpaid!: number;
 }
 
 @InputType({ description: 'A member’s dues base (党费基数) for a year: the income it is computed from, or a fixed class.' })
 export class DuesBaseInput {
   @Field(() => ID) memberId!: string;
-  @Field(() => DuesBaseKind) kind!: DuesBaseKind;
+  @Field(() => DuesBaseKind, { description: 'How the dues are computed: from income, or a fixed class.' }) kind!: DuesBaseKind;
   @Field({ description: 'Yuan, e.g. "6850.00" (for FARMER the monthly amount; for FIXED_MINIMUM "0").' }) amount!: string;
   @Field({ description: 'YYYY-MM: the month the base applies from.' }) fromMonth!: string;
 }
@@ -110,18 +110,18 @@ export class DuesMonthOpenInput {
 
 @InputType({ description: 'A payment recorded for a member’s month of dues.' })
 export class DuesPayInput {
-  @Field(() => ID) itemId!: string;
+  @Field(() => ID, { description: 'The member’s item of the month.' }) itemId!: string;
   @Field({ description: 'Yuan; at least what is owed (more is a voluntary extra).' }) amount!: string;
-  @Field(() => DuesChannel) channel!: DuesChannel;
+  @Field(() => DuesChannel, { description: 'How it was paid.' }) channel!: DuesChannel;
   @Field({ description: 'The client’s key for this payment (a UUID): a retry with it counts once.' }) idempotencyKey!: string;
   @Field(() => String, { nullable: true, description: 'For PROXY: who paid.' }) proxyName?: string | null;
 }
 
 @InputType({ description: 'A reduction or waiver of a member’s dues decided by the branch, with the reason.' })
 export class DuesReduceInput {
-  @Field(() => ID) itemId!: string;
+  @Field(() => ID, { description: 'The member’s item of the month.' }) itemId!: string;
   @Field({ description: 'Yuan to waive; the whole amount exempts the month.' }) amount!: string;
-  @Field() reason!: string;
+  @Field({ description: 'Why, as the branch decided.' }) reason!: string;
 }
 
 @ObjectType()

@@ -48,8 +48,8 @@ export class EnterpriseResolver {
     });
   }
 
-  @Query(() => EnterpriseType, { nullable: true })
-  async enterprise(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
+  @Query(() => EnterpriseType, { description: 'An enterprise by its slug, if it exists.', nullable: true })
+  async enterprise(@Arg('slug', { description: 'The enterprise’s slug.' }) slug: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
     if (slug.length > 64) return null;
     const [found] = await findReadableEnterprises(ctx, { slug: slug.toLowerCase() });
     return found ?? null;
@@ -71,7 +71,7 @@ export class EnterpriseResolver {
   }
 
   @Mutation(() => EnterprisePayload, { description: 'Replaces the web origins allowed to call the API from browsers (top-level admins; at most 20; scheme, host and port only).' })
-  enterpriseAllowedOriginsSet(@Arg('enterpriseId', () => ID) enterpriseId: string, @Arg('origins', () => [String]) origins: string[], @Ctx() ctx: Context): Promise<EnterprisePayload> {
+  enterpriseAllowedOriginsSet(@Arg('enterpriseId', () => ID) enterpriseId: string, @Arg('origins', () => [String], { description: 'Origins such as https://app.example.com (at most 20).' }) origins: string[], @Ctx() ctx: Context): Promise<EnterprisePayload> {
     const local = expectGlobalId(enterpriseId, 'Enterprise', 'enterpriseId');
     return mutate(async () => ({ enterprise: await setAllowedOrigins(ctx.em, ctx, local, origins) }));
   }

@@ -58,7 +58,7 @@ export class SuggestionResolver {
   suggestions(
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('unanswered', () => Boolean, { nullable: true }) unanswered: boolean | null,
+    @Arg('unanswered', () => Boolean, { description: 'Only those not yet answered.', nullable: true }) unanswered: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Suggestion>> {
     const access = suggestionReadFilter(ctx);
@@ -67,12 +67,12 @@ export class SuggestionResolver {
   }
 
   @Mutation(() => SuggestionPayload, { description: 'Makes a suggestion to your branch; its secretary and admins are told.' })
-  suggestionMake(@Arg('body') body: string, @Ctx() ctx: Context): Promise<SuggestionPayload> {
+  suggestionMake(@Arg('body', { description: 'The suggestion.' }) body: string, @Ctx() ctx: Context): Promise<SuggestionPayload> {
     return mutate(async () => ({ suggestion: await makeSuggestion(ctx.em, ctx, body) }));
   }
 
   @Mutation(() => SuggestionPayload, { description: 'Answers a suggestion (the branch’s secretary or admins); the member is told.' })
-  suggestionAnswer(@Arg('id', () => ID) id: string, @Arg('answer') answer: string, @Ctx() ctx: Context): Promise<SuggestionPayload> {
+  suggestionAnswer(@Arg('id', () => ID) id: string, @Arg('answer', { description: 'The answer.' }) answer: string, @Ctx() ctx: Context): Promise<SuggestionPayload> {
     return mutate(async () => ({ suggestion: await answerSuggestion(ctx.em, ctx, expectGlobalId(id, 'Suggestion', 'id'), answer) }));
   }
 }
@@ -80,7 +80,7 @@ export class SuggestionResolver {
 @Resolver()
 export class HandbookResolver {
   @Query(() => MemberHandbookType, { nullable: true, description: '党员电子手册 for a year: yours by default, or a member whose record you read.' })
-  async memberHandbook(@Arg('year', () => Int) year: number, @Arg('memberId', () => ID, { nullable: true }) memberId: string | null, @Ctx() ctx: Context): Promise<MemberHandbookType | null> {
+  async memberHandbook(@Arg('year', () => Int, { description: 'The year.' }) year: number, @Arg('memberId', () => ID, { nullable: true }) memberId: string | null, @Ctx() ctx: Context): Promise<MemberHandbookType | null> {
     if (!Number.isInteger(year) || year < 2000 || year > Number(chinaToday().slice(0, 4))) throw badInput('A year up to this one.', 'year');
     const access = memberReadFilter(ctx);
     const member = memberId ? (access ? await ctx.em.findOne(Member, { $and: [{ id: expectGlobalId(memberId, 'Member', 'memberId') }, access] }) : null) : await myMember(ctx.em, ctx);

@@ -131,7 +131,7 @@ export class MembershipResolver {
     return toGlobalId('Membership', membership.id);
   }
 
-  @FieldResolver(() => UserType)
+  @FieldResolver(() => UserType, { description: 'Who holds it.' })
   async user(@Root() membership: Membership, @Ctx() ctx: Context): Promise<User | null> {
     return userById(ctx).load(membership.user.id);
   }
@@ -210,7 +210,7 @@ export class ApiClientResolver {
     return toGlobalId('ApiClient', client.id);
   }
 
-  @FieldResolver(() => EnterpriseType)
+  @FieldResolver(() => EnterpriseType, { description: 'The enterprise the key belongs to (it reads inside it only).' })
   enterprise(@Root() client: ApiClient, @Ctx() ctx: Context): Promise<Enterprise | null> {
     return enterpriseById(ctx).load(client.enterprise.id);
   }
@@ -232,7 +232,7 @@ export class ApiClientResolver {
   @Mutation(() => ApiClientCreatePayload, {
     description: 'Rotates an API key (the enterprise’s top-level admins): a new key, returned once; the old one keeps working for `graceHours` (default 24, at most 168; 0 ends it now).',
   })
-  apiClientRotate(@Arg('id', () => ID) id: string, @Arg('graceHours', () => Int, { nullable: true }) graceHours: number | null, @Ctx() ctx: Context): Promise<ApiClientCreatePayload> {
+  apiClientRotate(@Arg('id', () => ID) id: string, @Arg('graceHours', () => Int, { description: 'Hours the old key keeps working (0–168, default 24; 0 ends it at once).', nullable: true }) graceHours: number | null, @Ctx() ctx: Context): Promise<ApiClientCreatePayload> {
     const clientId = expectGlobalId(id, 'ApiClient');
     return mutate(async () => {
       const { client, key } = await rotateApiClient(ctx.em, ctx, clientId, graceHours ?? undefined);

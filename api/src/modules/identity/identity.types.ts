@@ -42,23 +42,23 @@ registerEnumType(ViewerKind, {
 
 @ObjectType('User', { implements: Node, description: 'A person’s account.' })
 export class UserType extends Node {
-  @Field() displayName!: string;
+  @Field({ description: 'The name shown for the person.' }) displayName!: string;
 }
 
 @ObjectType('Membership', { implements: Node, description: 'A role a user holds at an organisation.' })
 export class MembershipType extends Node {
-  @Field(() => Role) role!: Role;
+  @Field(() => Role, { description: 'The role held.' }) role!: Role;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 export const MembershipConnection = connectionType('Membership', MembershipType);
 
 @ObjectType('ApiClient', { implements: Node, description: 'A third-party app of an enterprise, calling the API with a key.' })
 export class ApiClientType extends Node {
-  @Field() name!: string;
+  @Field({ description: 'What the app is called, as its admins named it.' }) name!: string;
   @Field({ description: 'The key’s first characters, to recognise it; the key itself is shown only once.' }) keyPrefix!: string;
-  @Field(() => [ApiScope]) scopes!: ApiScope[];
+  @Field(() => [ApiScope], { description: 'What the key may do.' }) scopes!: ApiScope[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the key was revoked; null while it works.', nullable: true }) revokedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the key was last used (to the minute).' }) lastUsedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The address of the last call.' }) lastUsedIp!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the key was last rotated.' }) rotatedAt!: Date | null;
@@ -67,38 +67,38 @@ export class ApiClientType extends Node {
 
 @ObjectType('ApiClientBudget', { description: 'An API key’s rate budget in the current window (points are query cost).' })
 export class ApiClientBudgetType {
-  @Field(() => Int) limit!: number;
-  @Field(() => Int) used!: number;
-  @Field(() => Int) windowSeconds!: number;
-  @Field(() => GraphQLISODateTime) resetsAt!: Date;
+  @Field(() => Int, { description: 'Points (query cost) allowed per window.' }) limit!: number;
+  @Field(() => Int, { description: 'Points spent in the current window.' }) used!: number;
+  @Field(() => Int, { description: 'The length of a window.' }) windowSeconds!: number;
+  @Field(() => GraphQLISODateTime, { description: 'When the current window ends.' }) resetsAt!: Date;
 }
 
 @ObjectType('Session', { description: 'One of your sign-ins.' })
 export class SessionType {
   @Field(() => ID) id!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) lastSeenAt!: Date;
-  @Field(() => GraphQLISODateTime) expiresAt!: Date;
-  @Field(() => String, { nullable: true }) ip!: string | null;
-  @Field(() => String, { nullable: true }) userAgent!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was last used.' }) lastSeenAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it ends unless used.' }) expiresAt!: Date;
+  @Field(() => String, { description: 'The address it was last used from.', nullable: true }) ip!: string | null;
+  @Field(() => String, { description: 'The browser or app it was signed in from.', nullable: true }) userAgent!: string | null;
   @Field({ description: 'The session this request uses.' }) current!: boolean;
 }
 
 @ObjectType()
 export class SessionRevokePayload {
-  @Field(() => ID, { nullable: true }) revokedSessionId?: string;
+  @Field(() => ID, { description: 'The session ended; null when the change was refused.', nullable: true }) revokedSessionId?: string;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
 @ObjectType('Viewer', { description: 'Who is calling.' })
 export class ViewerType {
-  @Field(() => ViewerKind) kind!: ViewerKind;
-  @Field(() => UserType, { nullable: true }) user!: object | null;
+  @Field(() => ViewerKind, { description: 'Who is calling.' }) kind!: ViewerKind;
+  @Field(() => UserType, { description: 'The signed-in person, when one is.', nullable: true }) user!: object | null;
   @Field(() => String, { nullable: true, description: 'Your own email (only you see it).' }) email!: string | null;
   @Field(() => String, { nullable: true, description: 'Your own phone (only you see it).' }) phone!: string | null;
-  @Field() isPlatformAdmin!: boolean;
+  @Field({ description: 'Whether you administer the platform.' }) isPlatformAdmin!: boolean;
   @Field(() => [MembershipType], { description: 'Your roles at active organisations.' }) memberships!: object[];
-  @Field(() => ApiClientType, { nullable: true }) apiClient!: object | null;
+  @Field(() => ApiClientType, { description: 'The API key’s client, when a key is calling.', nullable: true }) apiClient!: object | null;
   @Field(() => [SessionType], { description: 'Your active sessions, newest first (signed-in users only).' }) sessions!: SessionType[];
 }
 
@@ -106,7 +106,7 @@ export class ViewerType {
 export class PermissionGrantType {
   @Field({ description: 'The action: the tree’s own (read, update, createChild, move, archive, readMembers, manageMembers, manageAdmins), then those modules declare on organisations (e.g. readAudit, createContent, useMedia).' })
   action!: string;
-  @Field() allowed!: boolean;
+  @Field({ description: 'Whether you may.' }) allowed!: boolean;
   @Field(() => [MembershipType], { description: 'Memberships that grant it (empty when allowed to everyone, or through platform administration).' })
   grantedBy!: object[];
   @Field({ description: 'Allowed because the user is a platform administrator.' }) viaPlatformAdmin!: boolean;
@@ -115,9 +115,9 @@ export class PermissionGrantType {
 
 @ObjectType('EffectivePermissions', { description: 'What a person may do at an organisation, with the roles that grant it.' })
 export class EffectivePermissionsType {
-  @Field(() => UserType) user!: object;
+  @Field(() => UserType, { description: 'The person.' }) user!: object;
   @Field(() => String, { description: 'The organisation the permissions are about (its global id).' }) organizationId!: string;
-  @Field(() => [PermissionGrantType]) permissions!: PermissionGrantType[];
+  @Field(() => [PermissionGrantType], { description: 'Each action and the roles that grant it.' }) permissions!: PermissionGrantType[];
 }
 
 // ---- inputs and payloads
@@ -125,13 +125,13 @@ export class EffectivePermissionsType {
 @InputType({ description: 'A login (e-mail or phone) and password.' })
 export class SignInInput {
   @Field({ description: 'Email address or phone number.' }) login!: string;
-  @Field() password!: string;
+  @Field({ description: 'The password.' }) password!: string;
 }
 
 @ObjectType()
 export class SignInPayload {
   @Field(() => String, { nullable: true, description: 'Bearer token for apps (also set as an HttpOnly cookie). Shown once.' }) token?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true }) expiresAt?: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the session ends unless used.', nullable: true }) expiresAt?: Date;
   @Field(() => ViewerType, { nullable: true }) viewer?: ViewerType;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
@@ -143,8 +143,8 @@ export class SignOutPayload {
 
 @InputType({ description: 'A new password, with the current one.' })
 export class PasswordChangeInput {
-  @Field() currentPassword!: string;
-  @Field() newPassword!: string;
+  @Field({ description: 'Your current password.' }) currentPassword!: string;
+  @Field({ description: 'The new password: 10 to 128 characters, mixing letters with digits or symbols.' }) newPassword!: string;
 }
 
 @ObjectType()
@@ -156,7 +156,7 @@ export class PasswordChangePayload {
 export class MembershipGrantInput {
   @Field(() => ID) userId!: string;
   @Field(() => ID) organizationId!: string;
-  @Field(() => Role) role!: Role;
+  @Field(() => Role, { description: 'The role to grant.' }) role!: Role;
 }
 
 @ObjectType()
@@ -167,17 +167,17 @@ export class MembershipGrantPayload {
 
 @ObjectType()
 export class MembershipRevokePayload {
-  @Field(() => ID, { nullable: true }) revokedMembershipId?: string;
+  @Field(() => ID, { description: 'The membership revoked; null when the change was refused.', nullable: true }) revokedMembershipId?: string;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
 @InputType({ description: 'A sign-in account for a member on the records.' })
 export class MemberAccountCreateInput {
   @Field(() => ID) organizationId!: string;
-  @Field(() => Role) role!: Role;
-  @Field() displayName!: string;
-  @Field(() => String, { nullable: true }) email?: string | null;
-  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => Role, { description: 'The role at the member’s branch.' }) role!: Role;
+  @Field({ description: 'The name shown for the account.' }) displayName!: string;
+  @Field(() => String, { description: 'An e-mail address to sign in with.', nullable: true }) email?: string | null;
+  @Field(() => String, { description: 'A phone number to sign in with.', nullable: true }) phone?: string | null;
   @Field({ description: 'Initial password: 10–128 characters, mixing letters with digits or symbols.' }) password!: string;
 }
 
@@ -190,8 +190,8 @@ export class MemberAccountCreatePayload {
 @InputType({ description: 'A new API key of an enterprise: its name and scopes.' })
 export class ApiClientCreateInput {
   @Field(() => ID) enterpriseId!: string;
-  @Field() name!: string;
-  @Field(() => [ApiScope]) scopes!: ApiScope[];
+  @Field({ description: 'What the app is called (at most 100 characters).' }) name!: string;
+  @Field(() => [ApiScope], { description: 'What the key may do: at least one scope.' }) scopes!: ApiScope[];
 }
 
 @ObjectType()

@@ -15,7 +15,7 @@ import { ContentItem } from './content-item.js';
 
 @ObjectType()
 class ContentItemPayload {
-  @Field(() => ContentItem, { nullable: true }) item?: object;
+  @Field(() => ContentItem, { description: 'The item as it is after the change; null when the change was refused.', nullable: true }) item?: object;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -38,7 +38,7 @@ export class WorkflowResolver {
   @Mutation(() => ContentItemPayload, { description: 'Approves and publishes, now or at `publishAt` (reviewers and admins at or above the owner; never one’s own item).' })
   async contentApprove(
     @Arg('id', () => ID) id: string,
-    @Arg('publishAt', () => GraphQLISODateTime, { nullable: true }) publishAt: Date | null,
+    @Arg('publishAt', () => GraphQLISODateTime, { description: 'Publish at this time instead of now (at most 366 days ahead).', nullable: true }) publishAt: Date | null,
     @Ctx() ctx: Context,
   ): Promise<ContentItemPayload> {
     const local = await itemId(ctx, id);
@@ -46,7 +46,7 @@ export class WorkflowResolver {
   }
 
   @Mutation(() => ContentItemPayload, { description: 'Sends an item back to its author with a reason.' })
-  async contentReject(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<ContentItemPayload> {
+  async contentReject(@Arg('id', () => ID) id: string, @Arg('reason', { description: 'Why, for the author.' }) reason: string, @Ctx() ctx: Context): Promise<ContentItemPayload> {
     const local = await itemId(ctx, id);
     return mutate(async () => ({ item: await rejectContent(ctx.em, ctx, local, reason) }));
   }
@@ -64,7 +64,7 @@ export class WorkflowResolver {
   }
 
   @Mutation(() => ContentItemPayload, { description: 'Pins (or unpins) a published item to the top of its lists.' })
-  async contentPin(@Arg('id', () => ID) id: string, @Arg('pinned', () => Boolean) pinned: boolean, @Ctx() ctx: Context): Promise<ContentItemPayload> {
+  async contentPin(@Arg('id', () => ID) id: string, @Arg('pinned', () => Boolean, { description: 'Pin it, or unpin it.' }) pinned: boolean, @Ctx() ctx: Context): Promise<ContentItemPayload> {
     const local = await itemId(ctx, id);
     return mutate(async () => ({ item: await pinContent(ctx.em, ctx, local, pinned) }));
   }

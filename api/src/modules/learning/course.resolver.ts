@@ -62,7 +62,7 @@ export class CourseResolver {
     return can(ctx.em, ctx, 'manageLearning', Organization, 'Organization', c.organization.id);
   }
 
-  @FieldResolver(() => [CourseItemType])
+  @FieldResolver(() => [CourseItemType], { description: 'Its lessons, in order.' })
   async items(@Root() c: Course, @Ctx() ctx: Context): Promise<CourseItemType[]> {
     return Promise.all(
       (await itemsOf(ctx).load(c.id)).map(async (i) => {
@@ -91,7 +91,7 @@ export class CourseResolver {
   }
 
   @Query(() => MyStudyType, { description: 'Your 学时 for a year: courses completed online and 党课 attended.' })
-  async myStudy(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<MyStudyType> {
+  async myStudy(@Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: Context): Promise<MyStudyType> {
     const member = await myMember(ctx).load('me');
     const hours = member ? (await hoursOf(ctx.em, [member.id], year)).get(member.id)! : { online: 0, offline: 0 };
     return { year, ...hours, total: hours.online + hours.offline, target: STUDY_TARGET };
@@ -114,7 +114,7 @@ export class CourseResolver {
   }
 
   @Mutation(() => HeartbeatPayload, { description: 'A heartbeat of study (every few seconds while a page plays or shows an item): credits the wall time since the last one.' })
-  studyHeartbeat(@Arg('itemId', () => ID) itemId: string, @Arg('position', () => Int, { defaultValue: 0 }) position: number, @Ctx() ctx: Context): Promise<HeartbeatPayload> {
+  studyHeartbeat(@Arg('itemId', () => ID, { description: 'The lesson.' }) itemId: string, @Arg('position', () => Int, { description: 'For a video: the position reached, in seconds.', defaultValue: 0 }) position: number, @Ctx() ctx: Context): Promise<HeartbeatPayload> {
     return mutate(async () => {
       if (position > 24 * 3600) throw badInput('A position in seconds.', 'position');
       const id = expectGlobalId(itemId, 'CourseItem', 'itemId');

@@ -24,53 +24,53 @@ registerEnumType(StudyMode, {
 
 @ObjectType('StudyProgress', { description: 'Your progress on an item.' })
 export class StudyProgressType {
-  @Field(() => Int) creditedSeconds!: number;
+  @Field(() => Int, { description: 'Study time credited so far.' }) creditedSeconds!: number;
   @Field(() => Int, { description: 'Where the video stopped (to resume).' }) position!: number;
   @Field(() => Int, { description: 'Per cent of what completes it.' }) percent!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true }) completedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the lesson was completed.', nullable: true }) completedAt!: Date | null;
 }
 
 @ObjectType('CourseItem', { description: 'A shared resource or a lesson of a course, with its 学时.' })
 export class CourseItemType {
   @Field(() => ID) id!: string;
-  @Field(() => Int) position!: number;
-  @Field() title!: string;
-  @Field(() => StudyMode) mode!: StudyMode;
+  @Field(() => Int, { description: 'Its place in the course.' }) position!: number;
+  @Field({ description: 'The lesson’s title.' }) title!: string;
+  @Field(() => StudyMode, { description: 'Watched or read.' }) mode!: StudyMode;
   @Field(() => Int, { description: 'VIDEO: its length; READ: the minimum reading time (seconds).' }) requiredSeconds!: number;
-  @Field(() => Float) hours!: number;
+  @Field(() => Float, { description: '学时 credited on completing it.' }) hours!: number;
   @Field(() => String, { nullable: true, description: 'A lesson’s text (sanitised HTML).' }) body!: string | null;
   @Field(() => ID, { nullable: true, description: 'The shared resource (共建共享).' }) resourceId!: string | null;
-  @Field(() => String, { nullable: true }) resourceTitle!: string | null;
+  @Field(() => String, { description: 'The shared resource it uses, if any.', nullable: true }) resourceTitle!: string | null;
   @Field(() => String, { nullable: true, description: 'The resource’s first file (a video to play, a document to read).' }) fileUrl!: string | null;
-  @Field(() => StudyProgressType, { nullable: true }) myProgress!: StudyProgressType | null;
+  @Field(() => StudyProgressType, { description: 'Your progress on it; null if you have not begun.', nullable: true }) myProgress!: StudyProgressType | null;
 }
 
 @ObjectType('Course', { implements: Node, description: 'A course. Read by its organisation’s learning readers, and — published — by its subtree’s members.' })
 export class CourseNode extends Node {
-  @Field() title!: string;
-  @Field() description!: string;
-  @Field(() => Dimension) dimension!: Dimension;
-  @Field(() => CourseStatus) status!: CourseStatus;
+  @Field({ description: 'The course’s title.' }) title!: string;
+  @Field({ description: 'What the course covers.' }) description!: string;
+  @Field(() => Dimension, { description: 'Its 学习地图 dimension.' }) dimension!: Dimension;
+  @Field(() => CourseStatus, { description: 'Draft or published.' }) status!: CourseStatus;
 }
 export const CourseConnection = connectionType('Course', CourseNode);
 
 @InputType({ description: 'A lesson of a course: a video or a text, and its minimum time.' })
 export class CourseItemInput {
-  @Field() title!: string;
+  @Field({ description: 'The lesson’s title.' }) title!: string;
   @Field(() => ID, { nullable: true, description: 'A shared resource (共建共享) you may use.' }) resourceId?: string | null;
   @Field(() => String, { nullable: true, description: 'Or a lesson’s text (rich text, sanitised).' }) body?: string | null;
-  @Field(() => StudyMode) mode!: StudyMode;
-  @Field(() => Int) requiredSeconds!: number;
-  @Field(() => Float) hours!: number;
+  @Field(() => StudyMode, { description: 'Watched or read.' }) mode!: StudyMode;
+  @Field(() => Int, { description: 'For reading: the minimum time before it counts as read.' }) requiredSeconds!: number;
+  @Field(() => Float, { description: '学时 credited on completing it.' }) hours!: number;
 }
 
 @InputType({ description: 'A course of an organisation (its learning keepers).' })
 export class CourseInput {
   @Field(() => ID) organizationId!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => Dimension) dimension!: Dimension;
-  @Field(() => [CourseItemInput]) items!: CourseItemInput[];
+  @Field({ description: 'The course’s title.' }) title!: string;
+  @Field(() => String, { description: 'What the course covers.', nullable: true }) description?: string | null;
+  @Field(() => Dimension, { description: 'Its 学习地图 dimension.' }) dimension!: Dimension;
+  @Field(() => [CourseItemInput], { description: 'Its lessons, in order.' }) items!: CourseItemInput[];
 }
 
 @ObjectType()
@@ -87,9 +87,9 @@ export class HeartbeatPayload {
 
 @ObjectType('MyStudy', { description: 'Your 学时 for a year against the target (32, DOMAIN-RULES §6).' })
 export class MyStudyType {
-  @Field(() => Int) year!: number;
+  @Field(() => Int, { description: 'The year.' }) year!: number;
   @Field(() => Float, { description: 'Course items completed.' }) online!: number;
   @Field(() => Float, { description: '党课 and 中心组学习 attended.' }) offline!: number;
-  @Field(() => Float) total!: number;
-  @Field(() => Int) target!: number;
+  @Field(() => Float, { description: 'Your 学时 this year.' }) total!: number;
+  @Field(() => Int, { description: 'Your 学时 target for the year.' }) target!: number;
 }

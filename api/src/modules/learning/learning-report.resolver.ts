@@ -16,30 +16,30 @@ const STUDY_TARGET = 32;
 @ObjectType('LearningBranch', { description: 'Learning over one branch: members, how many studied, coverage, average hours and how many reached the target.' })
 class LearningBranchType {
   @Field(() => ID) organizationId!: string;
-  @Field() name!: string;
-  @Field(() => Int) members!: number;
+  @Field({ description: 'The branch.' }) name!: string;
+  @Field(() => Int, { description: 'Members of the branch.' }) members!: number;
   @Field(() => Int, { description: 'Members with any 学时 this year.' }) studied!: number;
   @Field(() => Float, { description: 'Per cent.' }) coverage!: number;
-  @Field(() => Float) averageHours!: number;
-  @Field(() => Int) reachedTarget!: number;
+  @Field(() => Float, { description: 'Average 学时 per member.' }) averageHours!: number;
+  @Field(() => Int, { description: 'Members who reached the year’s target.' }) reachedTarget!: number;
 }
 
 @ObjectType('LearningReport', { description: 'Study across the branches of a subtree for a year, for the readers of its learning.' })
 class LearningReportType {
-  @Field(() => Int) year!: number;
+  @Field(() => Int, { description: 'The year.' }) year!: number;
   @Field(() => Int, { description: 'The 学时 target: the MEMBER map’s in force here, else 32.' }) target!: number;
-  @Field(() => Int) members!: number;
-  @Field(() => Float) coverage!: number;
-  @Field(() => Float) averageHours!: number;
-  @Field(() => [LearningBranchType]) branches!: LearningBranchType[];
+  @Field(() => Int, { description: 'Members in the subtree.' }) members!: number;
+  @Field(() => Float, { description: 'Share of members who studied at all, per cent.' }) coverage!: number;
+  @Field(() => Float, { description: 'Average 学时 per member.' }) averageHours!: number;
+  @Field(() => [LearningBranchType], { description: 'By branch.' }) branches!: LearningBranchType[];
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 @Resolver()
 export class LearningReportResolver {
-  @Query(() => LearningReportType)
-  async learningReport(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<LearningReportType> {
+  @Query(() => LearningReportType, { description: 'Learning over an organisation’s subtree: coverage and hours, by branch (its admins).' })
+  async learningReport(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: Context): Promise<LearningReportType> {
     const org = await ctx.em.findOne(Organization, expectGlobalId(organizationId, 'Organization', 'organizationId'));
     if (!org || !(await can(ctx.em, ctx, 'readLearning', Organization, 'Organization', org.id))) throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
     const rows = await ctx.em.execute<{ branch_id: number; name: string; member_id: number | null }[]>(

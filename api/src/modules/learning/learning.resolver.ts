@@ -67,8 +67,8 @@ export class QuestionResolver {
   questions(
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('type', () => QuestionType, { nullable: true }) type: QuestionType | null,
-    @Arg('dimension', () => Dimension, { nullable: true }) dimension: DimensionT | null,
+    @Arg('type', () => QuestionType, { description: 'Only questions of this kind.', nullable: true }) type: QuestionType | null,
+    @Arg('dimension', () => Dimension, { description: 'Only questions of this dimension.', nullable: true }) dimension: DimensionT | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Question>> {
     const access = questionReadFilter(ctx);
@@ -96,7 +96,7 @@ export class ExamResolver {
     return toGlobalId('Exam', e.id);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation whose members take it.', nullable: true })
   organization(@Root() e: Exam, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(e.organization.id);
   }
@@ -170,7 +170,7 @@ export class AttemptResolver {
     return toGlobalId('Attempt', a.id);
   }
 
-  @FieldResolver(() => ExamNode, { nullable: true })
+  @FieldResolver(() => ExamNode, { description: 'The exam; null for practice.', nullable: true })
   exam(@Root() a: Attempt, @Ctx() ctx: Context): Promise<Exam | null> {
     return a.exam ? examById(ctx).load(a.exam.id) : Promise.resolve(null);
   }
@@ -240,17 +240,17 @@ export class AttemptResolver {
   }
 
   @Mutation(() => AttemptPayload, { description: 'Starts an attempt (drawing its paper), or returns the one already open.' })
-  attemptStart(@Arg('examId', () => ID) examId: string, @Ctx() ctx: Context): Promise<AttemptPayload> {
+  attemptStart(@Arg('examId', () => ID, { description: 'The exam.' }) examId: string, @Ctx() ctx: Context): Promise<AttemptPayload> {
     return mutate(async () => ({ attempt: await startAttempt(ctx.em, ctx, expectGlobalId(examId, 'Exam', 'examId')) }));
   }
 
   @Mutation(() => AttemptPayload, { description: 'Five questions to practise: from the bank (每日答题), or from your 错题本.' })
-  practiceStart(@Arg('fromWrongBook', { defaultValue: false }) fromWrongBook: boolean, @Ctx() ctx: Context): Promise<AttemptPayload> {
+  practiceStart(@Arg('fromWrongBook', { description: 'Practise the questions you got wrong (错题本), or new ones.', defaultValue: false }) fromWrongBook: boolean, @Ctx() ctx: Context): Promise<AttemptPayload> {
     return mutate(async () => ({ attempt: await startPractice(ctx.em, ctx, fromWrongBook) }));
   }
 
   @Mutation(() => AttemptPayload, { description: 'Saves one answer (letters, TRUE/FALSE, or the text); refused after the deadline.' })
-  attemptAnswer(@Arg('id', () => ID) id: string, @Arg('position', () => Int) position: number, @Arg('answer', () => [String]) answer: string[], @Ctx() ctx: Context): Promise<AttemptPayload> {
+  attemptAnswer(@Arg('id', () => ID) id: string, @Arg('position', () => Int, { description: 'The question’s place in the paper.' }) position: number, @Arg('answer', () => [String], { description: 'The answer: option letters, or the text for FILL.' }) answer: string[], @Ctx() ctx: Context): Promise<AttemptPayload> {
     return mutate(async () => {
       if (answer.length > 8) throw badInput('At most 8 parts to an answer.', 'answer');
       return { attempt: await saveAnswer(ctx.em, ctx, expectGlobalId(id, 'Attempt'), position, letters(answer)) };

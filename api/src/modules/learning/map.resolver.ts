@@ -26,53 +26,53 @@ registerEnumType(MapRole, {
 
 @ObjectType('MyMapItem', { description: 'A course on your map, with your progress.' })
 class MyMapItemType {
-  @Field(() => CourseNode) course!: Course;
-  @Field() required!: boolean;
+  @Field(() => CourseNode, { description: 'The course.' }) course!: Course;
+  @Field({ description: 'Required (必修), or elective.' }) required!: boolean;
   @Field({ description: 'The organisation that set it.' }) addedBy!: string;
   @Field(() => Int, { description: 'Per cent of its items you completed.' }) percent!: number;
 }
 
 @ObjectType('MyLearningMap', { description: 'Your 学习地图 for a year: your role’s courses from your organisation and those above, and your hours against the target.' })
 class MyLearningMapType {
-  @Field(() => Int) year!: number;
-  @Field(() => MapRole) role!: MapRole;
-  @Field() roleLabel!: string;
+  @Field(() => Int, { description: 'The year.' }) year!: number;
+  @Field(() => MapRole, { description: 'Your role on the map.' }) role!: MapRole;
+  @Field({ description: 'Its name.' }) roleLabel!: string;
   @Field(() => Int, { nullable: true, description: 'Null when no map is published for your role.' }) targetHours!: number | null;
   @Field({ description: '学时 this year (online and offline).' }) hours!: number;
-  @Field(() => [MyMapItemType]) items!: MyMapItemType[];
+  @Field(() => [MyMapItemType], { description: 'The courses for you.' }) items!: MyMapItemType[];
 }
 
 @ObjectType('LearningMapItem', { description: 'A course on the 学习地图 of a role and dimension.' })
 class LearningMapItemType {
   @Field(() => ID) id!: string;
-  @Field() courseTitle!: string;
-  @Field() required!: boolean;
-  @Field() addedBy!: string;
+  @Field({ description: 'The course.' }) courseTitle!: string;
+  @Field({ description: 'Required (必修), or elective.' }) required!: boolean;
+  @Field({ description: 'The organisation that put it on the map.' }) addedBy!: string;
 }
 
 @ObjectType('LearningMap', { description: 'A published map of an organisation for a role and year.' })
 class LearningMapType {
   @Field(() => ID) id!: string;
-  @Field() organizationName!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => MapRole) role!: MapRole;
-  @Field(() => Int) targetHours!: number;
-  @Field(() => [LearningMapItemType]) items!: LearningMapItemType[];
+  @Field({ description: 'The organisation that set it.' }) organizationName!: string;
+  @Field(() => Int, { description: 'The year.' }) year!: number;
+  @Field(() => MapRole, { description: 'Whom it is for.' }) role!: MapRole;
+  @Field(() => Int, { description: '学时 each of them should reach in the year.' }) targetHours!: number;
+  @Field(() => [LearningMapItemType], { description: 'Its courses.' }) items!: LearningMapItemType[];
 }
 
 @InputType({ description: 'A course to put on the 学习地图.' })
 class LearningMapItemInput {
-  @Field(() => ID) courseId!: string;
-  @Field() required!: boolean;
+  @Field(() => ID, { description: 'The course.' }) courseId!: string;
+  @Field({ description: 'Required (必修), or elective.' }) required!: boolean;
 }
 
 @InputType({ description: 'A map of an organisation (or, with mapId, courses added to a map above it for its own subtree).' })
 class LearningMapInput {
   @Field(() => ID) organizationId!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => MapRole) role!: MapRole;
-  @Field(() => Int, { nullable: true }) targetHours?: number | null;
-  @Field(() => [LearningMapItemInput]) items!: LearningMapItemInput[];
+  @Field(() => Int, { description: 'The year.' }) year!: number;
+  @Field(() => MapRole, { description: 'Whom it is for.' }) role!: MapRole;
+  @Field(() => Int, { description: '学时 each of them should reach in the year.', nullable: true }) targetHours?: number | null;
+  @Field(() => [LearningMapItemInput], { description: 'Its courses.' }) items!: LearningMapItemInput[];
 }
 
 @ObjectType()
@@ -90,7 +90,7 @@ const toInput = (input: LearningMapInput) => ({
 @Resolver()
 export class LearningMapResolver {
   @Query(() => MyLearningMapType, { nullable: true, description: 'Your 学习地图 for a year (null without a member record in good standing).' })
-  async myLearningMap(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<MyLearningMapType | null> {
+  async myLearningMap(@Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: Context): Promise<MyLearningMapType | null> {
     if (ctx.viewer.kind !== 'user') return null;
     const member = await ctx.em.findOne(Member, { user: ctx.viewer.userId, status: MemberStatus.NORMAL });
     if (!member) return null;
@@ -122,7 +122,7 @@ export class LearningMapResolver {
   }
 
   @Query(() => [LearningMapType], { description: 'The maps that apply to an organisation’s subtree for a year: its own and those above (readers of its learning).' })
-  async learningMaps(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<LearningMapType[]> {
+  async learningMaps(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: Context): Promise<LearningMapType[]> {
     const org = await ctx.em.findOne(Organization, expectGlobalId(organizationId, 'Organization', 'organizationId'));
     if (!org || !(await can(ctx.em, ctx, 'readLearning', Organization, 'Organization', org.id))) throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
     const ancestors = org.path.split('/').filter(Boolean).map(Number);
@@ -150,7 +150,7 @@ export class LearningMapResolver {
   }
 
   @Mutation(() => LearningMapPayload, { description: 'Adds courses of an organisation’s own to a map published above it (for its subtree).' })
-  learningMapAdd(@Arg('mapId', () => ID) mapId: string, @Arg('input') input: LearningMapInput, @Ctx() ctx: Context): Promise<LearningMapPayload> {
+  learningMapAdd(@Arg('mapId', () => ID, { description: 'The map.' }) mapId: string, @Arg('input') input: LearningMapInput, @Ctx() ctx: Context): Promise<LearningMapPayload> {
     return mutate(async () => {
       await publishMap(ctx.em, ctx, toInput(input), expectGlobalId(mapId, 'LearningMap', 'mapId'));
       return { ok: true };

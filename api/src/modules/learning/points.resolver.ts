@@ -24,25 +24,25 @@ registerEnumType(PointAction, {
 
 @ObjectType('PointsToday', { description: 'Today’s 学习积分 for one action, against the enterprise’s daily cap.' })
 class PointsTodayType {
-  @Field(() => PointAction) action!: PointAction;
-  @Field(() => Int) points!: number;
+  @Field(() => PointAction, { description: 'The action.' }) action!: PointAction;
+  @Field(() => Int, { description: 'Points earned today for it.' }) points!: number;
   @Field(() => Int, { nullable: true, description: 'The day’s cap (null: none).' }) cap!: number | null;
 }
 
 @ObjectType('MyPoints', { description: 'Your 学习积分: the year’s total and today’s by action against their caps.' })
 class MyPointsType {
-  @Field(() => Int) year!: number;
-  @Field(() => Int) total!: number;
-  @Field(() => [PointsTodayType]) today!: PointsTodayType[];
+  @Field(() => Int, { description: 'The year.' }) year!: number;
+  @Field(() => Int, { description: 'Your points this year.' }) total!: number;
+  @Field(() => [PointsTodayType], { description: 'Today’s points by action, against the daily caps.' }) today!: PointsTodayType[];
   @Field({ description: 'Whether you appear on leaderboards without your name.' }) hideName!: boolean;
 }
 
 @ObjectType('LeaderboardEntry', { description: 'A place on a 学习积分 leaderboard.' })
 class LeaderboardEntryType {
-  @Field(() => Int) rank!: number;
+  @Field(() => Int, { description: 'Their place.' }) rank!: number;
   @Field({ description: 'The name, or 匿名党员 for those who hide it.' }) name!: string;
-  @Field() organizationName!: string;
-  @Field(() => Int) points!: number;
+  @Field({ description: 'Their organisation.' }) organizationName!: string;
+  @Field(() => Int, { description: 'Their 学习积分 this year.' }) points!: number;
   @Field({ description: 'This is you.' }) you!: boolean;
 }
 
@@ -56,8 +56,8 @@ const myMember = (ctx: Context) => (ctx.viewer.kind === 'user' ? ctx.em.findOne(
 
 @Resolver()
 export class PointsResolver {
-  @Query(() => MyPointsType, { nullable: true })
-  async myPoints(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<MyPointsType | null> {
+  @Query(() => MyPointsType, { description: 'Your 学习积分 this year and today, against the caps.', nullable: true })
+  async myPoints(@Arg('year', () => Int, { description: 'The year.' }) year: number, @Ctx() ctx: Context): Promise<MyPointsType | null> {
     const member = await myMember(ctx);
     if (!member) return null;
     const [total] = await ctx.em.execute<{ n: number }[]>(`select coalesce(sum(points), 0)::int as n from learning_point where member_id = ? and extract(year from day) = ?`, [member.id, year]);
@@ -77,7 +77,7 @@ export class PointsResolver {
   }
 
   @Query(() => [LeaderboardEntryType], { description: '学习积分 of the year within an organisation’s subtree (its members and the readers of its learning), best first.' })
-  async learningLeaderboard(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int) year: number, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context): Promise<LeaderboardEntryType[]> {
+  async learningLeaderboard(@Arg('organizationId', () => ID) organizationId: string, @Arg('year', () => Int, { description: 'The year.' }) year: number, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context): Promise<LeaderboardEntryType[]> {
     const org = await ctx.em.findOne(Organization, expectGlobalId(organizationId, 'Organization', 'organizationId'));
     if (!org) throw new AppError(ErrorCode.NOT_FOUND, 'The organisation does not exist.');
     const me = await myMember(ctx);
@@ -96,7 +96,7 @@ export class PointsResolver {
   }
 
   @Mutation(() => LearningProfilePayload, { description: 'Appear on leaderboards with or without your name.' })
-  learningProfileSet(@Arg('hideName') hideName: boolean, @Ctx() ctx: Context): Promise<LearningProfilePayload> {
+  learningProfileSet(@Arg('hideName', { description: 'Hide your name on leaderboards.' }) hideName: boolean, @Ctx() ctx: Context): Promise<LearningProfilePayload> {
     return mutate(async () => {
       const member = await myMember(ctx);
       if (!member) throw forbidden('Members in good standing have a learning profile.');

@@ -19,13 +19,13 @@ registerEnumType(LocalRuleUnit, {
 export class LocalRuleType {
   @Field({ description: 'Stable, e.g. members.electionReminderDays.' }) key!: string;
   @Field({ description: 'Its name in the workspace (Chinese).' }) label!: string;
-  @Field() description!: string;
+  @Field({ description: 'What the rule is.' }) description!: string;
   @Field({ description: 'Where the rule and its default come from.' }) source!: string;
-  @Field(() => LocalRuleUnit) unit!: LocalRuleUnit;
-  @Field(() => Int) value!: number;
-  @Field(() => Int) defaultValue!: number;
-  @Field(() => Int) min!: number;
-  @Field(() => Int) max!: number;
+  @Field(() => LocalRuleUnit, { description: 'What it is counted in.' }) unit!: LocalRuleUnit;
+  @Field(() => Int, { description: 'The value this enterprise applies.' }) value!: number;
+  @Field(() => Int, { description: 'The default DOMAIN-RULES names.' }) defaultValue!: number;
+  @Field(() => Int, { description: 'The smallest value allowed.' }) min!: number;
+  @Field(() => Int, { description: 'The largest value allowed.' }) max!: number;
   @Field({ description: 'Whether the default is in force (nothing set).' }) isDefault!: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
 }
@@ -33,7 +33,7 @@ export class LocalRuleType {
 @InputType({ description: 'An enterprise’s value for a LOCAL rule, within its bounds.' })
 export class LocalRuleSetInput {
   @Field(() => ID) enterpriseId!: string;
-  @Field() key!: string;
+  @Field({ description: 'The rule, `<module>.<rule>`.' }) key!: string;
   @Field(() => Int, { nullable: true, description: 'null goes back to the default.' }) value!: number | null;
 }
 

@@ -28,41 +28,41 @@ registerEnumType(MailStatus, {
 class MassSuggestionType {
   @Field(() => ID) id!: string;
   @Field(() => Int, { description: 'The number the sender was given (受理编号).' }) number!: number;
-  @Field() subject!: string;
-  @Field() body!: string;
-  @Field(() => String, { nullable: true }) authorName!: string | null;
+  @Field({ description: 'What it is about.' }) subject!: string;
+  @Field({ description: 'The suggestion.' }) body!: string;
+  @Field(() => String, { description: 'The name the sender gave; null when none.', nullable: true }) authorName!: string | null;
   @Field({ description: 'Whether the sender left a contact (read it with `contact`).' }) hasContact!: boolean;
   @Field({ description: 'The sender allows it on the portal’s public list.' }) allowPublic!: boolean;
-  @Field(() => MailStatus) status!: MailStatus;
-  @Field(() => String, { nullable: true }) reply!: string | null;
-  @Field() replyPublic!: boolean;
-  @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt!: Date | null;
+  @Field(() => MailStatus, { description: 'Received, in hand, or answered.' }) status!: MailStatus;
+  @Field(() => String, { description: 'The answer; null until answered.', nullable: true }) reply!: string | null;
+  @Field({ description: 'Whether the answer is public (shown where the sender allowed it).' }) replyPublic!: boolean;
+  @Field(() => GraphQLISODateTime, { description: 'When it was answered.', nullable: true }) repliedAt!: Date | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
 @ObjectType('PublicSuggestion', { description: 'An answered suggestion on a portal’s public list (the sender allowed it; never their name or contact).' })
 class PublicSuggestionType {
-  @Field(() => Int) number!: number;
-  @Field() subject!: string;
-  @Field() body!: string;
-  @Field() reply!: string;
-  @Field(() => GraphQLISODateTime) repliedAt!: Date;
+  @Field(() => Int, { description: 'Its number (受理编号).' }) number!: number;
+  @Field({ description: 'What it is about.' }) subject!: string;
+  @Field({ description: 'The suggestion.' }) body!: string;
+  @Field({ description: 'The public answer.' }) reply!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When it was answered.' }) repliedAt!: Date;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
 @InputType({ description: 'A suggestion sent from a portal: name and contact optional.' })
 class SuggestionInput {
-  @Field() subject!: string;
-  @Field() body!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field({ description: 'What it is about.' }) subject!: string;
+  @Field({ description: 'The suggestion (plain text).' }) body!: string;
+  @Field(() => String, { description: 'A name, if the sender gives one.', nullable: true }) name?: string | null;
   @Field(() => String, { nullable: true, description: 'A phone number or e-mail address, for a private answer (sealed; only the organisation’s admins read it).' }) contact?: string | null;
   @Field({ description: 'Whether the suggestion and its answer may appear on the portal’s public list.' }) allowPublic!: boolean;
 }
 
 @InputType({ description: 'Taking a suggestion in hand, or answering it.' })
 class SuggestionHandleInput {
-  @Field(() => MailStatus) status!: MailStatus;
-  @Field(() => String, { nullable: true }) reply?: string | null;
+  @Field(() => MailStatus, { description: 'The new status.' }) status!: MailStatus;
+  @Field(() => String, { description: 'The answer (required for ANSWERED).', nullable: true }) reply?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Answer publicly (shown on the portal where the sender allowed it).' }) replyPublic?: boolean | null;
 }
 
@@ -104,7 +104,7 @@ export class MailboxResolver {
     return s.contactSealed !== null;
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation it was sent to.', nullable: true })
   organization(@Root() s: MassSuggestion, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(s.organization.id);
   }
@@ -115,7 +115,7 @@ export class MailboxResolver {
   }
 
   @Query(() => [MassSuggestionType], { description: 'The suggestions sent to the organisations whose life you read (their admins and reviewers), newest first.' })
-  async mailbox(@Arg('status', () => MailStatus, { nullable: true }) status: MailStatus | null, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: Context): Promise<MassSuggestion[]> {
+  async mailbox(@Arg('status', () => MailStatus, { description: 'Only suggestions in this status.', nullable: true }) status: MailStatus | null, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: Context): Promise<MassSuggestion[]> {
     const access = mailboxFilter(ctx);
     if (!access) return [];
     return ctx.em.find(MassSuggestion, { $and: [access, status ? { status } : {}] } as FilterQuery<MassSuggestion>, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first, 1), 100) });

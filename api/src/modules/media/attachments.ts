@@ -27,7 +27,7 @@ export async function checkAttachments(tx: EntityManager, actor: Actor, enterpri
 @ObjectType('RecordFile', { description: 'A file attached to a record (a development step, a meeting’s minutes).' })
 export class RecordFileType {
   @Field(() => ID) id!: string;
-  @Field() fileName!: string;
+  @Field({ description: 'The file’s name as uploaded.' }) fileName!: string;
   @Field({ description: 'Where to fetch it (access-controlled).' }) url!: string;
 }
 

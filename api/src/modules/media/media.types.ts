@@ -9,9 +9,9 @@ import { MediaFile } from './media.entity.js';
 export class MediaImageType {
   @Field(() => ID) id!: string;
   @Field({ description: 'Relative URL on the API (GET /media/<id>/<name>).' }) url!: string;
-  @Field() mimeType!: string;
-  @Field(() => Int, { nullable: true }) width!: number | null;
-  @Field(() => Int, { nullable: true }) height!: number | null;
+  @Field({ description: 'The image’s type.' }) mimeType!: string;
+  @Field(() => Int, { description: 'Width in pixels, when known.', nullable: true }) width!: number | null;
+  @Field(() => Int, { description: 'Height in pixels, when known.', nullable: true }) height!: number | null;
 }
 
 /** Files of items the caller already may read (their readers may fetch them). */

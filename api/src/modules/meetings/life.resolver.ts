@@ -22,7 +22,7 @@ async function readableOrganization(ctx: Context, id: string): Promise<Organizat
 @Resolver()
 export class LifeResolver {
   @Query(() => OrganizationLifeType, { description: 'Compliance of the subtree’s branches with the calendar of §6 for a period (2026, 2026-Q4, 2026-11): what was due, held and approved, what is missing.' })
-  async organizationLife(@Arg('organizationId', () => ID) organizationId: string, @Arg('period') period: string, @Ctx() ctx: Context): Promise<OrganizationLifeType> {
+  async organizationLife(@Arg('organizationId', () => ID) organizationId: string, @Arg('period', { description: 'The period: YYYY or YYYY-Qn.' }) period: string, @Ctx() ctx: Context): Promise<OrganizationLifeType> {
     const p = parsePeriod(period);
     const org = await readableOrganization(ctx, organizationId);
     // A 临时党支部 holds its members' life as guests; the calendar is owed by their home branches.
@@ -69,9 +69,9 @@ export class LifeResolver {
   @Mutation(() => LifePayload, { description: 'Sets the enterprise’s own frequency for an item (its root committee’s admins); 0 switches it off.' })
   lifeRequirementSet(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('item', () => LifeItem) item: LifeItem,
-    @Arg('cycle', () => Cycle) cycle: Cycle,
-    @Arg('target') target: number,
+    @Arg('item', () => LifeItem, { description: 'The item.' }) item: LifeItem,
+    @Arg('cycle', () => Cycle, { description: 'How often it is owed.' }) cycle: Cycle,
+    @Arg('target', { description: 'How many per cycle (or the per-cent or 学时 target).' }) target: number,
     @Ctx() ctx: Context,
   ): Promise<LifePayload> {
     return mutate(async () => {

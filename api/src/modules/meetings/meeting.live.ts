@@ -15,11 +15,11 @@ import { MEETING_LABEL, type MeetingType } from './meeting-types.js';
 
 @ObjectType('MeetingSignInEvent', { description: 'A sign-in to a meeting of the subtree, and the day’s count there.' })
 class MeetingSignInEventType {
-  @Field() meetingTopic!: string;
+  @Field({ description: 'The meeting’s topic.' }) meetingTopic!: string;
   @Field({ description: 'The kind of meeting, in Chinese (主题党日, 支部党员大会 …).' }) meetingType!: string;
-  @Field() organizationName!: string;
+  @Field({ description: 'The organisation holding it.' }) organizationName!: string;
   @Field(() => Int, { description: 'Sign-ins to the subtree’s meetings today (China time).' }) todayCount!: number;
-  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the member signed in.' }) at!: Date;
 }
 
 /** Sign-ins to the subtree's meetings today (China time). */

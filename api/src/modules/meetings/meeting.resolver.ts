@@ -75,7 +75,7 @@ export class MeetingResolver {
     return phaseOf(m.status, m.startsAt, m.endsAt);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation holding it.', nullable: true })
   organization(@Root() m: Meeting, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(m.organization.id);
   }
@@ -95,7 +95,7 @@ export class MeetingResolver {
     return m.recorder ? memberNameById(ctx).load(m.recorder.id) : null;
   }
 
-  @FieldResolver(() => MeetingCountsType)
+  @FieldResolver(() => MeetingCountsType, { description: 'Attendance counts.' })
   async counts(@Root() m: Meeting, @Ctx() ctx: Context): Promise<MeetingCountsType> {
     const roll = await rollOf(ctx).load(m.id);
     const came = (a: MeetingAttendee) => a.attendance === Attendance.PRESENT;
@@ -142,7 +142,7 @@ export class MeetingResolver {
     return EDITABLE.includes(m.status) && now >= m.startsAt.getTime() - SIGN_IN_EARLY_MS && now <= m.endsAt.getTime();
   }
 
-  @FieldResolver(() => [MeetingMotionType])
+  @FieldResolver(() => [MeetingMotionType], { description: 'Matters voted on.' })
   async motions(@Root() m: Meeting, @Ctx() ctx: Context): Promise<MeetingMotionType[]> {
     return (await motionsOf(ctx).load(m.id)).map((x) => ({ ...x, id: toGlobalId('MeetingMotion', x.id) }));
   }
@@ -152,7 +152,7 @@ export class MeetingResolver {
     return correctionsOf(ctx).load(m.id);
   }
 
-  @FieldResolver(() => [RecordFileType])
+  @FieldResolver(() => [RecordFileType], { description: 'Photos and files of the record.' })
   attachments(@Root() m: Meeting, @Ctx() ctx: Context): Promise<RecordFileType[]> {
     return attachmentsOf(ctx, m.attachmentIds);
   }
@@ -205,12 +205,12 @@ export class MeetingResolver {
   }
 
   @Mutation(() => MeetingPayload, { description: 'Cancels a meeting that has not begun; the invited are told.' })
-  meetingCancel(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
+  meetingCancel(@Arg('id', () => ID) id: string, @Arg('reason', { description: 'Why.' }) reason: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
     return mutate(async () => ({ meeting: await cancelMeeting(ctx.em, ctx, local(id), reason) }));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Signs yourself in during the window: in the workspace, or with the code of the meeting’s QR image.' })
-  meetingSignIn(@Arg('id', () => ID) id: string, @Arg('code', () => String, { nullable: true }) code: string | null, @Ctx() ctx: Context): Promise<MeetingPayload> {
+  meetingSignIn(@Arg('id', () => ID) id: string, @Arg('code', () => String, { description: 'The meeting’s code from the room, when signing in by QR.', nullable: true }) code: string | null, @Ctx() ctx: Context): Promise<MeetingPayload> {
     return mutate(async () => {
       await signIn(ctx.em, ctx, local(id), code);
       return { meeting: (await ctx.em.findOneOrFail(Meeting, local(id))) as object };
@@ -218,7 +218,7 @@ export class MeetingResolver {
   }
 
   @Mutation(() => MeetingPayload, { description: 'The recorder signs a member in by scanning their e-card (the token or its verification link).' })
-  meetingSignInByCard(@Arg('id', () => ID) id: string, @Arg('card') card: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
+  meetingSignInByCard(@Arg('id', () => ID) id: string, @Arg('card', { description: 'The token read from the member’s e-card.' }) card: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
     return mutate(async () => {
       const { name } = await signInByCard(ctx.em, ctx, local(id), card);
       return { meeting: (await ctx.em.findOneOrFail(Meeting, local(id))) as object, signedIn: name };
@@ -229,8 +229,8 @@ export class MeetingResolver {
   meetingMarkAttendance(
     @Arg('id', () => ID) id: string,
     @Arg('memberId', () => ID) memberId: string,
-    @Arg('attendance', () => Attendance) attendance: Attendance,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('attendance', () => Attendance, { description: 'How the member attended.' }) attendance: Attendance,
+    @Arg('reason', () => String, { description: 'For ABSENT: why.', nullable: true }) reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<MeetingPayload> {
     return mutate(async () => {
@@ -240,7 +240,7 @@ export class MeetingResolver {
   }
 
   @Mutation(() => MeetingPayload, { description: 'Asks the host for leave, with the reason.' })
-  meetingLeaveRequest(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
+  meetingLeaveRequest(@Arg('id', () => ID) id: string, @Arg('reason', { description: 'Why.' }) reason: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
     return mutate(async () => {
       await requestLeave(ctx.em, ctx, local(id), reason);
       return { meeting: (await ctx.em.findOneOrFail(Meeting, local(id))) as object };
@@ -251,8 +251,8 @@ export class MeetingResolver {
   meetingLeaveDecide(
     @Arg('id', () => ID) id: string,
     @Arg('memberId', () => ID) memberId: string,
-    @Arg('approve') approve: boolean,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('approve', { description: 'Grant the leave, or refuse it.' }) approve: boolean,
+    @Arg('note', () => String, { description: 'A note.', nullable: true }) note: string | null,
     @Ctx() ctx: Context,
   ): Promise<MeetingPayload> {
     return mutate(async () => {
@@ -282,12 +282,12 @@ export class MeetingResolver {
   }
 
   @Mutation(() => MeetingPayload, { description: 'The committee above approves the record (locking it) or returns it with a reason.' })
-  meetingReview(@Arg('id', () => ID) id: string, @Arg('approve') approve: boolean, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context): Promise<MeetingPayload> {
+  meetingReview(@Arg('id', () => ID) id: string, @Arg('approve', { description: 'Approve the record, or return it.' }) approve: boolean, @Arg('note', () => String, { description: 'What to correct (required to return it).', nullable: true }) note: string | null, @Ctx() ctx: Context): Promise<MeetingPayload> {
     return mutate(async () => ({ meeting: await reviewMeeting(ctx.em, ctx, local(id), approve, note) }));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Appends a dated, signed correction to an approved record.' })
-  meetingCorrect(@Arg('id', () => ID) id: string, @Arg('body') body: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
+  meetingCorrect(@Arg('id', () => ID) id: string, @Arg('body', { description: 'The correction.' }) body: string, @Ctx() ctx: Context): Promise<MeetingPayload> {
     return mutate(async () => {
       await correctMeeting(ctx.em, ctx, local(id), body);
       return { meeting: (await ctx.em.findOneOrFail(Meeting, local(id))) as object };

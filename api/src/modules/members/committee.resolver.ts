@@ -50,7 +50,7 @@ export class MemberPostResolver {
     return toGlobalId('MemberPost', post.id);
   }
 
-  @FieldResolver(() => MemberType, { nullable: true })
+  @FieldResolver(() => MemberType, { description: 'Who holds it.', nullable: true })
   member(@Root() post: MemberPost, @Ctx() ctx: Context): Promise<Member | null> {
     return memberById(ctx).load(post.member.id);
   }
@@ -107,7 +107,7 @@ export class CommitteeMutations {
   }
 
   @Mutation(() => MemberPostPayload, { description: 'Ends a post on a day (kept as history).' })
-  memberPostEnd(@Arg('id', () => ID) id: string, @Arg('endedOn') endedOn: string, @Ctx() ctx: Context): Promise<MemberPostPayload> {
+  memberPostEnd(@Arg('id', () => ID) id: string, @Arg('endedOn', { description: 'The last day in the post (YYYY-MM-DD).' }) endedOn: string, @Ctx() ctx: Context): Promise<MemberPostPayload> {
     const postId = expectGlobalId(id, 'MemberPost', 'id');
     return mutate(async () => ({ post: await endPost(ctx.em, ctx, postId, endedOn) }));
   }

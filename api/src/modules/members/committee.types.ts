@@ -31,24 +31,24 @@ registerEnumType(OrganizationWarningCode, {
 @ObjectType('MemberPost', { description: 'A post a member holds, or held, in a committee (支委会 and above).' })
 export class MemberPostType {
   @Field(() => ID) id!: string;
-  @Field(() => CommitteePost) post!: CommitteePost;
+  @Field(() => CommitteePost, { description: 'The post.' }) post!: CommitteePost;
   @Field({ description: 'YYYY-MM-DD.' }) startedOn!: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while held.' }) endedOn!: string | null;
 }
 
 @ObjectType('CommitteeTerm', { description: 'A term (届) of a committee: elected on a day for 3–5 years.' })
 export class CommitteeTermType {
-  @Field() electedOn!: string;
-  @Field(() => Int) termYears!: number;
+  @Field({ description: 'The day the committee was elected (YYYY-MM-DD).' }) electedOn!: string;
+  @Field(() => Int, { description: 'How many years the term runs.' }) termYears!: number;
   @Field({ description: 'The day the term ends: the next election is due.' }) endsOn!: string;
 }
 
 @ObjectType('OrganizationWarning', { description: 'A check of DOMAIN-RULES §1 that the organisation fails, with the rule’s source.' })
 export class OrganizationWarningType {
-  @Field(() => OrganizationWarningCode) code!: OrganizationWarningCode;
-  @Field() message!: string;
-  @Field() source!: string;
-  @Field(() => String, { nullable: true }) dueOn!: string | null;
+  @Field(() => OrganizationWarningCode, { description: 'What needs attention.' }) code!: OrganizationWarningCode;
+  @Field({ description: 'In words.' }) message!: string;
+  @Field({ description: 'The rule and where it comes from.' }) source!: string;
+  @Field(() => String, { description: 'By when, if it has a date.', nullable: true }) dueOn!: string | null;
 }
 
 @InputType({ description: 'A committee’s term (届): when it was elected and how long it runs.' })
@@ -62,7 +62,7 @@ export class CommitteeTermInput {
 export class MemberPostInput {
   @Field(() => ID) memberId!: string;
   @Field(() => ID, { description: 'Whose committee: the member’s branch or an organisation above it.' }) organizationId!: string;
-  @Field(() => CommitteePost) post!: CommitteePost;
+  @Field(() => CommitteePost, { description: 'The post.' }) post!: CommitteePost;
   @Field({ description: 'YYYY-MM-DD.' }) startedOn!: string;
 }
 

@@ -35,45 +35,45 @@ registerEnumType(CareKind, {
 
 @ObjectType('MemberAward', { description: '奖惩: an award or a Party discipline, as decided.' })
 export class MemberAwardType {
-  @Field(() => AwardKind) kind!: AwardKind;
-  @Field(() => Discipline, { nullable: true }) discipline!: Discipline | null;
-  @Field() title!: string;
-  @Field() decidedOn!: string;
-  @Field() decidedBy!: string;
+  @Field(() => AwardKind, { description: 'An award or a disciplinary measure.' }) kind!: AwardKind;
+  @Field(() => Discipline, { description: 'For a disciplinary measure: which.', nullable: true }) discipline!: Discipline | null;
+  @Field({ description: 'The award or the measure’s name.' }) title!: string;
+  @Field({ description: 'When (YYYY-MM-DD).' }) decidedOn!: string;
+  @Field({ description: 'Who decided it.' }) decidedBy!: string;
   @Field(() => String, { nullable: true, description: '留党察看: the day it ends.' }) until!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { description: 'A note.', nullable: true }) note!: string | null;
 }
 
 @ObjectType('MemberCare', { description: '党内关爱: a visit, or help given.' })
 export class MemberCareType {
-  @Field(() => CareKind) kind!: CareKind;
-  @Field() happenedOn!: string;
-  @Field() by!: string;
-  @Field(() => Int, { nullable: true }) amountFen!: number | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+  @Field(() => CareKind, { description: 'What kind of care.' }) kind!: CareKind;
+  @Field({ description: 'When (YYYY-MM-DD).' }) happenedOn!: string;
+  @Field({ description: 'Who gave it.' }) by!: string;
+  @Field(() => Int, { description: 'Money given, in fen, if any.', nullable: true }) amountFen!: number | null;
+  @Field(() => String, { description: 'A note.', nullable: true }) note!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded.' }) recordedAt!: Date;
 }
 
 @InputType({ description: 'An award or a disciplinary measure recorded for a member.' })
 export class MemberAwardInput {
   @Field(() => ID) memberId!: string;
-  @Field(() => AwardKind) kind!: AwardKind;
-  @Field(() => Discipline, { nullable: true }) discipline?: Discipline | null;
-  @Field() title!: string;
+  @Field(() => AwardKind, { description: 'An award or a disciplinary measure.' }) kind!: AwardKind;
+  @Field(() => Discipline, { description: 'For a disciplinary measure: which.', nullable: true }) discipline?: Discipline | null;
+  @Field({ description: 'The award or the measure’s name.' }) title!: string;
   @Field({ description: 'YYYY-MM-DD.' }) decidedOn!: string;
   @Field({ description: '决定机关.' }) decidedBy!: string;
   @Field(() => String, { nullable: true, description: '留党察看 only: YYYY-MM-DD, at most two years on.' }) until?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { description: 'A note.', nullable: true }) note?: string | null;
 }
 
 @InputType({ description: 'Care given to a member (慰问, 帮扶), as recorded.' })
 export class MemberCareInput {
   @Field(() => ID) memberId!: string;
-  @Field(() => CareKind) kind!: CareKind;
+  @Field(() => CareKind, { description: 'What kind of care.' }) kind!: CareKind;
   @Field({ description: 'YYYY-MM-DD.' }) happenedOn!: string;
   @Field({ description: 'Who went or helped.' }) by!: string;
   @Field(() => String, { nullable: true, description: 'Yuan given, if any.' }) amount?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { description: 'A note.', nullable: true }) note?: string | null;
 }
 
 @ObjectType()

@@ -60,12 +60,12 @@ export class MemberResolver {
     return (await personal(ctx, member, member.idNumberSealed, maskIdNumber))!;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Phone number (masked unless you may see it whole).', nullable: true })
   phone(@Root() member: Member, @Ctx() ctx: Context): Promise<string | null> {
     return personal(ctx, member, member.phoneSealed, maskPhone);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Home address (masked unless you may see it whole).', nullable: true })
   address(@Root() member: Member, @Ctx() ctx: Context): Promise<string | null> {
     return personal(ctx, member, member.addressSealed, maskAddress);
   }
@@ -83,7 +83,7 @@ export class MemberResolver {
     return now.getUTCFullYear() - y - (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d) ? 1 : 0);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The member’s branch.', nullable: true })
   organization(@Root() member: Member, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(member.organization.id);
   }
@@ -119,7 +119,7 @@ export class MemberResolver {
   }
 
   @Query(() => MemberType, { nullable: true, description: 'A member found by ID number (through its keyed hash, never by decrypting), if you may read the record.' })
-  async memberByIdNumber(@Arg('idNumber') idNumber: string, @Ctx() ctx: Context): Promise<Member | null> {
+  async memberByIdNumber(@Arg('idNumber', { description: 'The ID number (身份证号), exactly; the look-up is audited.' }) idNumber: string, @Ctx() ctx: Context): Promise<Member | null> {
     const parsed = parseIdNumber(normaliseIdNumber(idNumber.slice(0, 30)));
     if (!parsed.ok) throw badInput(parsed.reason, 'idNumber');
     const access = memberReadFilter(ctx);
@@ -136,7 +136,7 @@ export class MemberResolver {
   }
 
   @Mutation(() => MemberPayload, { description: 'Sets the member’s photo (证件照) for the e-member card: an image uploaded to the organisation through /media (the admins who keep the record); null removes it.' })
-  memberPhotoSet(@Arg('id', () => ID) id: string, @Arg('fileId', () => ID, { nullable: true }) fileId: string | null, @Ctx() ctx: Context): Promise<MemberPayload> {
+  memberPhotoSet(@Arg('id', () => ID) id: string, @Arg('fileId', () => ID, { description: 'An uploaded image’s id; null removes the photo.', nullable: true }) fileId: string | null, @Ctx() ctx: Context): Promise<MemberPayload> {
     return mutate(async () => ({ member: await setMemberPhoto(ctx.em, ctx, expectGlobalId(id, 'Member'), fileId ? String(expectGlobalId(fileId, 'MediaFile', 'fileId')) : null) }));
   }
 

@@ -37,25 +37,25 @@ registerEnumType(Sex, {
 
 @ObjectType('MemberStatusChange', { description: 'A dated change of 党籍 status, kept as history.' })
 export class MemberStatusChangeType {
-  @Field(() => MemberStatus) status!: MemberStatus;
+  @Field(() => MemberStatus, { description: 'The new status.' }) status!: MemberStatus;
   @Field({ description: 'The day it took effect.' }) effectiveOn!: string;
-  @Field() reason!: string;
-  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+  @Field({ description: 'Why.' }) reason!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded.' }) recordedAt!: Date;
 }
 
 @ObjectType('Member', { implements: Node, description: '党员档案: a Party member’s record. Personal data comes back masked unless you are the member or a Party-affairs admin of their branch or above (whole reads are audited).' })
 export class MemberType extends Node {
-  @Field() name!: string;
-  @Field(() => Sex) sex!: Sex;
-  @Field(() => String, { nullable: true }) ethnicity!: string | null;
+  @Field({ description: 'The member’s name.' }) name!: string;
+  @Field(() => Sex, { description: 'Sex, as on the records.' }) sex!: Sex;
+  @Field(() => String, { description: '民族.', nullable: true }) ethnicity!: string | null;
   @Field({ description: 'YYYY-MM-DD.' }) birthDate!: string;
-  @Field(() => String, { nullable: true }) education!: string | null;
-  @Field(() => String, { nullable: true }) employer!: string | null;
-  @Field(() => String, { nullable: true }) position!: string | null;
+  @Field(() => String, { description: 'Highest education.', nullable: true }) education!: string | null;
+  @Field(() => String, { description: 'Where the member works.', nullable: true }) employer!: string | null;
+  @Field(() => String, { description: 'Job title or post.', nullable: true }) position!: string | null;
   @Field({ description: '入党日期: the day the 支部大会 admitted them.' }) joinedOn!: string;
   @Field(() => String, { nullable: true, description: '转正日期 (null while probationary).' }) confirmedOn!: string | null;
-  @Field(() => MemberCategory) category!: MemberCategory;
-  @Field(() => MemberStatus) status!: MemberStatus;
+  @Field(() => MemberCategory, { description: 'Full or probationary.' }) category!: MemberCategory;
+  @Field(() => MemberStatus, { description: '党籍 status.' }) status!: MemberStatus;
   @Field(() => [String], { description: 'Labels the branch gives the member, e.g. 困难党员, 流动党员, 党务工作者.' }) labels!: string[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
@@ -65,36 +65,36 @@ export const MemberConnection = connectionType('Member', MemberType);
 @InputType({ description: 'Filters for member lists.' })
 export class MemberFilter {
   @Field(() => ID, { nullable: true, description: 'Members of this organisation’s subtree.' }) organizationId?: string | null;
-  @Field(() => MemberCategory, { nullable: true }) category?: MemberCategory | null;
+  @Field(() => MemberCategory, { description: 'Only full or only probationary members.', nullable: true }) category?: MemberCategory | null;
   @Field(() => MemberStatus, { nullable: true, description: 'Default: NORMAL and SUSPENDED (the current roll).' }) status?: MemberStatus | null;
-  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => String, { description: 'Only members with this label.', nullable: true }) label?: string | null;
   @Field(() => String, { nullable: true, description: '姓名 begins with this (e.g. a surname).' }) name?: string | null;
 }
 
 @InputType({ description: 'A member record. Birth date and sex follow the ID number.' })
 export class MemberInputType {
   @Field(() => ID, { nullable: true, description: 'The branch or Party group (required on create).' }) organizationId?: string | null;
-  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { description: 'The member’s name.', nullable: true }) name?: string | null;
   @Field(() => String, { nullable: true, description: '18 characters, GB 11643 check digit.' }) idNumber?: string | null;
   @Field(() => Sex, { nullable: true, description: 'Optional: when given it must agree with the ID number’s 17th digit.' }) sex?: Sex | null;
-  @Field(() => String, { nullable: true }) ethnicity?: string | null;
-  @Field(() => String, { nullable: true }) education?: string | null;
+  @Field(() => String, { description: '民族.', nullable: true }) ethnicity?: string | null;
+  @Field(() => String, { description: 'Highest education.', nullable: true }) education?: string | null;
   @Field(() => String, { nullable: true, description: 'A mainland mobile number.' }) phone?: string | null;
-  @Field(() => String, { nullable: true }) address?: string | null;
-  @Field(() => String, { nullable: true }) employer?: string | null;
-  @Field(() => String, { nullable: true }) position?: string | null;
+  @Field(() => String, { description: 'Home address (sealed at rest).', nullable: true }) address?: string | null;
+  @Field(() => String, { description: 'Where the member works.', nullable: true }) employer?: string | null;
+  @Field(() => String, { description: 'Job title or post.', nullable: true }) position?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (required on create).' }) joinedOn?: string | null;
-  @Field(() => String, { nullable: true }) confirmedOn?: string | null;
-  @Field(() => MemberCategory, { nullable: true }) category?: MemberCategory | null;
-  @Field(() => [String], { nullable: true }) labels?: string[] | null;
+  @Field(() => String, { description: 'For a full member: the day of 转正 (YYYY-MM-DD).', nullable: true }) confirmedOn?: string | null;
+  @Field(() => MemberCategory, { description: 'Full or probationary.', nullable: true }) category?: MemberCategory | null;
+  @Field(() => [String], { description: 'Labels the branch gives the member.', nullable: true }) labels?: string[] | null;
   @Field(() => ID, { nullable: true, description: 'Link a sign-in account (someone you may see).' }) userId?: string | null;
 }
 
 @InputType({ description: 'A change of a member’s 党籍 status, with its date and reason.' })
 export class MemberStatusInput {
-  @Field(() => MemberStatus) status!: MemberStatus;
+  @Field(() => MemberStatus, { description: 'The new status.' }) status!: MemberStatus;
   @Field({ description: 'YYYY-MM-DD: the decision’s date.' }) effectiveOn!: string;
-  @Field() reason!: string;
+  @Field({ description: 'Why, as decided.' }) reason!: string;
 }
 
 @ObjectType()

@@ -39,12 +39,12 @@ export class MobileRegistrationResolver {
     return (await memberNameById(ctx).load(r.member.id)) ?? '';
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The member’s own organisation.', nullable: true })
   homeOrganization(@Root() r: MobileRegistration, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(r.homeOrganization.id);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation where they stay, once reported.', nullable: true })
   hostOrganization(@Root() r: MobileRegistration, @Ctx() ctx: Context): Promise<Organization | null> {
     return r.hostOrganization ? organizationById(ctx).load(r.hostOrganization.id) : Promise.resolve(null);
   }
@@ -101,12 +101,12 @@ export class MobileRegistrationResolver {
   }
 
   @Mutation(() => MobilePayload, { description: 'The home 党委 approves (issuing the 流动党员活动证) or declines with a reason.' })
-  mobileDecide(@Arg('id', () => ID) id: string, @Arg('approve') approve: boolean, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context): Promise<MobilePayload> {
+  mobileDecide(@Arg('id', () => ID) id: string, @Arg('approve', { description: 'Approve, or refuse.' }) approve: boolean, @Arg('note', () => String, { description: 'A note (required to refuse).', nullable: true }) note: string | null, @Ctx() ctx: Context): Promise<MobilePayload> {
     return mutate(async () => ({ registration: await decideOutflow(ctx.em, ctx, local(id), approve, note) }));
   }
 
   @Mutation(() => MobilePayload, { description: 'The host (on the platform) confirms the member reported on arrival.' })
-  mobileArrive(@Arg('id', () => ID) id: string, @Arg('arrivedOn') arrivedOn: string, @Ctx() ctx: Context): Promise<MobilePayload> {
+  mobileArrive(@Arg('id', () => ID) id: string, @Arg('arrivedOn', { description: 'The day the member reported (YYYY-MM-DD).' }) arrivedOn: string, @Ctx() ctx: Context): Promise<MobilePayload> {
     return mutate(async () => ({ registration: await confirmArrival(ctx.em, ctx, local(id), arrivedOn) }));
   }
 
@@ -120,7 +120,7 @@ export class MobileRegistrationResolver {
   }
 
   @Mutation(() => MobilePayload, { description: 'The member is back: the registration closes (the home branch’s admins).' })
-  mobileReturn(@Arg('id', () => ID) id: string, @Arg('returnedOn') returnedOn: string, @Ctx() ctx: Context): Promise<MobilePayload> {
+  mobileReturn(@Arg('id', () => ID) id: string, @Arg('returnedOn', { description: 'The day the member came back (YYYY-MM-DD).' }) returnedOn: string, @Ctx() ctx: Context): Promise<MobilePayload> {
     return mutate(async () => ({ registration: await returnHome(ctx.em, ctx, local(id), returnedOn) }));
   }
 }

@@ -38,24 +38,24 @@ registerEnumType(MobileFlag, {
 
 @ObjectType('MobileContact', { description: 'A contact with a member away (流动党员): how, when and by whom.' })
 export class MobileContactType {
-  @Field(() => ContactKind) kind!: ContactKind;
-  @Field() contactedOn!: string;
-  @Field() note!: string;
+  @Field(() => ContactKind, { description: 'How.' }) kind!: ContactKind;
+  @Field({ description: 'When (YYYY-MM-DD).' }) contactedOn!: string;
+  @Field({ description: 'What was said or done.' }) note!: string;
 }
 
 @ObjectType('MobileRegistration', { implements: Node, description: '流动党员: a member away without transferring. Seen by the home side, by the host on the platform once the 活动证 is issued, and by the member.' })
 export class MobileRegistrationType extends Node {
-  @Field() place!: string;
-  @Field() abroad!: boolean;
-  @Field() reason!: string;
-  @Field(() => String, { nullable: true }) employer!: string | null;
-  @Field() startsOn!: string;
-  @Field(() => String, { nullable: true }) expectedReturnOn!: string | null;
-  @Field(() => MobileStatus) status!: MobileStatus;
+  @Field({ description: 'Where the member went.' }) place!: string;
+  @Field({ description: 'Abroad.' }) abroad!: boolean;
+  @Field({ description: 'Why.' }) reason!: string;
+  @Field(() => String, { description: 'Where the member works.', nullable: true }) employer!: string | null;
+  @Field({ description: 'When the member left.' }) startsOn!: string;
+  @Field(() => String, { description: 'When the member expects to return.', nullable: true }) expectedReturnOn!: string | null;
+  @Field(() => MobileStatus, { description: 'Where it stands.' }) status!: MobileStatus;
   @Field(() => String, { nullable: true, description: '流动党员活动证 number.' }) cardNumber!: string | null;
-  @Field(() => String, { nullable: true }) arrivedOn!: string | null;
-  @Field(() => String, { nullable: true }) returnedOn!: string | null;
-  @Field(() => String, { nullable: true }) decisionNote!: string | null;
+  @Field(() => String, { description: 'When the member reported where they stay.', nullable: true }) arrivedOn!: string | null;
+  @Field(() => String, { description: 'When the member came back.', nullable: true }) returnedOn!: string | null;
+  @Field(() => String, { description: 'The committee’s note with its decision.', nullable: true }) decisionNote!: string | null;
 }
 export const MobileRegistrationConnection = connectionType('MobileRegistration', MobileRegistrationType);
 
@@ -72,7 +72,7 @@ registerEnumType(MobileSide, {
 
 @InputType({ description: 'Which members away (流动党员) to list.' })
 export class MobileFilter {
-  @Field(() => MobileSide, { nullable: true }) side?: MobileSide | null;
+  @Field(() => MobileSide, { description: 'Members away from home, or staying with you.', nullable: true }) side?: MobileSide | null;
   @Field(() => Boolean, { nullable: true, description: 'Only those still away (or waiting for approval).' }) open?: boolean | null;
 }
 
@@ -80,20 +80,20 @@ export class MobileFilter {
 export class MobileRegisterInput {
   @Field(() => ID) memberId!: string;
   @Field(() => ID, { nullable: true, description: 'The host 党支部 when it is on the platform.' }) hostOrganizationId?: string | null;
-  @Field() place!: string;
-  @Field(() => Boolean, { nullable: true }) abroad?: boolean | null;
-  @Field() reason!: string;
-  @Field(() => String, { nullable: true }) employer?: string | null;
+  @Field({ description: 'Where the member goes.' }) place!: string;
+  @Field(() => Boolean, { description: 'Going abroad.', nullable: true }) abroad?: boolean | null;
+  @Field({ description: 'Why.' }) reason!: string;
+  @Field(() => String, { description: 'Where the member will work.', nullable: true }) employer?: string | null;
   @Field({ description: 'YYYY-MM-DD.' }) startsOn!: string;
-  @Field(() => String, { nullable: true }) expectedReturnOn?: string | null;
+  @Field(() => String, { description: 'When the member expects to return (YYYY-MM-DD).', nullable: true }) expectedReturnOn?: string | null;
 }
 
 @InputType({ description: 'A contact with a member away, as recorded.' })
 export class MobileContactInput {
-  @Field(() => ID) registrationId!: string;
-  @Field(() => ContactKind) kind!: ContactKind;
-  @Field() contactedOn!: string;
-  @Field() note!: string;
+  @Field(() => ID, { description: 'The member’s registration away.' }) registrationId!: string;
+  @Field(() => ContactKind, { description: 'How.' }) kind!: ContactKind;
+  @Field({ description: 'When (YYYY-MM-DD).' }) contactedOn!: string;
+  @Field({ description: 'What was said or done.' }) note!: string;
 }
 
 @ObjectType()
@@ -104,13 +104,13 @@ export class MobilePayload {
 
 @ObjectType('MobileCluster', { description: 'Three or more members of one 党委 away at one place without a host: they may form a 临时党支部 (DOMAIN-RULES §5).' })
 export class MobileClusterType {
-  @Field() place!: string;
-  @Field(() => [MobileRegistrationType]) registrations!: object[];
+  @Field({ description: 'Where they stay.' }) place!: string;
+  @Field(() => [MobileRegistrationType], { description: 'The members away staying there.' }) registrations!: object[];
 }
 
 @InputType({ description: 'Forms a 临时党支部 under the home 党委 for members away together (three or more, one place).' })
 export class MobileTemporaryBranchInput {
-  @Field(() => [ID]) registrationIds!: string[];
+  @Field(() => [ID], { description: 'The members away who form the branch: three or more staying in one place.' }) registrationIds!: string[];
   @Field(() => String, { nullable: true, description: 'Default: 驻<place>临时党支部.' }) name?: string | null;
 }
 

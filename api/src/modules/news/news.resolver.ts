@@ -132,7 +132,7 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
     description: 'Full-text search over the titles, summaries and bodies of the news you may read (Chinese-aware), best matches first.',
   })
   async newsSearch(
-    @Arg('query') query: string,
+    @Arg('query', { description: 'What to look for (at most 100 characters).' }) query: string,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
@@ -161,7 +161,7 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
   }
 
   @Mutation(() => NewsArticlePayload, { description: 'Restores a revision (as a new version).' })
-  async newsRevisionRestore(@Arg('id', () => ID) id: string, @Arg('revisionId', () => ID) revisionId: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+  async newsRevisionRestore(@Arg('id', () => ID) id: string, @Arg('revisionId', () => ID, { description: 'The revision to restore.' }) revisionId: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
     const local = await newsId(ctx, id);
     if (!/^\d{1,15}$/.test(revisionId)) throw badInput('Not a valid revision id.', 'revisionId');
     return mutate(async () => ({ newsArticle: await restoreRevision(ctx.em, ctx, local, revisionId) }));
@@ -176,7 +176,7 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
   @Mutation(() => NewsArticlePayload, { description: 'Approves and publishes, now or at `publishAt` (reviewers and admins at or above the owner; never one’s own article).' })
   async newsApprove(
     @Arg('id', () => ID) id: string,
-    @Arg('publishAt', () => GraphQLISODateTime, { nullable: true }) publishAt: Date | null,
+    @Arg('publishAt', () => GraphQLISODateTime, { description: 'Publish at this time instead of now (at most 366 days ahead).', nullable: true }) publishAt: Date | null,
     @Ctx() ctx: Context,
   ): Promise<NewsArticlePayload> {
     const local = await newsId(ctx, id);
@@ -184,7 +184,7 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
   }
 
   @Mutation(() => NewsArticlePayload, { description: 'Sends an article back to its author with a reason.' })
-  async newsReject(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+  async newsReject(@Arg('id', () => ID) id: string, @Arg('reason', { description: 'Why, for the author.' }) reason: string, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
     const local = await newsId(ctx, id);
     return mutate(async () => ({ newsArticle: await rejectContent(ctx.em, ctx, local, reason) }));
   }
@@ -202,7 +202,7 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
   }
 
   @Mutation(() => NewsArticlePayload, { description: 'Pins (or unpins) a published article to the top of its feeds.' })
-  async newsPin(@Arg('id', () => ID) id: string, @Arg('pinned', () => Boolean) pinned: boolean, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
+  async newsPin(@Arg('id', () => ID) id: string, @Arg('pinned', () => Boolean, { description: 'Pin it, or unpin it.' }) pinned: boolean, @Ctx() ctx: Context): Promise<NewsArticlePayload> {
     const local = await newsId(ctx, id);
     return mutate(async () => ({ newsArticle: await pinContent(ctx.em, ctx, local, pinned) }));
   }

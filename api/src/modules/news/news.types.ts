@@ -23,18 +23,18 @@ export class NewsSearchConnectionType {
   @Field(() => [NewsSearchHitType]) edges!: NewsSearchHitType[];
   @Field(() => Int, { description: 'How many items match in all.' }) totalCount!: number;
   @Field(() => PageInfo, { description: 'Where the page lies in the results, and the cursor to go on (`after: endCursor`).' }) pageInfo!: PageInfo;
-  @Field({ deprecationReason: 'Use pageInfo.hasNextPage (kept until 2027-06-01).' }) hasNextPage!: boolean;
+  @Field({ description: 'Whether there are more results (use `pageInfo.hasNextPage`).', deprecationReason: 'Use pageInfo.hasNextPage (kept until 2027-06-01).' }) hasNextPage!: boolean;
 }
 
 @InputType({ description: 'Filters for news lists. Without `status`, only published articles are listed.' })
 export class NewsFilter {
   @Field(() => ID, { nullable: true, description: 'Articles of this organisation (and, by default, its subtree).' }) organizationId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
-  @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
+  @Field(() => Boolean, { description: 'With the organisations below (default true).', nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
+  @Field(() => ContentStatus, { description: 'Only articles in this status (yours or those you review); published ones without it.', nullable: true }) status?: ContentStatus | null;
   @Field(() => [String], { nullable: true, description: 'Articles with any of these tags.' }) tags?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Only pinned (true) or only unpinned (false) articles.' }) pinned?: boolean | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedSince?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedUntil?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'Published at or after this time.', nullable: true }) publishedSince?: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'Published before this time.', nullable: true }) publishedUntil?: Date | null;
   @Field(() => Boolean, { nullable: true, description: 'Only articles you wrote.' }) mine?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'Only articles this organisation accepted from lower levels (its featured feed).' })
   recommendedTo?: string | null;
@@ -43,21 +43,21 @@ export class NewsFilter {
 @InputType({ description: 'A new news article (工作动态): its text, cover and audience.' })
 export class NewsCreateInput {
   @Field(() => ID) organizationId!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field({ description: 'The title.' }) title!: string;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
   @Field(() => String, { nullable: true, description: 'Rich text; sanitised on save.' }) bodyHtml?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility | null;
+  @Field(() => [String], { description: 'Topics (at most 10).', nullable: true }) tags?: string[] | null;
+  @Field(() => Visibility, { description: 'Who may read it once published.', nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility | null;
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
 
 @InputType({ description: 'Changes to an article; fields left out stay as they are.' })
 export class NewsUpdateInput {
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true }) summary?: string | null;
-  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => Visibility, { nullable: true }) visibility?: Visibility | null;
+  @Field(() => String, { description: 'The title.', nullable: true }) title?: string | null;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
+  @Field(() => String, { description: 'The body: rich text, sanitised.', nullable: true }) bodyHtml?: string | null;
+  @Field(() => [String], { description: 'Topics (at most 10).', nullable: true }) tags?: string[] | null;
+  @Field(() => Visibility, { description: 'Who may read it once published.', nullable: true }) visibility?: Visibility | null;
   @Field(() => Int, { nullable: true, description: 'The version you edited; a CONFLICT if someone saved in between.' }) expectedVersion?: number | null;
   @Field(() => ID, { nullable: true, description: 'Cover image: an uploaded image’s id; an empty string removes it.' }) coverId?: string | null;
 }
@@ -70,8 +70,8 @@ export class NewsArticlePayload {
 
 @ObjectType('ReviewQueueEvent', { description: 'An article entered the review queue (IN_REVIEW) or left it (PUBLISHED, REJECTED).' })
 export class ReviewQueueEventType {
-  @Field(() => NewsArticleType) newsArticle!: object;
-  @Field(() => ContentStatus) status!: ContentStatus;
+  @Field(() => NewsArticleType, { description: 'The article that entered or left review.' }) newsArticle!: object;
+  @Field(() => ContentStatus, { description: 'Its status now.' }) status!: ContentStatus;
 }
 
 registerEnumType(RecommendationStatus, {
@@ -86,11 +86,11 @@ registerEnumType(RecommendationStatus, {
 
 @ObjectType('Recommendation', { implements: Node, description: 'An article recommended upward (上报) to an organisation above its owner.' })
 export class RecommendationType extends Node {
-  @Field(() => RecommendationStatus) status!: RecommendationStatus;
-  @Field() note!: string;
-  @Field(() => String, { nullable: true }) declineReason!: string | null;
+  @Field(() => RecommendationStatus, { description: 'Waiting, accepted or declined.' }) status!: RecommendationStatus;
+  @Field({ description: 'The recommender’s note.' }) note!: string;
+  @Field(() => String, { description: 'Why it was declined.', nullable: true }) declineReason!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was decided.', nullable: true }) decidedAt!: Date | null;
 }
 export const RecommendationConnection = connectionType('Recommendation', RecommendationType);
 

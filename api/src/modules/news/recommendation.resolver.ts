@@ -39,7 +39,7 @@ export class RecommendationResolver {
   @Query(() => RecommendationConnection, { description: 'Recommendations made to an organisation; for its reviewers and admins (and those above).' })
   async recommendations(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('status', () => RecommendationStatus, { nullable: true, defaultValue: RecommendationStatus.PENDING }) status: RecommendationStatus,
+    @Arg('status', () => RecommendationStatus, { description: 'Only recommendations in this status.', nullable: true, defaultValue: RecommendationStatus.PENDING }) status: RecommendationStatus,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
@@ -66,12 +66,12 @@ export class RecommendationResolver {
     return contentById(ctx).load(String(r.content.id));
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation it was recommended to.', nullable: true })
   toOrganization(@Root() r: Recommendation, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(r.toOrganization.id);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Who recommended it.', nullable: true })
   async recommendedByName(@Root() r: Recommendation, @Ctx() ctx: Context): Promise<string | null> {
     return r.recommendedBy ? ((await authorById(ctx).load(r.recommendedBy.id))?.displayName ?? null) : null;
   }
@@ -79,8 +79,8 @@ export class RecommendationResolver {
   @Mutation(() => RecommendationPayload, { description: '上报: recommends a published article to an organisation above its owner (by default the parent).' })
   newsRecommend(
     @Arg('id', () => ID) id: string,
-    @Arg('toOrganizationId', () => ID, { nullable: true }) toOrganizationId: string | null,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('toOrganizationId', () => ID, { description: 'The organisation above to recommend it to (default the parent).', nullable: true }) toOrganizationId: string | null,
+    @Arg('note', () => String, { description: 'Why you recommend it.', nullable: true }) note: string | null,
     @Ctx() ctx: Context,
   ): Promise<RecommendationPayload> {
     const contentId = String(expectGlobalId(id, 'NewsArticle'));
@@ -95,7 +95,7 @@ export class RecommendationResolver {
   }
 
   @Mutation(() => RecommendationPayload, { description: 'Declines a recommendation, with a reason.' })
-  recommendationDecline(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Context): Promise<RecommendationPayload> {
+  recommendationDecline(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: 'Why.', nullable: true }) reason: string | null, @Ctx() ctx: Context): Promise<RecommendationPayload> {
     const local = expectGlobalId(id, 'Recommendation');
     return mutate(async () => ({ recommendation: await decideRecommendation(ctx.em, ctx, local, false, reason) }));
   }

@@ -77,7 +77,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationReadPayload, { description: 'Marks notifications of yours as read (others’ ids are ignored).' })
-  notificationMarkRead(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<NotificationReadPayload> {
+  notificationMarkRead(@Arg('ids', () => [ID], { description: 'Your notifications to mark read.' }) ids: string[], @Ctx() ctx: Context): Promise<NotificationReadPayload> {
     return mutate(async () => {
       if (ids.length === 0 || ids.length > 100) throw badInput('Mark 1–100 notifications at a time.', 'ids');
       const local = ids.map((id) => String(expectGlobalId(id, 'Notification', 'ids')));
@@ -131,7 +131,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => GatewayPayload, { description: 'Removes an enterprise’s gateway: that channel is off until one is set again.' })
-  notificationGatewayRemove(@Arg('enterpriseId', () => ID) enterpriseId: string, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: Context): Promise<GatewayPayload> {
+  notificationGatewayRemove(@Arg('enterpriseId', () => ID) enterpriseId: string, @Arg('channel', () => Channel, { description: 'The channel.' }) channel: Channel, @Ctx() ctx: Context): Promise<GatewayPayload> {
     requireUser(ctx.viewer);
     const id = expectGlobalId(enterpriseId, 'Enterprise', 'enterpriseId');
     return mutate(async () => {

@@ -30,7 +30,7 @@ export class OrganizationResolver {
     return toGlobalId('Organization', org.id);
   }
 
-  @FieldResolver(() => EnterpriseType)
+  @FieldResolver(() => EnterpriseType, { description: 'The enterprise it belongs to.' })
   async enterprise(@Root() org: Organization, @Ctx() ctx: Context): Promise<Enterprise | null> {
     return enterpriseById(ctx).load(org.enterprise.id);
   }
@@ -100,7 +100,7 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationPayload, {
     description: 'Moves an organisation, with its subtree, under another parent in the same enterprise. Both must be inside a subtree you administer, strictly below your own organisation.',
   })
-  organizationMove(@Arg('id', () => ID) id: string, @Arg('parentId', () => ID) parentId: string, @Ctx() ctx: Context): Promise<OrganizationPayload> {
+  organizationMove(@Arg('id', () => ID) id: string, @Arg('parentId', () => ID, { description: 'The new parent.' }) parentId: string, @Ctx() ctx: Context): Promise<OrganizationPayload> {
     const orgId = expectGlobalId(id, 'Organization');
     const newParentId = expectGlobalId(parentId, 'Organization', 'parentId');
     return mutate(async () => ({ organization: await moveOrganization(ctx.em, ctx, orgId, newParentId) }));

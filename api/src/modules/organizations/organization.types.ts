@@ -18,8 +18,8 @@ registerEnumType(OrganizationLevel, {
 
 @ObjectType('Organization', { implements: Node, description: 'A Party organisation (党组织) in an enterprise’s tree.' })
 export class OrganizationType extends Node {
-  @Field() name!: string;
-  @Field(() => OrganizationLevel) level!: OrganizationLevel;
+  @Field({ description: 'Its name.' }) name!: string;
+  @Field(() => OrganizationLevel, { description: 'Committee, general branch, branch or group.' }) level!: OrganizationLevel;
   @Field(() => Int, { description: 'Position among its siblings (ascending).' }) sortOrder!: number;
   @Field(() => Int, { description: 'Distance from the root of the tree (the root is 0).' }) depth!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
@@ -32,15 +32,15 @@ export const OrganizationConnection = connectionType('Organization', Organizatio
 @InputType({ description: 'A new organisation below an existing one.' })
 export class OrganizationCreateInput {
   @Field(() => ID, { description: 'The organisation to create it under.' }) parentId!: string;
-  @Field() name!: string;
-  @Field(() => OrganizationLevel) level!: OrganizationLevel;
-  @Field(() => Int, { nullable: true }) sortOrder?: number | null;
+  @Field({ description: 'Its name.' }) name!: string;
+  @Field(() => OrganizationLevel, { description: 'Its level (below its parent’s).' }) level!: OrganizationLevel;
+  @Field(() => Int, { description: 'Its place among its siblings.', nullable: true }) sortOrder?: number | null;
 }
 
 @InputType({ description: 'Changes to an organisation; fields left out stay as they are.' })
 export class OrganizationUpdateInput {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => Int, { nullable: true }) sortOrder?: number | null;
+  @Field(() => String, { description: 'Its name.', nullable: true }) name?: string | null;
+  @Field(() => Int, { description: 'Its place among its siblings.', nullable: true }) sortOrder?: number | null;
 }
 
 @ObjectType()

@@ -45,7 +45,7 @@ export class EnterprisePartnersResolver {
   })
   async partnerships(
     @Root() enterprise: Enterprise,
-    @Arg('status', () => PartnershipStatus, { nullable: true }) status: PartnershipStatus | null | undefined,
+    @Arg('status', () => PartnershipStatus, { description: 'Only partnerships in this status.', nullable: true }) status: PartnershipStatus | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<Partnership[]> {
     await assertCan(ctx.em, ctx, 'managePartnerships', Enterprise, 'Enterprise', enterprise.id, 'The enterprise');
@@ -79,17 +79,17 @@ export class PartnershipResolver {
     return enterpriseById(ctx).load(p.partner.id);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Who proposed it.', nullable: true })
   proposedByName(@Root() p: Partnership, @Ctx() ctx: Context): Promise<string | null> | null {
     return p.proposedBy ? userName(ctx).load(p.proposedBy.id) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Who answered.', nullable: true })
   decidedByName(@Root() p: Partnership, @Ctx() ctx: Context): Promise<string | null> | null {
     return p.decidedBy ? userName(ctx).load(p.decidedBy.id) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { description: 'Who ended it.', nullable: true })
   endedByName(@Root() p: Partnership, @Ctx() ctx: Context): Promise<string | null> | null {
     return p.endedBy ? userName(ctx).load(p.endedBy.id) : null;
   }
@@ -97,8 +97,8 @@ export class PartnershipResolver {
   @Mutation(() => PartnershipPayload, { description: 'Proposes a partnership (共建) to another enterprise (top-level admins of the proposing one).' })
   partnershipPropose(
     @Arg('enterpriseId', () => ID, { description: 'Your enterprise.' }) enterpriseId: string,
-    @Arg('partnerEnterpriseId', () => ID) partnerEnterpriseId: string,
-    @Arg('message', () => String, { nullable: true }) message: string | null | undefined,
+    @Arg('partnerEnterpriseId', () => ID, { description: 'The enterprise to partner with.' }) partnerEnterpriseId: string,
+    @Arg('message', () => String, { description: 'A message to the partner.', nullable: true }) message: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<PartnershipPayload> {
     const from = expectGlobalId(enterpriseId, 'Enterprise', 'enterpriseId');
@@ -113,7 +113,7 @@ export class PartnershipResolver {
   }
 
   @Mutation(() => PartnershipPayload, { description: 'Declines a proposal, optionally with a reason (the invited enterprise).' })
-  partnershipDecline(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined, @Ctx() ctx: Context): Promise<PartnershipPayload> {
+  partnershipDecline(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { description: 'Why.', nullable: true }) reason: string | null | undefined, @Ctx() ctx: Context): Promise<PartnershipPayload> {
     const local = expectGlobalId(id, 'Partnership');
     return mutate(async () => ({ partnership: await declinePartnership(ctx.em, ctx, local, reason) }));
   }

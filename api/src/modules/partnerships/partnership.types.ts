@@ -17,12 +17,12 @@ registerEnumType(PartnershipStatus, {
 
 @ObjectType('Partnership', { implements: Node, description: '共建: two enterprises sharing PARTNERS content. Seen by the top-level admins of either side.' })
 export class PartnershipType extends Node {
-  @Field(() => PartnershipStatus) status!: PartnershipStatus;
-  @Field() message!: string;
-  @Field(() => String, { nullable: true }) declineReason!: string | null;
+  @Field(() => PartnershipStatus, { description: 'Where it stands.' }) status!: PartnershipStatus;
+  @Field({ description: 'The proposal’s message.' }) message!: string;
+  @Field(() => String, { description: 'Why it was declined.', nullable: true }) declineReason!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) endedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the partner answered.', nullable: true }) decidedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it ended.', nullable: true }) endedAt!: Date | null;
 }
 
 @ObjectType()

@@ -29,7 +29,7 @@ registerNodeType({ typeName: 'Portal', entity: Portal, load: (ctx, id) => portal
 @Resolver(() => PortalType)
 export class PortalResolver {
   @Query(() => PortalType, { nullable: true, description: 'A portal by its slug (as in /p/<slug>/).' })
-  async portal(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Portal | null> {
+  async portal(@Arg('slug', { description: 'The portal’s slug, as in `/p/<slug>/`.' }) slug: string, @Ctx() ctx: Context): Promise<Portal | null> {
     if (!SLUG_PATTERN.test(slug)) return null;
     const [found] = await findReadablePortals(ctx, { slug });
     return found ?? null;
@@ -39,7 +39,7 @@ export class PortalResolver {
     nullable: true,
     description: 'The portal that serves a host name (as sent in the Host header; case, port and a trailing dot are ignored).',
   })
-  async portalByHost(@Arg('host') host: string, @Ctx() ctx: Context): Promise<Portal | null> {
+  async portalByHost(@Arg('host', { description: 'The host name.' }) host: string, @Ctx() ctx: Context): Promise<Portal | null> {
     const normalised = normaliseHost(host);
     if (!normalised) return null;
     const [found] = await findReadablePortals(ctx, { hosts: { host: normalised } });
@@ -78,14 +78,14 @@ export class PortalResolver {
   portalThemeSave(
     @Arg('portalId', () => ID) portalId: string,
     @Arg('input', () => PortalThemeInput) input: PortalThemeInput,
-    @Arg('publish', () => Boolean, { defaultValue: false }) publish: boolean,
+    @Arg('publish', () => Boolean, { description: 'Publish it now, or keep it as a draft to preview.', defaultValue: false }) publish: boolean,
     @Ctx() ctx: Context,
   ): Promise<PortalPayload> {
     const local = expectGlobalId(portalId, 'Portal', 'portalId');
     return mutate(async () => ({ portal: await saveTheme(ctx.em, ctx, local, input as Partial<Theme>, publish) }));
   }
 
-  @FieldResolver(() => EnterpriseType)
+  @FieldResolver(() => EnterpriseType, { description: 'The enterprise it belongs to.' })
   enterprise(@Root() portal: Portal, @Ctx() ctx: Context): Promise<Enterprise | null> {
     return enterpriseById(ctx).load(portal.enterprise.id);
   }

@@ -10,7 +10,7 @@ const HomeSectionEnum = Object.fromEntries(HOME_SECTIONS.map((k) => [k, k])) as 
 @ObjectType('Portal', { implements: Node, description: 'A portal site (门户网站) bound to one organisation.' })
 export class PortalType extends Node {
   @Field({ description: 'Used in local URLs: /p/<slug>/.' }) slug!: string;
-  @Field() title!: string;
+  @Field({ description: 'The portal’s title.' }) title!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
@@ -50,7 +50,7 @@ registerEnumType(HomeSectionEnum, {
 @ObjectType('ThemeLink', { description: 'A navigation link of a portal.' })
 @InputType('ThemeLinkInput', { description: 'A navigation link of a portal.' })
 export class ThemeLinkType {
-  @Field() label!: string;
+  @Field({ description: 'The link’s text.' }) label!: string;
   @Field({ description: 'A path on the portal or an https:// address.' }) url!: string;
 }
 
@@ -58,26 +58,26 @@ export class ThemeLinkType {
 export class PortalThemeType {
   @Field({ description: '#rrggbb; white text on it must reach WCAG AA (4.5:1).' }) primaryColor!: string;
   @Field({ description: '#rrggbb; 3:1 against the primary colour.' }) accentColor!: string;
-  @Field(() => ThemeFontEnum) font!: ThemeFont;
+  @Field(() => ThemeFontEnum, { description: 'The body font.' }) font!: ThemeFont;
   @Field(() => Int, { description: 'Corner radius in pixels, 0–24.' }) radius!: number;
-  @Field(() => ThemeSpacingEnum) spacing!: ThemeSpacing;
-  @Field(() => String, { nullable: true }) logoUrl!: string | null;
-  @Field(() => String, { nullable: true }) bannerUrl!: string | null;
-  @Field(() => [ThemeLinkType]) navigation!: ThemeLinkType[];
-  @Field(() => [HomeSectionEnum]) homeSections!: HomeSection[];
+  @Field(() => ThemeSpacingEnum, { description: 'How much space pages leave.' }) spacing!: ThemeSpacing;
+  @Field(() => String, { description: 'The logo’s address, if any.', nullable: true }) logoUrl!: string | null;
+  @Field(() => String, { description: 'The banner image’s address, if any.', nullable: true }) bannerUrl!: string | null;
+  @Field(() => [ThemeLinkType], { description: 'The navigation links.' }) navigation!: ThemeLinkType[];
+  @Field(() => [HomeSectionEnum], { description: 'The home page’s sections, in order.' }) homeSections!: HomeSection[];
 }
 
 @InputType({ description: 'A portal’s theme: colours, fonts, spacing, images, navigation and home sections.' })
 export class PortalThemeInput {
-  @Field(() => String, { nullable: true }) primaryColor?: string | null;
-  @Field(() => String, { nullable: true }) accentColor?: string | null;
-  @Field(() => ThemeFontEnum, { nullable: true }) font?: ThemeFont | null;
-  @Field(() => Int, { nullable: true }) radius?: number | null;
-  @Field(() => ThemeSpacingEnum, { nullable: true }) spacing?: ThemeSpacing | null;
+  @Field(() => String, { description: 'The main colour (#rrggbb); contrast with white is checked.', nullable: true }) primaryColor?: string | null;
+  @Field(() => String, { description: 'The accent colour (#rrggbb); contrast with white is checked.', nullable: true }) accentColor?: string | null;
+  @Field(() => ThemeFontEnum, { description: 'The body font.', nullable: true }) font?: ThemeFont | null;
+  @Field(() => Int, { description: 'Corner radius in pixels (0–24).', nullable: true }) radius?: number | null;
+  @Field(() => ThemeSpacingEnum, { description: 'How much space pages leave.', nullable: true }) spacing?: ThemeSpacing | null;
   @Field(() => String, { nullable: true, description: 'An empty string removes it.' }) logoUrl?: string | null;
   @Field(() => String, { nullable: true, description: 'An empty string removes it.' }) bannerUrl?: string | null;
-  @Field(() => [ThemeLinkType], { nullable: true }) navigation?: ThemeLinkType[] | null;
-  @Field(() => [HomeSectionEnum], { nullable: true }) homeSections?: HomeSection[] | null;
+  @Field(() => [ThemeLinkType], { description: 'The navigation links (at most 8).', nullable: true }) navigation?: ThemeLinkType[] | null;
+  @Field(() => [HomeSectionEnum], { description: 'The home page’s sections, in order.', nullable: true }) homeSections?: HomeSection[] | null;
 }
 
 @ObjectType()

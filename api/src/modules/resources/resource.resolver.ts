@@ -98,7 +98,7 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ResourceFilter, { nullable: true }) filter: ResourceFilter | null,
-    @Arg('orderBy', () => ResourceOrder, { nullable: true, defaultValue: ResourceOrder.RECENT }) orderBy: ResourceOrder,
+    @Arg('orderBy', () => ResourceOrder, { description: 'How to order them (default RECENT).', nullable: true, defaultValue: ResourceOrder.RECENT }) orderBy: ResourceOrder,
     @Ctx() ctx: Context,
   ): Promise<Connection<Content>> {
     const where = await commonContentWhere(ctx, RESOURCE, filter);
@@ -116,22 +116,22 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
     return listContent(ctx, where as FilterQuery<Content>, { first, after, order: !published ? 'CREATED' : orderBy === ResourceOrder.MOST_DOWNLOADED ? { entity: SharedResource, field: 'downloadCount' } : 'PUBLISHED' });
   }
 
-  @FieldResolver(() => ResourceKind)
+  @FieldResolver(() => ResourceKind, { description: 'What the resource is.' })
   async resourceKind(@Root() c: Content, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.resourceKind;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How often its files were downloaded.' })
   async downloadCount(@Root() c: Content, @Ctx() ctx: Context): Promise<number> {
     return (await detailsOf(ctx).load(String(c.id)))?.downloadCount ?? 0;
   }
 
-  @FieldResolver(() => ResourceAccess)
+  @FieldResolver(() => ResourceAccess, { description: 'Open to its audience, or on request.' })
   async access(@Root() c: Content, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.access;
   }
 
-  @FieldResolver(() => ShareScope)
+  @FieldResolver(() => ShareScope, { description: 'How far it is shared.' })
   shareScope(@Root() c: Content) {
     return SCOPE_OF_VISIBILITY[c.visibility] ?? 'ENTERPRISE';
   }
@@ -176,7 +176,7 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
   }
 
   @Mutation(() => ResourceDownloadPayload, { description: 'Records a download of one of the resource’s files and answers its URL (for those who may use the resource).' })
-  async resourceDownload(@Arg('id', () => ID) id: string, @Arg('fileId', () => ID) fileId: string, @Ctx() ctx: Context): Promise<ResourceDownloadPayload> {
+  async resourceDownload(@Arg('id', () => ID) id: string, @Arg('fileId', () => ID, { description: 'The file.' }) fileId: string, @Ctx() ctx: Context): Promise<ResourceDownloadPayload> {
     const local = await resourceId(ctx, id);
     const media = String(expectGlobalId(fileId, 'MediaFile', 'fileId'));
     return mutate(async () => downloadResourceFile(ctx.em, ctx, local, media));
@@ -186,7 +186,7 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
   async resourceRequestAccess(
     @Arg('id', () => ID) id: string,
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('purpose') purpose: string,
+    @Arg('purpose', { description: 'What your organisation wants it for.' }) purpose: string,
     @Ctx() ctx: Context,
   ): Promise<ResourceRequestPayload> {
     const local = await resourceId(ctx, id);
@@ -244,8 +244,8 @@ export class ResourceRequestResolver {
   @Mutation(() => ResourceRequestPayload, { description: 'Approves a pending request (the owner’s admins; never one’s own request), optionally until a date.' })
   resourceRequestApprove(
     @Arg('id', () => ID) id: string,
-    @Arg('accessUntil', () => GraphQLISODateTime, { nullable: true }) accessUntil: Date | null,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('accessUntil', () => GraphQLISODateTime, { description: 'Until when access is granted (within five years; without end when omitted).', nullable: true }) accessUntil: Date | null,
+    @Arg('note', () => String, { description: 'A note.', nullable: true }) note: string | null,
     @Ctx() ctx: Context,
   ): Promise<ResourceRequestPayload> {
     const local = String(expectGlobalId(id, 'ResourceRequest'));
@@ -253,7 +253,7 @@ export class ResourceRequestResolver {
   }
 
   @Mutation(() => ResourceRequestPayload, { description: 'Rejects a pending request, with a reason.' })
-  resourceRequestReject(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context): Promise<ResourceRequestPayload> {
+  resourceRequestReject(@Arg('id', () => ID) id: string, @Arg('reason', { description: 'Why.' }) reason: string, @Ctx() ctx: Context): Promise<ResourceRequestPayload> {
     const local = String(expectGlobalId(id, 'ResourceRequest'));
     return mutate(async () => ({ request: await decideRequest(ctx.em, ctx, local, false, reason) }));
   }
@@ -289,7 +289,7 @@ export class ResourceRequestResolver {
         },
       ),
   })
-  resourceRequestChanged(@Root() request: ResourceRequest, @Arg('direction', () => RequestDirection, { nullable: true }) _direction: RequestDirection | null): ResourceRequest {
+  resourceRequestChanged(@Root() request: ResourceRequest, @Arg('direction', () => RequestDirection, { description: 'Requests received or made (default both).', nullable: true }) _direction: RequestDirection | null): ResourceRequest {
     return request;
   }
 }

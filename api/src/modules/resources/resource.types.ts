@@ -75,35 +75,35 @@ registerEnumType(RequestDirection, {
 
 @ObjectType('SharedResource', { implements: [Node, ContentFieldsType], description: '共建共享: a resource one organisation shares with others.' })
 export class SharedResourceType extends ContentFieldsType {
-  @Field(() => ResourceKind) resourceKind!: ResourceKind;
-  @Field(() => ResourceAccess) access!: ResourceAccess;
-  @Field(() => ShareScope) shareScope!: ShareScope;
+  @Field(() => ResourceKind, { description: 'What the resource is.' }) resourceKind!: ResourceKind;
+  @Field(() => ResourceAccess, { description: 'Open to its audience, or on request.' }) access!: ResourceAccess;
+  @Field(() => ShareScope, { description: 'How far it is shared.' }) shareScope!: ShareScope;
   @Field(() => String, { nullable: true, description: 'EDUCATION_BASE: the address.' }) address!: string | null;
   @Field(() => String, { nullable: true, description: 'EDUCATION_BASE: opening hours and how to book.' }) openingDetails!: string | null;
   @Field(() => [String], { description: 'LECTURER: topics.' }) topics!: string[];
-  @Field(() => Int) downloadCount!: number;
+  @Field(() => Int, { description: 'How often its files were downloaded.' }) downloadCount!: number;
 }
 export const SharedResourceConnection = connectionType('SharedResource', SharedResourceType);
 
 @ObjectType('ResourceRequest', { implements: Node, description: 'An organisation’s request to use an ON_REQUEST resource. Seen by both sides.' })
 export class ResourceRequestType extends Node {
-  @Field() purpose!: string;
-  @Field(() => RequestStatus) status!: RequestStatus;
+  @Field({ description: 'What the requester wants it for.' }) purpose!: string;
+  @Field(() => RequestStatus, { description: 'Where it stands.' }) status!: RequestStatus;
   @Field(() => String, { nullable: true, description: 'Why it was rejected (or a note on the approval).' }) decisionReason!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Approved access ends then; null = until revoked.' }) accessUntil!: Date | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was decided.', nullable: true }) decidedAt!: Date | null;
 }
 export const ResourceRequestConnection = connectionType('ResourceRequest', ResourceRequestType);
 
 @InputType({ description: 'Filters for resource lists. Without `status`, only published resources are listed.' })
 export class ResourceFilter {
   @Field(() => ID, { nullable: true, description: 'Resources of this organisation (and, by default, its subtree).' }) organizationId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
-  @Field(() => ContentStatus, { nullable: true }) status?: ContentStatus | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => [ResourceKind], { nullable: true }) resourceKinds?: ResourceKind[] | null;
-  @Field(() => ResourceAccess, { nullable: true }) access?: ResourceAccess | null;
+  @Field(() => Boolean, { description: 'With the organisations below (default true).', nullable: true, defaultValue: true }) includeSubtree?: boolean | null;
+  @Field(() => ContentStatus, { description: 'Only resources in this status (yours or those you review); published ones without it.', nullable: true }) status?: ContentStatus | null;
+  @Field(() => [String], { description: 'Only resources with all these tags.', nullable: true }) tags?: string[] | null;
+  @Field(() => [ResourceKind], { description: 'Only these kinds.', nullable: true }) resourceKinds?: ResourceKind[] | null;
+  @Field(() => ResourceAccess, { description: 'Only open, or only on-request resources.', nullable: true }) access?: ResourceAccess | null;
   @Field(() => ID, { nullable: true, description: 'Only resources of this enterprise (e.g. a partner’s library).' }) enterpriseId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Only resources you wrote.' }) mine?: boolean | null;
 }
@@ -111,42 +111,42 @@ export class ResourceFilter {
 @InputType({ description: 'A new shared resource (共建共享): what it is, its access and share scope.' })
 export class ResourceCreateInput {
   @Field(() => ID) organizationId!: string;
-  @Field(() => ResourceKind) resourceKind!: ResourceKind;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => ResourceKind, { description: 'What the resource is.' }) resourceKind!: ResourceKind;
+  @Field({ description: 'The title.' }) title!: string;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
   @Field(() => String, { nullable: true, description: 'Description (rich text; sanitised on save).' }) bodyHtml?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => ShareScope, { nullable: true, defaultValue: ShareScope.ENTERPRISE }) shareScope?: ShareScope | null;
-  @Field(() => ResourceAccess, { nullable: true, defaultValue: ResourceAccess.OPEN }) access?: ResourceAccess | null;
-  @Field(() => String, { nullable: true }) address?: string | null;
-  @Field(() => String, { nullable: true }) openingDetails?: string | null;
-  @Field(() => [String], { nullable: true }) topics?: string[] | null;
+  @Field(() => [String], { description: 'Tags (at most 10).', nullable: true }) tags?: string[] | null;
+  @Field(() => ShareScope, { description: 'How far it is shared.', nullable: true, defaultValue: ShareScope.ENTERPRISE }) shareScope?: ShareScope | null;
+  @Field(() => ResourceAccess, { description: 'Open to its audience (the default), or on request.', nullable: true, defaultValue: ResourceAccess.OPEN }) access?: ResourceAccess | null;
+  @Field(() => String, { description: 'For a place (教育基地): its address.', nullable: true }) address?: string | null;
+  @Field(() => String, { description: 'For a place: when it is open and how to book.', nullable: true }) openingDetails?: string | null;
+  @Field(() => [String], { description: 'Topics it covers (at most 10).', nullable: true }) topics?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Uploaded files (POST /media), in order.' }) attachmentIds?: string[] | null;
-  @Field(() => ID, { nullable: true }) coverId?: string | null;
+  @Field(() => ID, { description: 'An uploaded image’s id, for the cover.', nullable: true }) coverId?: string | null;
 }
 
 @InputType({ description: 'Changes to a shared resource; fields left out stay as they are.' })
 export class ResourceUpdateInput {
-  @Field(() => ResourceKind, { nullable: true }) resourceKind?: ResourceKind | null;
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true }) summary?: string | null;
-  @Field(() => String, { nullable: true }) bodyHtml?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => ShareScope, { nullable: true }) shareScope?: ShareScope | null;
-  @Field(() => ResourceAccess, { nullable: true }) access?: ResourceAccess | null;
-  @Field(() => String, { nullable: true }) address?: string | null;
-  @Field(() => String, { nullable: true }) openingDetails?: string | null;
-  @Field(() => [String], { nullable: true }) topics?: string[] | null;
+  @Field(() => ResourceKind, { description: 'What the resource is.', nullable: true }) resourceKind?: ResourceKind | null;
+  @Field(() => String, { description: 'The title.', nullable: true }) title?: string | null;
+  @Field(() => String, { description: 'A short summary for lists.', nullable: true }) summary?: string | null;
+  @Field(() => String, { description: 'The description: rich text, sanitised.', nullable: true }) bodyHtml?: string | null;
+  @Field(() => [String], { description: 'Tags (at most 10).', nullable: true }) tags?: string[] | null;
+  @Field(() => ShareScope, { description: 'How far it is shared.', nullable: true }) shareScope?: ShareScope | null;
+  @Field(() => ResourceAccess, { description: 'Open to its audience, or on request.', nullable: true }) access?: ResourceAccess | null;
+  @Field(() => String, { description: 'For a place: its address.', nullable: true }) address?: string | null;
+  @Field(() => String, { description: 'For a place: when it is open and how to book.', nullable: true }) openingDetails?: string | null;
+  @Field(() => [String], { description: 'Topics it covers (at most 10).', nullable: true }) topics?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Replaces the files; [] removes them all.' }) attachmentIds?: string[] | null;
-  @Field(() => ID, { nullable: true }) coverId?: string | null;
-  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => ID, { description: 'An uploaded image’s id, for the cover; an empty string removes it.', nullable: true }) coverId?: string | null;
+  @Field(() => Int, { description: 'The version you edited: refuses the change if someone saved meanwhile.', nullable: true }) expectedVersion?: number | null;
 }
 
 @InputType({ description: 'Which access requests to list.' })
 export class ResourceRequestFilter {
-  @Field(() => RequestDirection, { nullable: true }) direction?: RequestDirection | null;
-  @Field(() => RequestStatus, { nullable: true }) status?: RequestStatus | null;
-  @Field(() => ID, { nullable: true }) resourceId?: string | null;
+  @Field(() => RequestDirection, { description: 'Requests received or made.', nullable: true }) direction?: RequestDirection | null;
+  @Field(() => RequestStatus, { description: 'Only requests in this status.', nullable: true }) status?: RequestStatus | null;
+  @Field(() => ID, { description: 'Only requests for this resource.', nullable: true }) resourceId?: string | null;
 }
 
 @ObjectType()
@@ -164,6 +164,6 @@ export class ResourceRequestPayload {
 @ObjectType()
 export class ResourceDownloadPayload {
   @Field(() => String, { nullable: true, description: 'The file’s URL on the API (GET it with the same credentials).' }) url?: string;
-  @Field(() => Int, { nullable: true }) downloadCount?: number;
+  @Field(() => Int, { description: 'The resource’s downloads, counting this one.', nullable: true }) downloadCount?: number;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

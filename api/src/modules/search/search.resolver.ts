@@ -34,17 +34,17 @@ class SearchConnectionType {
   @Field(() => [SearchHitType]) edges!: SearchHitType[];
   @Field(() => Int, { description: 'How many items match in all.' }) totalCount!: number;
   @Field(() => PageInfo, { description: 'Where the page lies in the results, and the cursor to go on (`after: endCursor`).' }) pageInfo!: PageInfo;
-  @Field({ deprecationReason: 'Use pageInfo.hasNextPage (kept until 2027-06-01).' }) hasNextPage!: boolean;
+  @Field({ description: 'Whether there are more results (use `pageInfo.hasNextPage`).', deprecationReason: 'Use pageInfo.hasNextPage (kept until 2027-06-01).' }) hasNextPage!: boolean;
 }
 
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchConnectionType, { description: 'Full-text search over the published items you may read: news, disclosures, cases and resources (or the `kinds` given).' })
   async search(
-    @Arg('query') query: string,
+    @Arg('query', { description: 'What to look for (at most 100 characters).' }) query: string,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('kinds', () => [ContentKind], { nullable: true }) kinds: ContentKind[] | null,
+    @Arg('kinds', () => [ContentKind], { description: 'Only these kinds (default all).', nullable: true }) kinds: ContentKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<SearchConnectionType> {
     return runSearch(ctx, { query, first, after, kinds: kinds?.length ? kinds : Object.values(ContentKind) });
@@ -58,7 +58,7 @@ export class SearchResolver {
   contentPublished(
     @Root() item: Content,
     @Arg('portalSlug') _portalSlug: string,
-    @Arg('kinds', () => [ContentKind], { nullable: true }) _kinds: ContentKind[] | null,
+    @Arg('kinds', () => [ContentKind], { description: 'Only these kinds (default all).', nullable: true }) _kinds: ContentKind[] | null,
   ): Content {
     return item;
   }

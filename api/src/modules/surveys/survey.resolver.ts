@@ -38,46 +38,46 @@ registerEnumType(SurveyQuestionKind, {
 @ObjectType('SurveyQuestion', { description: 'A question of a survey: its kind, text and options.' })
 class SurveyQuestionType {
   @Field(() => ID) id!: string;
-  @Field(() => Int) position!: number;
-  @Field(() => SurveyQuestionKind) kind!: SurveyQuestionKind;
-  @Field() prompt!: string;
-  @Field(() => [String]) options!: string[];
-  @Field() required!: boolean;
+  @Field(() => Int, { description: 'Its place in the survey.' }) position!: number;
+  @Field(() => SurveyQuestionKind, { description: 'The kind of question.' }) kind!: SurveyQuestionKind;
+  @Field({ description: 'The question.' }) prompt!: string;
+  @Field(() => [String], { description: 'The choices (for SINGLE and MULTIPLE).' }) options!: string[];
+  @Field({ description: 'Whether it must be answered.' }) required!: boolean;
 }
 
 @ObjectType('SurveyOptionCount', { description: 'How many chose an option.' })
 class SurveyOptionCountType {
-  @Field() label!: string;
-  @Field(() => Int) count!: number;
+  @Field({ description: 'The option.' }) label!: string;
+  @Field(() => Int, { description: 'How many chose it.' }) count!: number;
 }
 
 @ObjectType('SurveyQuestionResult', { description: 'The results of one question: counts per option, the average rating, or the texts.' })
 class SurveyQuestionResultType {
-  @Field(() => Int) position!: number;
-  @Field() prompt!: string;
-  @Field(() => SurveyQuestionKind) kind!: SurveyQuestionKind;
-  @Field(() => Int) answered!: number;
-  @Field(() => [SurveyOptionCountType]) options!: SurveyOptionCountType[];
-  @Field(() => Float, { nullable: true }) ratingAverage!: number | null;
+  @Field(() => Int, { description: 'Its place in the survey.' }) position!: number;
+  @Field({ description: 'The question.' }) prompt!: string;
+  @Field(() => SurveyQuestionKind, { description: 'The kind of question.' }) kind!: SurveyQuestionKind;
+  @Field(() => Int, { description: 'How many answered it.' }) answered!: number;
+  @Field(() => [SurveyOptionCountType], { description: 'Counts per option.' }) options!: SurveyOptionCountType[];
+  @Field(() => Float, { description: 'For a RATING question: the average.', nullable: true }) ratingAverage!: number | null;
   @Field(() => [String], { description: 'Free answers, never with a name.' }) texts!: string[];
 }
 
 @ObjectType('SurveyResults', { description: 'A survey’s results, for its owner (and, once published, for respondents or the public).' })
 class SurveyResultsType {
-  @Field(() => Int) respondents!: number;
+  @Field(() => Int, { description: 'How many answered.' }) respondents!: number;
   @Field(() => Int, { nullable: true, description: 'Members the survey is for (null for a public survey).' }) audience!: number | null;
-  @Field(() => [SurveyQuestionResultType]) questions!: SurveyQuestionResultType[];
+  @Field(() => [SurveyQuestionResultType], { description: 'Results per question.' }) questions!: SurveyQuestionResultType[];
 }
 
 @ObjectType('Survey', { implements: Node, description: 'A survey or vote. Read by its organisation’s admins and reviewers, and by the members it is for.' })
 class SurveyNode extends Node {
-  @Field() title!: string;
-  @Field() description!: string;
-  @Field(() => SurveyAudience) audience!: SurveyAudience;
-  @Field() anonymous!: boolean;
-  @Field(() => GraphQLISODateTime) opensAt!: Date;
-  @Field(() => GraphQLISODateTime) closesAt!: Date;
-  @Field() resultsToRespondents!: boolean;
+  @Field({ description: 'Its title.' }) title!: string;
+  @Field({ description: 'What it is for.' }) description!: string;
+  @Field(() => SurveyAudience, { description: 'Who may answer.' }) audience!: SurveyAudience;
+  @Field({ description: 'Answers cannot be joined to a person (a separate receipt still allows one each).' }) anonymous!: boolean;
+  @Field(() => GraphQLISODateTime, { description: 'When it opens.' }) opensAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it closes.' }) closesAt!: Date;
+  @Field({ description: 'Whether respondents see the results after it closes.' }) resultsToRespondents!: boolean;
   @Field(() => Int, { description: 'An anonymous public survey: answers per network address and day.' }) perAddressLimit!: number;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a public survey’s results were published on its portal.' }) resultsPublishedAt!: Date | null;
 }
@@ -85,32 +85,32 @@ const SurveyConnection = connectionType('Survey', SurveyNode);
 
 @InputType({ description: 'A question of a new survey.' })
 class SurveyQuestionInput {
-  @Field(() => SurveyQuestionKind) kind!: SurveyQuestionKind;
-  @Field() prompt!: string;
-  @Field(() => [String], { nullable: true }) options?: string[] | null;
-  @Field(() => Boolean, { nullable: true }) required?: boolean | null;
+  @Field(() => SurveyQuestionKind, { description: 'The kind of question.' }) kind!: SurveyQuestionKind;
+  @Field({ description: 'The question.' }) prompt!: string;
+  @Field(() => [String], { description: 'The choices (for SINGLE and MULTIPLE: 2 to 20).', nullable: true }) options?: string[] | null;
+  @Field(() => Boolean, { description: 'Whether it must be answered (default true).', nullable: true }) required?: boolean | null;
 }
 
 @InputType({ description: 'A survey of an organisation (its admins).' })
 class SurveyInput {
   @Field(() => ID) organizationId!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => SurveyAudience) audience!: SurveyAudience;
+  @Field({ description: 'Its title.' }) title!: string;
+  @Field(() => String, { description: 'What it is for.', nullable: true }) description?: string | null;
+  @Field(() => SurveyAudience, { description: 'Who may answer.' }) audience!: SurveyAudience;
   @Field({ description: 'Anonymous: no answer can be joined to a person.' }) anonymous!: boolean;
-  @Field(() => GraphQLISODateTime) opensAt!: Date;
-  @Field(() => GraphQLISODateTime) closesAt!: Date;
-  @Field(() => Boolean, { nullable: true }) resultsToRespondents?: boolean | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it opens.' }) opensAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it closes.' }) closesAt!: Date;
+  @Field(() => Boolean, { description: 'Whether respondents see the results after it closes.', nullable: true }) resultsToRespondents?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'An anonymous public survey: answers one network address may give per day (1–50, default 3).' }) perAddressLimit?: number | null;
-  @Field(() => [SurveyQuestionInput]) questions!: SurveyQuestionInput[];
+  @Field(() => [SurveyQuestionInput], { description: 'Its questions, in order.' }) questions!: SurveyQuestionInput[];
 }
 
 @InputType({ description: 'One answer of a respondent to one question.' })
 class SurveyAnswerInput {
-  @Field(() => ID) questionId!: string;
+  @Field(() => ID, { description: 'The question.' }) questionId!: string;
   @Field(() => [Int], { nullable: true, description: 'Option indices, from 0.' }) choices?: number[] | null;
-  @Field(() => Int, { nullable: true }) rating?: number | null;
-  @Field(() => String, { nullable: true }) text?: string | null;
+  @Field(() => Int, { description: 'For a RATING question: 1 to 5.', nullable: true }) rating?: number | null;
+  @Field(() => String, { description: 'For a TEXT question: the answer.', nullable: true }) text?: string | null;
 }
 
 @ObjectType()
@@ -142,7 +142,7 @@ export class SurveyResolver {
     return now >= s.opensAt && now < s.closesAt;
   }
 
-  @FieldResolver(() => [SurveyQuestionType])
+  @FieldResolver(() => [SurveyQuestionType], { description: 'Its questions, in order.' })
   async questions(@Root() s: Survey, @Ctx() ctx: Context): Promise<SurveyQuestionType[]> {
     return (await questionsOf(ctx).load(s.id)).map((q) => ({ ...q, id: toGlobalId('SurveyQuestion', q.id) }));
   }
@@ -203,7 +203,7 @@ export class SurveyResolver {
   @Mutation(() => SurveyPayload, { description: 'Answers a survey — once per person (per account for a public one; a visitor to an anonymous public survey sends the form’s token).' })
   surveyAnswer(
     @Arg('id', () => ID) id: string,
-    @Arg('answers', () => [SurveyAnswerInput]) answers: SurveyAnswerInput[],
+    @Arg('answers', () => [SurveyAnswerInput], { description: 'One answer per question.' }) answers: SurveyAnswerInput[],
     @Arg('formToken', () => String, { nullable: true, description: 'A visitor’s one-time token (`Survey.formToken`).' }) formToken: string | null,
     @Ctx() ctx: Context,
   ): Promise<SurveyPayload> {

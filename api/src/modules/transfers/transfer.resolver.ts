@@ -49,7 +49,7 @@ export class TransferResolver {
     return statusOn(t.status, t.validUntil, chinaToday());
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The status in words.' })
   statusLabel(@Root() t: Transfer): string {
     return STATUS_LABEL[statusOn(t.status, t.validUntil, chinaToday())];
   }
@@ -70,7 +70,7 @@ export class TransferResolver {
     return { name: m.name, sex: m.sex, birthDate: m.birthDate, ethnicity: m.ethnicity, education: m.education, category: m.category, joinedOn: m.joinedOn, confirmedOn: m.confirmedOn, idNumber: maskIdNumber(keysFor(ctx.em).open(m.idNumberSealed)) };
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The branch the member leaves.', nullable: true })
   fromOrganization(@Root() t: Transfer, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(t.fromOrganization.id);
   }
@@ -80,7 +80,7 @@ export class TransferResolver {
     return organizationById(ctx).load(t.sendingCommittee.id);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The receiving organisation on the platform, if any.', nullable: true })
   toOrganization(@Root() t: Transfer, @Ctx() ctx: Context): Promise<Organization | null> {
     return t.toOrganization ? organizationById(ctx).load(t.toOrganization.id) : Promise.resolve(null);
   }
@@ -90,7 +90,7 @@ export class TransferResolver {
     return actionsFor(ctx.em, ctx, t);
   }
 
-  @FieldResolver(() => [TransferStepType])
+  @FieldResolver(() => [TransferStepType], { description: 'Every step, oldest first.' })
   async steps(@Root() t: Transfer, @Ctx() ctx: Context): Promise<TransferStepType[]> {
     const steps = await stepsOf(ctx).load(t.id);
     return Promise.all(steps.map(async (s) => ({ action: s.action, status: s.status, opinion: s.opinion, at: s.at, byName: s.by ? await userName(ctx).load(s.by.id) : null })));

@@ -48,40 +48,40 @@ registerEnumType(TransferAction, {
 
 @ObjectType('TransferStep', { description: 'One step of a transfer, never edited.' })
 export class TransferStepType {
-  @Field() action!: string;
-  @Field(() => TransferStatus) status!: TransferStatus;
-  @Field(() => String, { nullable: true }) opinion!: string | null;
-  @Field(() => String, { nullable: true }) byName!: string | null;
-  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field({ description: 'What was done.' }) action!: string;
+  @Field(() => TransferStatus, { description: 'The status it led to.' }) status!: TransferStatus;
+  @Field(() => String, { description: 'The opinion recorded with it.', nullable: true }) opinion!: string | null;
+  @Field(() => String, { description: 'Who did it.', nullable: true }) byName!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When.' }) at!: Date;
 }
 
 @ObjectType('TransferPerson', { description: 'The person as the letter describes them: what both sides of a transfer read (the ID number masked).' })
 export class TransferPersonType {
-  @Field() name!: string;
-  @Field(() => Sex) sex!: Sex;
-  @Field() birthDate!: string;
-  @Field(() => String, { nullable: true }) ethnicity!: string | null;
-  @Field(() => String, { nullable: true }) education!: string | null;
-  @Field(() => MemberCategory) category!: MemberCategory;
-  @Field() joinedOn!: string;
-  @Field(() => String, { nullable: true }) confirmedOn!: string | null;
+  @Field({ description: 'The member’s name.' }) name!: string;
+  @Field(() => Sex, { description: 'Sex, as on the records.' }) sex!: Sex;
+  @Field({ description: 'Date of birth (YYYY-MM-DD).' }) birthDate!: string;
+  @Field(() => String, { description: '民族.', nullable: true }) ethnicity!: string | null;
+  @Field(() => String, { description: 'Highest education.', nullable: true }) education!: string | null;
+  @Field(() => MemberCategory, { description: 'Full or probationary.' }) category!: MemberCategory;
+  @Field({ description: 'The day of admission (入党日期).' }) joinedOn!: string;
+  @Field(() => String, { description: 'The day of 转正, for a full member.', nullable: true }) confirmedOn!: string | null;
   @Field({ description: 'Masked, e.g. 3701**********1234.' }) idNumber!: string;
 }
 
 @ObjectType('Transfer', { implements: Node, description: '组织关系转接: seen by the sending side, by the receiving organisation once the letter is issued (in another enterprise too), and by the member.' })
 export class TransferType extends Node {
-  @Field(() => TransferReach) reach!: TransferReach;
+  @Field(() => TransferReach, { description: 'Inside the enterprise, to another on the platform, or off it.' }) reach!: TransferReach;
   @Field(() => String, { nullable: true, description: 'EXTERNAL: the receiving organisation in words.' }) destination!: string | null;
-  @Field() reason!: string;
+  @Field({ description: 'Why the member moves.' }) reason!: string;
   @Field(() => String, { nullable: true, description: '介绍信 number: the year and the committee’s running number.' }) letterNumber!: string | null;
-  @Field(() => String, { nullable: true }) issuedOn!: string | null;
-  @Field(() => Int, { nullable: true }) validityDays!: number | null;
+  @Field(() => String, { description: 'When the letter was issued (YYYY-MM-DD).', nullable: true }) issuedOn!: string | null;
+  @Field(() => Int, { description: 'The letter’s validity, in days.', nullable: true }) validityDays!: number | null;
   @Field(() => String, { nullable: true, description: 'The last day the letter is valid.' }) validUntil!: string | null;
   @Field(() => String, { nullable: true, description: '党费交至 (YYYY-MM).' }) duesPaidUpTo!: string | null;
-  @Field(() => String, { nullable: true }) receivedOn!: string | null;
-  @Field(() => String, { nullable: true }) reportedOn!: string | null;
-  @Field(() => GraphQLISODateTime) appliedAt!: Date;
-  @Field(() => Int) version!: number;
+  @Field(() => String, { description: 'When the receiving side received it.', nullable: true }) receivedOn!: string | null;
+  @Field(() => String, { description: 'When the member reported (报到).', nullable: true }) reportedOn!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was applied for.' }) appliedAt!: Date;
+  @Field(() => Int, { description: 'Pass it as `expectedVersion` to refuse acting over someone else’s step.' }) version!: number;
 }
 export const TransferConnection = connectionType('Transfer', TransferType);
 
@@ -99,14 +99,14 @@ registerEnumType(TransferDirection, {
 
 @InputType({ description: 'Which transfers to list.' })
 export class TransferFilter {
-  @Field(() => TransferDirection, { nullable: true }) direction?: TransferDirection | null;
+  @Field(() => TransferDirection, { description: 'Outgoing, incoming or your own.', nullable: true }) direction?: TransferDirection | null;
   @Field(() => Boolean, { nullable: true, description: 'Only transfers still under way.' }) open?: boolean | null;
 }
 
 @InputType({ description: '申请组织关系转接 (the member, or the admins of their branch).' })
 export class TransferApplyInput {
   @Field(() => ID) memberId!: string;
-  @Field(() => TransferReach) reach!: TransferReach;
+  @Field(() => TransferReach, { description: 'Inside the enterprise, to another on the platform, or off it.' }) reach!: TransferReach;
   @Field(() => ID, { nullable: true, description: 'INTERNAL, PLATFORM: the receiving 党支部 or 党小组.' }) toOrganizationId?: string | null;
   @Field(() => String, { nullable: true, description: 'EXTERNAL: the receiving organisation as the letter will name it.' }) destination?: string | null;
   @Field({ description: 'e.g. 工作调动, 户籍迁移.' }) reason!: string;
@@ -114,10 +114,10 @@ export class TransferApplyInput {
 
 @InputType({ description: 'An action on a transfer, with an opinion where it needs one.' })
 export class TransferActInput {
-  @Field(() => ID) transferId!: string;
-  @Field(() => TransferAction) action!: TransferAction;
+  @Field(() => ID, { description: 'The transfer.' }) transferId!: string;
+  @Field(() => TransferAction, { description: 'What to do.' }) action!: TransferAction;
   @Field(() => String, { nullable: true, description: 'Required to REJECT or RETURN.' }) opinion?: string | null;
-  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => Int, { description: 'The version you saw.', nullable: true }) expectedVersion?: number | null;
 }
 
 @ObjectType()

@@ -23,9 +23,9 @@ registerEnumType(UsageInterval, {
 
 @ObjectType('UsageFigures', { description: 'Views, downloads, access requests and adoptions of items.' })
 class UsageFiguresType {
-  @Field(() => Int) views!: number;
-  @Field(() => Int) downloads!: number;
-  @Field(() => Int) adoptions!: number;
+  @Field(() => Int, { description: 'Views.' }) views!: number;
+  @Field(() => Int, { description: 'Downloads.' }) downloads!: number;
+  @Field(() => Int, { description: 'Adoptions.' }) adoptions!: number;
   @Field(() => Int, { description: 'Access requests received.' }) requests!: number;
 }
 
@@ -39,9 +39,9 @@ class UsageByOrganizationType extends UsageFiguresType {}
 
 @ObjectType('UsageReport', { description: 'Usage of an organisation’s content over a span, in total and by period.' })
 class UsageReportType {
-  @Field(() => GraphQLISODateTime) since!: Date;
-  @Field(() => GraphQLISODateTime) until!: Date;
-  @Field(() => UsageInterval) interval!: UsageInterval;
+  @Field(() => GraphQLISODateTime, { description: 'From.' }) since!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'Until.' }) until!: Date;
+  @Field(() => UsageInterval, { description: 'The length of its periods.' }) interval!: UsageInterval;
   @Field(() => UsageFiguresType, { description: 'Sums over the window.' }) totals!: UsageFiguresType;
   @Field(() => [UsagePointType], { description: 'One point per period, empty periods included.' }) series!: UsagePointType[];
   @Field(() => [UsageByOrganizationType], { description: 'The 50 most active organisations in the window.' }) byOrganization!: UsageByOrganizationType[];
@@ -50,7 +50,7 @@ class UsageReportType {
 
 @Resolver(() => UsageByOrganizationType)
 export class UsageByOrganizationResolver {
-  @FieldResolver(() => OrganizationType, { nullable: true })
+  @FieldResolver(() => OrganizationType, { description: 'The organisation.', nullable: true })
   organization(@Root() row: UsageByOrganization, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return row.organizationId == null ? null : organizationById(ctx).load(row.organizationId);
   }
@@ -61,9 +61,9 @@ export class UsageResolver {
   @Query(() => UsageReportType, { description: 'An item’s usage over a window (default: the last 30 days), for its author and the editors, reviewers and admins at or above its owner.' })
   async contentUsage(
     @Arg('id', () => ID) id: string,
-    @Arg('since', () => GraphQLISODateTime, { nullable: true }) since: Date | null,
-    @Arg('until', () => GraphQLISODateTime, { nullable: true }) until: Date | null,
-    @Arg('interval', () => UsageInterval, { nullable: true, defaultValue: UsageInterval.DAY }) interval: UsageInterval,
+    @Arg('since', () => GraphQLISODateTime, { description: 'From this time.', nullable: true }) since: Date | null,
+    @Arg('until', () => GraphQLISODateTime, { description: 'Until this time.', nullable: true }) until: Date | null,
+    @Arg('interval', () => UsageInterval, { description: 'Group the figures by day, week or month.', nullable: true, defaultValue: UsageInterval.DAY }) interval: UsageInterval,
     @Ctx() ctx: Context,
   ): Promise<UsageReport> {
     const decoded = fromGlobalId(id);
@@ -76,9 +76,9 @@ export class UsageResolver {
   @Query(() => UsageReportType, { description: 'Usage of every item an organisation’s subtree owns, for the editors, reviewers and admins at or above it.' })
   async organizationUsage(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('since', () => GraphQLISODateTime, { nullable: true }) since: Date | null,
-    @Arg('until', () => GraphQLISODateTime, { nullable: true }) until: Date | null,
-    @Arg('interval', () => UsageInterval, { nullable: true, defaultValue: UsageInterval.DAY }) interval: UsageInterval,
+    @Arg('since', () => GraphQLISODateTime, { description: 'From this time.', nullable: true }) since: Date | null,
+    @Arg('until', () => GraphQLISODateTime, { description: 'Until this time.', nullable: true }) until: Date | null,
+    @Arg('interval', () => UsageInterval, { description: 'Group the figures by day, week or month.', nullable: true, defaultValue: UsageInterval.DAY }) interval: UsageInterval,
     @Ctx() ctx: Context,
   ): Promise<UsageReport> {
     const local = expectGlobalId(organizationId, 'Organization', 'organizationId');

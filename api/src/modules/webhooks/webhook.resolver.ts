@@ -26,14 +26,14 @@ registerEnumType(DeliveryState, {
 class WebhookEventTypeType {
   @Field({ description: 'The `type` receivers see, e.g. `content.published`.' }) type!: string;
   @Field({ description: 'Its name in the workspace.' }) label!: string;
-  @Field() description!: string;
+  @Field({ description: 'When it happens and what it carries.' }) description!: string;
 }
 
 @ObjectType('WebhookAttempt', { description: 'One try at a delivery.' })
 class WebhookAttemptType {
-  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it was tried.' }) at!: Date;
   @Field(() => Int, { nullable: true, description: 'The HTTP status the receiver answered; null when there was no answer.' }) statusCode!: number | null;
-  @Field(() => Int) durationMs!: number;
+  @Field(() => Int, { description: 'How long it took.' }) durationMs!: number;
   @Field({ description: 'The start of the answer, or why there was none.' }) excerpt!: string;
 }
 
@@ -41,41 +41,41 @@ class WebhookAttemptType {
 class WebhookDeliveryType {
   @Field(() => ID) id!: string;
   @Field({ description: 'The webhook event type.' }) type!: string;
-  @Field(() => DeliveryState) state!: DeliveryState;
-  @Field(() => Int) attempts!: number;
+  @Field(() => DeliveryState, { description: 'Waiting, or delivered.' }) state!: DeliveryState;
+  @Field(() => Int, { description: 'How many attempts were made.' }) attempts!: number;
   @Field({ description: 'The JSON body sent (and signed).' }) body!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) deliveredAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the receiver accepted it.', nullable: true }) deliveredAt!: Date | null;
 }
 
 @ObjectType('WebhookEndpoint', { description: 'A receiver of an enterprise’s outgoing webhooks (its top-level admins manage it).' })
 class WebhookEndpointType {
   @Field(() => ID) id!: string;
-  @Field() url!: string;
-  @Field() description!: string;
+  @Field({ description: 'Where deliveries are posted.' }) url!: string;
+  @Field({ description: 'What it is for.' }) description!: string;
   @Field(() => [String], { description: 'The webhook event types it receives.' }) eventTypes!: string[];
   @Field(() => ApiScope, { description: 'How far it sees: events are read as an API key of this scope reads them; one it may not see is not sent.' }) scope!: ApiScope;
-  @Field(() => GraphQLISODateTime, { nullable: true }) disabledAt!: Date | null;
-  @Field(() => String, { nullable: true }) disabledReason!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was turned off; null while on.', nullable: true }) disabledAt!: Date | null;
+  @Field(() => String, { description: 'Why it was turned off.', nullable: true }) disabledReason!: string | null;
   @Field(() => Int, { description: 'Failed attempts since the last success.' }) consecutiveFailures!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true }) lastSuccessAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When a delivery last succeeded.', nullable: true }) lastSuccessAt!: Date | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
 @InputType({ description: 'A new endpoint.' })
 class WebhookEndpointCreateInput {
   @Field({ description: 'An https URL (http and private addresses only where the platform admins allow a private network for the enterprise).' }) url!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => [String]) eventTypes!: string[];
+  @Field(() => String, { nullable: true, description: 'What it is for.' }) description?: string | null;
+  @Field(() => [String], { description: 'The event types it receives (see `webhookEventTypes`).' }) eventTypes!: string[];
   @Field(() => ApiScope, { description: 'PUBLIC_READ or INTERNAL_READ.' }) scope!: ApiScope;
 }
 
 @InputType({ description: 'Changes to an endpoint; fields left out stay as they are.' })
 class WebhookEndpointUpdateInput {
-  @Field(() => String, { nullable: true }) url?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => [String], { nullable: true }) eventTypes?: string[] | null;
-  @Field(() => ApiScope, { nullable: true }) scope?: ApiScope | null;
+  @Field(() => String, { description: 'Where deliveries are posted.', nullable: true }) url?: string | null;
+  @Field(() => String, { description: 'What it is for.', nullable: true }) description?: string | null;
+  @Field(() => [String], { description: 'The event types it receives.', nullable: true }) eventTypes?: string[] | null;
+  @Field(() => ApiScope, { description: 'PUBLIC_READ or INTERNAL_READ.', nullable: true }) scope?: ApiScope | null;
   @Field(() => Boolean, { nullable: true, description: 'false turns it off; true turns it back on and sends what waited.' }) enabled?: boolean | null;
 }
 
@@ -94,7 +94,7 @@ class WebhookEndpointPayload {
 
 @ObjectType()
 class WebhookEndpointDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId?: string;
+  @Field(() => ID, { description: 'The endpoint removed; null when the change was refused.', nullable: true }) deletedId?: string;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -106,7 +106,7 @@ class WebhookRedeliverPayload {
 
 @ObjectType()
 class WebhookNetworkPayload {
-  @Field(() => Boolean, { nullable: true }) allowPrivateNetwork?: boolean;
+  @Field(() => Boolean, { description: 'The setting now; null when the change was refused.', nullable: true }) allowPrivateNetwork?: boolean;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -153,7 +153,7 @@ export class WebhookDeliveryResolver {
     return d.redeliveryOf !== null;
   }
 
-  @FieldResolver(() => [WebhookAttemptType])
+  @FieldResolver(() => [WebhookAttemptType], { description: 'Every attempt, oldest first.' })
   attemptLog(@Root() d: WebhookDelivery, @Ctx() ctx: Context): Promise<WebhookAttempt[]> {
     return attemptsOf(ctx).load(String(d.id));
   }
@@ -214,12 +214,12 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookRedeliverPayload, { description: 'Sends a delivery again (a new delivery with the same body and event id).' })
-  webhookRedeliver(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: Context): Promise<WebhookRedeliverPayload> {
+  webhookRedeliver(@Arg('deliveryId', () => ID, { description: 'The delivery to send again.' }) deliveryId: string, @Ctx() ctx: Context): Promise<WebhookRedeliverPayload> {
     return mutate(async () => ({ delivery: await redeliver(ctx.em, ctx, String(expectGlobalId(deliveryId, 'WebhookDelivery'))) }));
   }
 
   @Mutation(() => WebhookNetworkPayload, { description: 'Allows an enterprise’s endpoints on private, loopback and link-local addresses (platform admins only).' })
-  webhookNetworkSet(@Arg('enterpriseId', () => ID) enterpriseId: string, @Arg('allowPrivateNetwork') allowPrivateNetwork: boolean, @Ctx() ctx: Context): Promise<WebhookNetworkPayload> {
+  webhookNetworkSet(@Arg('enterpriseId', () => ID) enterpriseId: string, @Arg('allowPrivateNetwork', { description: 'Allow private addresses, or not.' }) allowPrivateNetwork: boolean, @Ctx() ctx: Context): Promise<WebhookNetworkPayload> {
     return mutate(async () => ({ allowPrivateNetwork: (await setNetwork(ctx.em, ctx, expectGlobalId(enterpriseId, 'Enterprise'), allowPrivateNetwork)).allowPrivateNetwork }));
   }
 }
