@@ -237,5 +237,31 @@ describe('deliveries', () => {
     await new Promise((r) => setTimeout(r, 2_500)); // more reminder passes: still once
     expect(publicReceiver.calls.filter((c) => c.headers['x-dangjian-event'] === 'disclosure.noticeOpened' && bodyOf(c).data.disclosure.title === disclosure!.title)).toHaveLength(1);
   });
+
+  it('tells an INTERNAL_READ endpoint when an exam’s results are in — figures, never a person’s score', async () => {
+    await expectOk(groupAdmin, `mutation($id: ID!, $i: WebhookEndpointUpdateInput!) { webhookEndpointUpdate(id: $id, input: $i) { userErrors { code } } }`, {
+      id: internalEndpoint.id,
+      i: { eventTypes: ['content.published', 'exam.results'] },
+    });
+    await expectOk(groupAdmin, `mutation($id: ID!, $i: WebhookEndpointUpdateInput!) { webhookEndpointUpdate(id: $id, input: $i) { userErrors { code } } }`, {
+      id: publicEndpoint.id,
+      i: { eventTypes: ['content.published', 'exam.results'] },
+    });
+    const [exam] = await db.query<{ id: number; title: string; papers: number }>(
+      `select e.id, e.title, (select count(*)::int from attempt a where a.exam_id = e.id and a.status in ('SUBMITTED', 'EXPIRED')) as papers
+         from exam e where e.enterprise_id = 1 and e.status = 'PUBLISHED' order by e.id limit 1`,
+    );
+    expect(exam!.papers).toBeGreaterThanOrEqual(5);
+    await db.query(`update exam set closes_at = now() - interval '2 hours' where id = $1`, [exam!.id]);
+    const [call] = await internalReceiver.waitForMatch((c) => c.headers['x-dangjian-event'] === 'exam.results', 20_000);
+    const data = bodyOf(call!).data;
+    expect(data).toMatchObject({ id: gid('Exam', exam!.id), title: exam!.title, papers: exam!.papers });
+    expect(data.averageScore).toEqual(expect.any(Number));
+    expect(data.passRate).toEqual(expect.any(Number));
+    expect(Object.keys(data).sort()).toEqual(['averageScore', 'closesAt', 'id', 'opensAt', 'organization', 'papers', 'passMark', 'passRate', 'title']);
+    // A PUBLIC_READ endpoint reads nothing of exams: it gets nothing.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(publicReceiver.calls.filter((c) => c.headers['x-dangjian-event'] === 'exam.results')).toEqual([]);
+  });
 });
 

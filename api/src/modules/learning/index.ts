@@ -18,6 +18,7 @@ import { LEARNING_ACTIONS, learningPolicy } from './learning.policy.js';
 import { AttemptResolver, ExamResolver, QuestionResolver } from './learning.resolver.js';
 import { seedDemoLearning } from './learning.demo.js';
 import { classHoursPerMember } from './learning.metrics.js';
+import { examResultsDue, examResultsWebhook } from './exam.webhooks.js';
 
 // The compliance calendar's 学时 come from here: courses completed and 党课 attended.
 registerClassHoursSource(async (em, memberIds, year) => new Map([...(await hoursOf(em, memberIds, year))].map(([id, h]) => [id, h.online + h.offline])));
@@ -25,6 +26,8 @@ registerClassHoursSource(async (em, memberIds, year) => new Map([...(await hours
 export default defineModule({
   name: 'learning',
   metrics: [classHoursPerMember],
+  webhookEvents: [examResultsWebhook],
+  reminders: [examResultsDue],
   entities: [Question, Exam, Attempt, AttemptItem, Course, CourseItem, StudyProgress, LearningMap, LearningMapItem, LearningPoint, LearningProfile, QuestionImport],
   resolvers: [QuestionResolver, ExamResolver, AttemptResolver, CourseResolver, LearningMapResolver, PointsResolver, LearningReportResolver],
   localRules: POINTS_LOCAL_RULES,
