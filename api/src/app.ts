@@ -93,6 +93,15 @@ export const RESOLVERS = resolversOf(MODULES);
 /** The ORM with every module's entities: for the API, the CLI, the bench and the tests. */
 export const openAppOrm = (opts: Omit<OrmOptions, 'entities'> & { statementTimeoutMs?: number }) => openOrm({ ...opts, entities: ENTITIES });
 
+/**
+ * RESPONSE_CACHE_ENTRIES (0 turns the cache off; off by default under NODE_ENV=test, where tests
+ * write with SQL and read back at once) and RESPONSE_CACHE_TTL_SECONDS.
+ */
+function responseCacheOptions(config: Config) {
+  const maxEntries = config.read.integer('RESPONSE_CACHE_ENTRIES', config.env === 'test' ? 0 : 5_000, 0, 1_000_000);
+  return maxEntries ? { maxEntries, ttlMs: config.read.integer('RESPONSE_CACHE_TTL_SECONDS', 60, 1, 86_400) * 1000 } : null;
+}
+
 export interface RunningApi {
   server: ApiServer;
   orm: MikroORM;
@@ -136,6 +145,7 @@ export async function startApi(args: { config: Config; log: Logger; databaseUrl:
       requestTimeoutMs: args.config.requestTimeoutMs,
       metricsToken: args.config.read.string('METRICS_TOKEN'),
       ide: { production: args.config.env === 'production' },
+      responseCache: responseCacheOptions(args.config),
       sessionCookieName: SESSION_COOKIE,
       secureCookies: args.config.env === 'production',
     });

@@ -19,6 +19,13 @@ const MEETING = `query($id: ID!) { node(id: $id) { ... on Meeting { topic status
 const MOTION = `mutation($id: ID!, $i: MeetingMotionInput!) { meetingMotionAdd(id: $id, input: $i) { meeting { motions { passed } } userErrors { code field message rule source } } }`;
 const MARK = `mutation($id: ID!, $m: ID!, $a: Attendance!, $r: String) { meetingMarkAttendance(id: $id, memberId: $m, attendance: $a, reason: $r) { userErrors { code message rule } } }`;
 const minutesFrom = (min: number) => new Date(Date.now() + min * 60_000).toISOString();
+/** The first instant of the current month in China time. */
+const chinaMonthStart = () => {
+  const china = new Date(Date.now() + 8 * 3_600_000);
+  return Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), 1) - 8 * 3_600_000;
+};
+/** A start `min` minutes ago, but never before this China month began: the compliance test reads this month, whenever the suite runs. */
+const heldAgo = (min: number) => new Date(Math.max(Date.now() - min * 60_000, chinaMonthStart() + 5_000)).toISOString();
 
 describe('支部党员大会', () => {
   let roll: { name: string; id: string }[];
@@ -47,7 +54,7 @@ describe('支部党员大会', () => {
       alsoCountsAs: ['THEME_DAY'],
       topic: '学习贯彻党的二十届四中全会精神暨接收预备党员',
       agenda: '一、传达学习全会精神\n二、讨论支部年度工作\n三、表决事项',
-      startsAt: minutesFrom(-5),
+      startsAt: heldAgo(5),
       endsAt: minutesFrom(120),
       place: '采油一队会议室',
       hostMemberId: roll[0]!.id,
@@ -167,7 +174,7 @@ describe('支部党员大会', () => {
       await db.query(`insert into member_post (enterprise_id, member_id, organization_id, post, started_on) select enterprise_id, $1, $2, $3, '2024-01-01' from member where id = $1`, [ids[i], org, post]);
     }
     const planned = await expectOk(plantAdmin, `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id counts { invited } } userErrors { message } } }`, {
-      i: { organizationId: branch, type: 'COMMITTEE', topic: '研究发展党员和年度评议工作', startsAt: minutesFrom(-2), endsAt: minutesFrom(60), place: '队部办公室' },
+      i: { organizationId: branch, type: 'COMMITTEE', topic: '研究发展党员和年度评议工作', startsAt: heldAgo(2), endsAt: minutesFrom(60), place: '队部办公室' },
     });
     const committee = planned.meetingPlan.meeting.id;
     expect(planned.meetingPlan.meeting.counts.invited).toBe(3); // 张伟, 王磊 and 李娜 hold posts; 陈静 does not
@@ -222,7 +229,7 @@ describe('a vote on a person', () => {
       `select a.id, a.organization_id, a.name from applicant a join enterprise e on e.id = a.enterprise_id where a.stage = 'FORM_ISSUED' and e.slug = 'huayou' order by a.id limit 1`,
     );
     const planned = await expectOk(groupAdmin, `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id attendees { memberId voting } } userErrors { message } } }`, {
-      i: { organizationId: gid('Organization', applicant!.organization_id), type: 'BRANCH_ASSEMBLY', topic: '讨论接收预备党员', startsAt: minutesFrom(-30), endsAt: minutesFrom(60), place: '支部活动室' },
+      i: { organizationId: gid('Organization', applicant!.organization_id), type: 'BRANCH_ASSEMBLY', topic: '讨论接收预备党员', startsAt: heldAgo(30), endsAt: minutesFrom(60), place: '支部活动室' },
     });
     const meeting = planned.meetingPlan.meeting.id;
     const voters = planned.meetingPlan.meeting.attendees.filter((a: { voting: boolean }) => a.voting);
@@ -243,7 +250,7 @@ describe('a 党小组会', () => {
     const [group] = await db.query<{ id: number }>(`select g.id from organization g join organization b on b.id = g.parent_id where b.name = '采油一队党支部' and g.name = '第一党小组'`);
     const members = await createRoll(plantAdmin, db, { branch: '第一党小组', organizationId: group!.id, full: 3, logins: ['reviewer@cy1.huayou.example'], names: ['赵志刚'], seed: 6 });
     const PLAN = `mutation($i: MeetingPlanInput!) { meetingPlan(input: $i) { meeting { id counts { invited } } userErrors { code } } }`;
-    const input = (type: string) => ({ i: { organizationId: gid('Organization', group!.id), type, topic: '学习党章，交流思想', startsAt: minutesFrom(-10), endsAt: minutesFrom(50), place: '井场值班室' } });
+    const input = (type: string) => ({ i: { organizationId: gid('Organization', group!.id), type, topic: '学习党章，交流思想', startsAt: heldAgo(10), endsAt: minutesFrom(50), place: '井场值班室' } });
     expect(outcome(await plantReviewer(PLAN, input('GROUP')), 'meetingPlan')).toBe('FORBIDDEN');
     const ASSIGN = `mutation($i: MemberPostInput!) { memberPostAssign(input: $i) { userErrors { code field } } }`;
     expect((await plantAdmin(ASSIGN, { i: { memberId: members[0]!.id, organizationId: gid('Organization', await orgId(db, '采油一队党支部')), post: 'GROUP_LEADER', startedOn: '2026-01-05' } })).data!.memberPostAssign.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT' });

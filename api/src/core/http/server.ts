@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -27,6 +27,7 @@ import { accessLog, graphqlRequestPlugin, locals, requestIds } from './request-l
 import { createMetrics, metricsHandler } from './metrics.js';
 import { loadTrustedDocuments } from '../graphql/trusted-documents.js';
 import { OPEN_POLICY, type ExposurePolicy } from './exposure.js';
+import { responseCache, type ResponseCacheOptions } from './response-cache.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY = '1mb';
@@ -68,6 +69,8 @@ export async function startApiServer(args: {
   requestTimeoutMs?: number;
   /** GET /metrics (Prometheus) for whoever bears this token; no endpoint without one. */
   metricsToken?: string | null;
+  /** Anonymous trusted-document queries answered from memory (see response-cache.ts); off when absent. */
+  responseCache?: ResponseCacheOptions | null;
   /** The offline GraphiQL on `GET /graphql` for browsers (see graphiql/serve.ts); none when absent. */
   ide?: { production: boolean };
   /** Non-GraphQL endpoints of domain modules (e.g. file uploads), given the same per-request context. */
@@ -91,6 +94,7 @@ export async function startApiServer(args: {
     return hops[hop]!;
   };
   const trustedDocuments = loadTrustedDocuments();
+  const cache = args.responseCache ? responseCache({ trustedDocuments, bus: args.bus, sessionCookieName: args.sessionCookieName, log, options: args.responseCache }) : null;
   const metrics = createMetrics(orm);
   const httpServer = http.createServer(app);
   if (args.requestTimeoutMs) {
@@ -115,6 +119,7 @@ export async function startApiServer(args: {
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: args.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
       graphqlRequestPlugin(log, exposure, metrics),
+      ...(cache ? [cache.plugin as ApolloServerPlugin<Context>] : []),
     ],
   });
   await apollo.start();
@@ -209,6 +214,7 @@ export async function startApiServer(args: {
         res.status(400).json({ errors: [{ message, extensions }] });
       }
     },
+    ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => contextFor(req, res),
     }),
@@ -245,6 +251,7 @@ export async function startApiServer(args: {
         closing = true;
         await wsServer.dispose(); // closes every WebSocket with 1001 Going Away
         await apollo.stop(); // the drain plugin waits for in-flight requests, up to the grace period
+        await cache?.stop();
       })();
       return closed;
     },

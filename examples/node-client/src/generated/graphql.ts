@@ -4,9 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who is calling: nobody signed in, a person, or an API key. */
 export type ViewerKind =
+  /** Not signed in. */
   | 'ANONYMOUS'
+  /** A third-party app with an API key. */
   | 'API_CLIENT'
+  /** A signed-in person. */
   | 'USER';
 
 export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
