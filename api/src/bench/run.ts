@@ -35,6 +35,7 @@ import { loadTrustedDocuments } from '../core/graphql/trusted-documents.js';
 import { seedDemoData } from '../demo/seed.js';
 import { DEMO_PASSWORD } from '../demo/demo-data.js';
 import { generateBenchData } from './generate.js';
+import { benchPortalPages } from './portal-pages.js';
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -218,6 +219,12 @@ runCli(async () => {
     }
     say('');
     say(table.join('\n'));
+
+    // The portal server itself: rendered pages over the API (with its response cache, as deployed).
+    say('');
+    say('Portal pages (the portal server rendering, anonymous, over the API):');
+    const portalLines = await benchPortalPages({ apiUrl: api.url, articleIds: articles.slice(0, 200), seconds: SECONDS, connections: CONNECTIONS, say });
+    say(portalLines.join('\n'));
 
     // Subscription fan-out: N anonymous subscribers on the group portal, one publication.
     say('');

@@ -8,12 +8,14 @@
  * and `cache.invalidate`, which statement-level triggers on the tables anonymous pages read send
  * on every committed write (migration `…_response_cache`: edits, themes, organisations, partners…)
  * — through the same LISTEN/NOTIFY bus. The whole cache is dropped (writes are rare beside reads);
- * a generation number keeps an answer computed before a write from being stored after it. A
- * time-to-live backs this up for what no event names (view counts). Signed-in callers, API keys
+ * a generation number keeps an answer computed before a write from being stored after it, and a
+ * mutation answers only when its own process has heard its notifications (a fence), so whoever
+ * wrote reads fresh at once. A time-to-live backs this up for what no event names (view counts). Signed-in callers, API keys
  * and requests with `Cache-Control: no-cache` always go to the server.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import type { DomainEvent, EventBus } from '../events/bus.js';
 import type { Logger } from '../log.js';
@@ -22,11 +24,15 @@ declare module '../events/bus.js' {
   interface EventTypes {
     /** A committed write to a table anonymous pages read (sent by triggers, see the module comment). */
     'cache.invalidate': object;
+    /** Sent by a process after one of its mutations; when it comes back, every notification of that mutation has been heard. */
+    'cache.fence': { token: string };
   }
 }
 
 /** Events that change nothing an anonymous page shows (frequent ones: they would empty the cache for nothing). */
-const UNRELATED = new Set<DomainEvent['type']>(['notification.created', 'meetings.signedIn', 'content.reviewQueue']);
+const UNRELATED = new Set<DomainEvent['type']>(['notification.created', 'meetings.signedIn', 'content.reviewQueue', 'cache.fence']);
+/** The longest a mutation's answer waits for its fence (the bus reconnecting, say). */
+const FENCE_TIMEOUT_MS = 2_000;
 
 export interface ResponseCacheOptions {
   maxEntries: number;
@@ -40,7 +46,11 @@ interface Entry {
 
 export interface ResponseCache {
   middleware(req: Request, res: Response, next: NextFunction): void;
-  /** Drops this process's answers when a mutation it ran completes (its own writes are seen at once; others' via the bus). */
+  /**
+   * Read-your-writes in this process: a mutation's answer waits until the process has heard every
+   * notification its transaction sent (a fence sent after it comes back), so the caller's very next
+   * anonymous read is fresh — without emptying the cache for mutations that change nothing public.
+   */
   plugin: ApolloServerPlugin<never>;
   /** Drops every answer (and any being computed). */
   clear(): void;
@@ -73,7 +83,9 @@ function cacheableOperations(trustedDocuments: ReadonlyMap<string, string>): Map
 
 export function responseCache(args: {
   trustedDocuments: ReadonlyMap<string, string>;
-  bus: EventBus | null;
+  bus: EventBus;
+  /** Sends a notification on the event channel, outside any transaction. */
+  notify: (event: DomainEvent) => Promise<void>;
   sessionCookieName: string;
   log: Logger;
   options: ResponseCacheOptions;
@@ -90,12 +102,30 @@ export function responseCache(args: {
   };
 
   // Every process listens; an event drops this process's answers.
-  const events = args.bus?.stream();
-  const listening = events
-    ? (async () => {
-        for await (const event of events) if (!UNRELATED.has(event.type)) clear();
-      })().catch((error: unknown) => args.log.warn({ err: error }, 'response cache: event listener stopped'))
-    : Promise.resolve();
+  const fences = new Map<string, () => void>();
+  const events = args.bus.stream();
+  const listening = (async () => {
+    for await (const event of events) {
+      if (event.type === 'cache.fence') fences.get(event.token)?.();
+      else if (!UNRELATED.has(event.type)) clear();
+    }
+  })().catch((error: unknown) => args.log.warn({ err: error }, 'response cache: event listener stopped'));
+
+  async function fence(): Promise<void> {
+    const token = randomUUID();
+    const heard = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FENCE_TIMEOUT_MS);
+      fences.set(token, () => (clearTimeout(timer), resolve()));
+    });
+    try {
+      await args.notify({ type: 'cache.fence', token });
+      await heard;
+    } catch {
+      clear(); // could not fence: empty the cache rather than risk a stale answer
+    } finally {
+      fences.delete(token);
+    }
+  }
 
   function middleware(req: Request, res: Response, next: NextFunction): void {
     const body = req.body as { documentId?: unknown; operationName?: unknown; variables?: unknown } | undefined;
@@ -121,11 +151,13 @@ export function responseCache(args: {
     const send = res.send.bind(res);
     res.send = (payload?: unknown) => {
       if (res.statusCode === 200 && generation === startedIn && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        const text = String(payload);
+        const answer = JSON.parse(String(payload)) as { errors?: unknown; extensions?: unknown };
         // Only whole answers: one with errors is not worth keeping (and may be about the moment).
-        if (!(JSON.parse(text) as { errors?: unknown }).errors) {
+        if (!answer.errors) {
+          // Extensions speak of this request (its cost, the caller's budget): a cached answer has none.
+          delete answer.extensions;
           entries.delete(key);
-          entries.set(key, { body: text, storedAt: Date.now() });
+          entries.set(key, { body: JSON.stringify(answer), storedAt: Date.now() });
           if (entries.size > args.options.maxEntries) entries.delete(entries.keys().next().value!);
         }
       }
@@ -138,7 +170,7 @@ export function responseCache(args: {
     async requestDidStart() {
       return {
         async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') clear();
+          if (operation?.operation === 'mutation') await fence();
         },
       };
     },
@@ -150,7 +182,7 @@ export function responseCache(args: {
     clear,
     stats: () => ({ entries: entries.size, hits, misses }),
     async stop() {
-      await events?.return?.();
+      await events.return?.();
       await listening;
     },
   };

@@ -16,7 +16,7 @@ import { WebSocketServer } from 'ws';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../authz/ability.js';
 import { StatementCounter } from '../db/statement-counter.js';
-import type { EventBus } from '../events/bus.js';
+import { CHANNEL, type EventBus } from '../events/bus.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { asOutage, ErrorCode, formatError, RETRY_AFTER_OUTAGE_SECONDS } from '../graphql/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
@@ -94,7 +94,18 @@ export async function startApiServer(args: {
     return hops[hop]!;
   };
   const trustedDocuments = loadTrustedDocuments();
-  const cache = args.responseCache ? responseCache({ trustedDocuments, bus: args.bus, sessionCookieName: args.sessionCookieName, log, options: args.responseCache }) : null;
+  // The cache is emptied by events: without a bus there is none.
+  const cache =
+    args.responseCache && args.bus
+      ? responseCache({
+          trustedDocuments,
+          bus: args.bus,
+          notify: async (event) => void (await orm.em.fork().execute('select pg_notify(?, ?)', [CHANNEL, JSON.stringify(event)])),
+          sessionCookieName: args.sessionCookieName,
+          log,
+          options: args.responseCache,
+        })
+      : null;
   const metrics = createMetrics(orm);
   const httpServer = http.createServer(app);
   if (args.requestTimeoutMs) {
