@@ -7,10 +7,12 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../api/src/core/config.js';
+import { DEMO_PASSWORD } from '../../api/src/demo/demo-data.js';
+import { startTestApi } from '../support/api.js';
 import { useSuite } from '../support/fixture.js';
 import { expectOk, gid } from '../support/identity.js';
 
-const { api, as } = useSuite({ actors: ['groupAdmin'] });
+const { api, as, db } = useSuite({ actors: ['groupAdmin'] });
 let browser: Browser;
 
 beforeAll(async () => {
@@ -64,6 +66,28 @@ describe('GraphiQL, offline', () => {
     await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 20_000 }).toContain('API_CLIENT');
     expect(blocked).toEqual([]);
     await context.close();
+  }, 90_000);
+
+  it('in production, hides the schema from visitors until they sign in through the page', async () => {
+    const production = await startTestApi(db.url, { NODE_ENV: 'production' });
+    try {
+      const { page, blocked, context } = await offlinePage();
+      await page.goto(`${production.url}?query=${encodeURIComponent('{ viewer { kind user { displayName } } }')}`);
+      await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
+      // A visitor's own document is refused (trusted documents only) — and no schema to browse.
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 20_000 }).toMatch(/PERSISTED_QUERY_NOT_FOUND|trusted|FORBIDDEN|not allowed/i);
+      await page.locator('#sign-in input[name=login]').fill('admin@huayou.example');
+      await page.locator('#sign-in input[name=password]').fill(DEMO_PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.locator('#sign-in button').click()]);
+      await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 20_000 }).toContain('USER');
+      expect(blocked).toEqual([]);
+      await context.close();
+    } finally {
+      await production.close();
+    }
   }, 90_000);
 
   it('leaves GET requests of JSON clients to the GraphQL server', async () => {

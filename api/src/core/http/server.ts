@@ -199,7 +199,10 @@ export async function startApiServer(args: {
     res.status(204).end();
   });
   for (const route of args.routes ?? []) app.use(route(contextFor));
-  if (args.ide) app.use(graphiql(GRAPHQL_PATH, args.ide.production));
+  if (args.ide) {
+    const signIn = [...trustedDocuments].find(([, text]) => /mutation SignIn\b/.test(text));
+    if (signIn) app.use(graphiql(GRAPHQL_PATH, args.ide.production, signIn[0]));
+  }
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),

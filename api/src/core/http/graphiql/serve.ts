@@ -1,8 +1,8 @@
 /**
  * GraphiQL on `GET /graphql` for browsers, from the bundle build.ts made (no CDN). Open in
- * development; in production it is the same page, with a field to paste an API key — anonymous
- * callers still get no introspection (the exposure policy), so the docs panel fills once the caller
- * signs in (the `signIn` mutation sets the session cookie) or pastes a key.
+ * development; in production it is the same page, with a sign-in form and a field to paste an API
+ * key — anonymous callers still get no introspection (the exposure policy), so the docs panel
+ * fills once the caller signs in or pastes a key.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ const ASSETS = '/graphiql';
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-function page(graphqlPath: string, production: boolean): string {
+function page(graphqlPath: string, production: boolean, signInDocumentId: string): string {
   const defaultQuery = '# 数字党建平台 GraphQL 接口\n# 文档：右侧 Docs；接入指南：docs/integrators.md\n\nquery {\n  viewer {\n    kind\n  }\n}\n';
   return `<!doctype html>
 <html lang="zh-CN">
@@ -26,14 +26,22 @@ function page(graphqlPath: string, production: boolean): string {
   html, body { height: 100%; margin: 0; font-family: system-ui, "Noto Sans CJK SC", sans-serif; }
   body { display: flex; flex-direction: column; }
   header { display: flex; gap: 12px; align-items: center; padding: 6px 12px; border-bottom: 1px solid #ddd; font-size: 14px; }
-  header input { flex: 0 1 28em; font: inherit; padding: 2px 6px; }
+  header input { font: inherit; padding: 2px 6px; }
+  header #api-key { width: 24em; }
+  #sign-in { display: flex; gap: 8px; align-items: center; margin-left: auto; }
   #graphiql { flex: 1; min-height: 0; }
 </style>
 </head>
-<body data-endpoint="${escape(graphqlPath)}" data-default-query="${escape(defaultQuery)}">
+<body data-endpoint="${escape(graphqlPath)}" data-sign-in-document="${escape(signInDocumentId)}" data-default-query="${escape(defaultQuery)}">
 <header>
   <strong>数字党建平台接口</strong>
-  <label>API 密钥 <input id="api-key" type="password" autocomplete="off" placeholder="${production ? '生产环境：登录（signIn）或粘贴密钥后可查看文档' : '可选：以密钥身份调用'}"></label>
+  <label>API 密钥 <input id="api-key" type="password" autocomplete="off" placeholder="${production ? '生产环境：登录或粘贴密钥后可查看文档' : '可选：以密钥身份调用'}"></label>
+  <form id="sign-in">
+    <label>账号 <input name="login" autocomplete="username" size="16"></label>
+    <label>密码 <input name="password" type="password" autocomplete="current-password" size="12"></label>
+    <button type="submit">登录</button>
+    <output id="sign-in-status"></output>
+  </form>
 </header>
 <div id="graphiql"></div>
 <script type="module" src="${ASSETS}/graphiql.js"></script>
@@ -41,11 +49,15 @@ function page(graphqlPath: string, production: boolean): string {
 </html>`;
 }
 
-/** The IDE's assets, and the page for a browser's GET (anything else falls through to Apollo). */
-export function graphiql(graphqlPath: string, production: boolean) {
+/**
+ * The IDE's assets, and the page for a browser's GET (anything else falls through to Apollo).
+ * People sign in through the portals' trusted SignIn document (by id), which anonymous callers may
+ * run even in production; the API's session cookie then makes the IDE theirs.
+ */
+export function graphiql(graphqlPath: string, production: boolean, signInDocumentId: string) {
   const router = express.Router();
   router.use(ASSETS, express.static(GRAPHIQL_DIR, { immutable: false, maxAge: '1h', fallthrough: true }));
-  const html = page(graphqlPath, production);
+  const html = page(graphqlPath, production, signInDocumentId);
   router.get(graphqlPath, (req: Request, res: Response, next: NextFunction) => {
     // A browser navigating here (HTML preferred; a `?query=` is the IDE's initial query): the IDE.
     if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
