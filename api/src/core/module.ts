@@ -28,6 +28,7 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import { registerActions, registerPolicy, type Action, type PolicyContributor, type SubjectType } from './authz/ability.js';
 import type { Actor } from './authz/check.js';
+import { ApiScope } from './authz/roles.js';
 import type { Config } from './config.js';
 import { registerEventHook, type DomainEvent, type EventBus, type EventHook, type EventTypes } from './events/bus.js';
 import type { Context } from './graphql/context.js';
@@ -137,6 +138,15 @@ export interface WebhookEvent {
   enterprises(em: EntityManager, event: DomainEvent): Promise<number[]>;
   /** The object's global id and public fields as `actor` reads them now; null when it may not. */
   data(em: EntityManager, actor: Actor, event: DomainEvent): Promise<Record<string, unknown> | null>;
+}
+
+/**
+ * Whether a webhook endpoint reads the internal data of one of `enterpriseIds` — for events with no
+ * public side (meetings, transfers, exams, partnerships), sent to INTERNAL_READ endpoints only.
+ */
+export function readsInternally(actor: Actor, enterpriseIds: readonly number[]): boolean {
+  const viewer = actor.viewer;
+  return viewer.kind === 'apiClient' && viewer.scopes.includes(ApiScope.INTERNAL_READ) && enterpriseIds.includes(viewer.enterpriseId);
 }
 
 /** Declares a webhook event, typed by the domain event it comes from. */

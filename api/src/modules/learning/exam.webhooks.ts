@@ -5,10 +5,9 @@
  * one's result can be read off them.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiScope } from '../../core/authz/roles.js';
 import { emit } from '../../core/events/bus.js';
 import { toGlobalId } from '../../core/graphql/relay.js';
-import { defineWebhookEvent, type ReminderRule } from '../../core/module.js';
+import { defineWebhookEvent, readsInternally, type ReminderRule } from '../../core/module.js';
 
 declare module '../../core/events/bus.js' {
   interface EventTypes {
@@ -46,8 +45,7 @@ export const examResultsWebhook = defineWebhookEvent({
   source: 'learning.examResults',
   enterprises: (_em, event) => [event.enterpriseId],
   async data(em, actor, event) {
-    const viewer = actor.viewer;
-    if (viewer.kind !== 'apiClient' || !viewer.scopes.includes(ApiScope.INTERNAL_READ) || viewer.enterpriseId !== event.enterpriseId) return null;
+    if (!readsInternally(actor, [event.enterpriseId])) return null;
     const [row] = await em.execute<{ title: string; pass_mark: number; opens_at: Date; closes_at: Date; organization_name: string; papers: number; average: string | null; passed: number }[]>(
       `select e.title, e.pass_mark, e.opens_at, e.closes_at, o.name as organization_name,
               count(a.id)::int as papers, avg(a.score::numeric)::text as average, count(a.id) filter (where a.passed)::int as passed

@@ -3,9 +3,8 @@
  * never personal: the type, organisation, time and head counts — no topic (it may name a person),
  * no minutes, no names.
  */
-import { ApiScope } from '../../core/authz/roles.js';
 import { toGlobalId } from '../../core/graphql/relay.js';
-import { defineWebhookEvent } from '../../core/module.js';
+import { defineWebhookEvent, readsInternally } from '../../core/module.js';
 import { MEETING_LABEL, type MeetingType } from './meeting-types.js';
 
 declare module '../../core/events/bus.js' {
@@ -29,8 +28,7 @@ export const meetingApprovedWebhook = defineWebhookEvent({
   source: 'meetings.approved',
   enterprises: (_em, event) => [event.enterpriseId],
   async data(em, actor, event) {
-    const viewer = actor.viewer;
-    if (viewer.kind !== 'apiClient' || !viewer.scopes.includes(ApiScope.INTERNAL_READ) || viewer.enterpriseId !== event.enterpriseId) return null;
+    if (!readsInternally(actor, [event.enterpriseId])) return null;
     const [row] = await em.execute<{ type: MeetingType; starts_at: Date; approved_at: Date; organization_name: string; present: number; expected: number }[]>(
       `select m.type, m.starts_at, m.approved_at, o.name as organization_name,
               (select count(*)::int from meeting_attendee a where a.meeting_id = m.id and a.attendance = 'PRESENT') as present,

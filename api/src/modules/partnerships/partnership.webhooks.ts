@@ -1,7 +1,6 @@
 /** 共建 events outgoing webhooks may subscribe to: a partnership proposed, accepted, declined or ended. */
-import { ApiScope } from '../../core/authz/roles.js';
 import { toGlobalId } from '../../core/graphql/relay.js';
-import { defineWebhookEvent } from '../../core/module.js';
+import { defineWebhookEvent, readsInternally } from '../../core/module.js';
 
 export const partnershipChangedWebhook = defineWebhookEvent({
   type: 'partnership.changed',
@@ -10,8 +9,7 @@ export const partnershipChangedWebhook = defineWebhookEvent({
   source: 'partnership.changed',
   enterprises: (_em, event) => event.enterpriseIds,
   async data(em, actor, event) {
-    const viewer = actor.viewer;
-    if (viewer.kind !== 'apiClient' || !viewer.scopes.includes(ApiScope.INTERNAL_READ) || !event.enterpriseIds.includes(viewer.enterpriseId)) return null;
+    if (!readsInternally(actor, event.enterpriseIds)) return null;
     const rows = await em.execute<{ id: number; name: string; proposer: boolean }[]>(
       `select e.id, e.name, e.id = p.proposer_id as proposer from partnership p join enterprise e on e.id in (p.proposer_id, p.partner_id) where p.id = ?`,
       [event.id],

@@ -3,9 +3,8 @@
  * Internal, and never personal: the transfer's id, status, reach and the organisations on each
  * side — no member name or ID number (what an INTERNAL_READ key may read of members: nothing).
  */
-import { ApiScope } from '../../core/authz/roles.js';
 import { toGlobalId } from '../../core/graphql/relay.js';
-import { defineWebhookEvent } from '../../core/module.js';
+import { defineWebhookEvent, readsInternally } from '../../core/module.js';
 import type { TransferReach, TransferStatus } from './states.js';
 
 declare module '../../core/events/bus.js' {
@@ -22,8 +21,7 @@ export const transferChangedWebhook = defineWebhookEvent({
   source: 'transfers.changed',
   enterprises: (_em, event) => event.enterpriseIds,
   async data(em, actor, event) {
-    const viewer = actor.viewer;
-    if (viewer.kind !== 'apiClient' || !viewer.scopes.includes(ApiScope.INTERNAL_READ) || !event.enterpriseIds.includes(viewer.enterpriseId)) return null;
+    if (!readsInternally(actor, event.enterpriseIds)) return null;
     const [row] = await em.execute<{ reach: TransferReach; from_id: number; from_name: string; to_id: number | null; to_name: string | null; destination: string | null; letter_number: string | null; valid_until: string | null }[]>(
       `select t.reach, f.id as from_id, f.name as from_name, o.id as to_id, o.name as to_name, t.destination, t.letter_number, t.valid_until::text
          from transfer t join organization f on f.id = t.from_organization_id left join organization o on o.id = t.to_organization_id where t.id = ?`,
