@@ -17,6 +17,7 @@ import './notification.events.js';
 import { Channel, DeliveryStatus } from './notification.entity.js';
 import { afterQuietHours } from './quiet-hours.js';
 import { QUEUE, runtimeFor } from './runtime.js';
+import { intArray } from '../../core/db/sql-array.js';
 
 export interface NotifyInput<P extends Params> {
   kind: NotificationKind<P>;
@@ -47,9 +48,6 @@ interface Delivery {
   reason: string | null;
   notBefore: Date;
 }
-
-/** A PostgreSQL array literal of integers (the driver would spread a JS array into a list). */
-const intArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`;
 
 /** Writes the notifications and enqueues their deliveries; returns how many people it reached. */
 export async function notify<P extends Params>(em: EntityManager, input: NotifyInput<P>): Promise<number> {

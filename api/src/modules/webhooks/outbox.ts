@@ -9,11 +9,9 @@ import { fromKysely } from 'pg-boss';
 import type { DomainEvent } from '../../core/events/bus.js';
 import { webhookEventDefinitions } from '../../core/module.js';
 import { runtimeFor } from '../notifications/runtime.js';
+import { intArray } from '../../core/db/sql-array.js';
 
 export const FAN_OUT = 'webhook-fan-out';
-
-/** A PostgreSQL array literal of integers (the driver would spread a JS array into a list). */
-const intArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(Number(id))).join(',')}}`;
 
 export async function recordWebhookEvents(em: EntityManager, event: DomainEvent): Promise<void> {
   for (const definition of webhookEventDefinitions().values()) {

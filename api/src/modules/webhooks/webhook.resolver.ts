@@ -12,6 +12,7 @@ import { webhookEventDefinitions } from '../../core/module.js';
 import { Enterprise as EnterpriseEntity, type Enterprise } from '../enterprises/enterprise.entity.js';
 import { DeliveryState, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookNetwork } from './webhook.entity.js';
 import { createEndpoint, deleteEndpoint, redeliver, rotateSecret, setNetwork, updateEndpoint } from './webhook.service.js';
+import { intArray } from '../../core/db/sql-array.js';
 
 registerEnumType(DeliveryState, {
   name: 'WebhookDeliveryState',
@@ -126,7 +127,7 @@ const deliveriesOf = defineLoader<string, WebhookDelivery[]>(async (ctx, keys) =
   const rows = await ctx.em.execute<{ id: string }[]>(
     `select d.id from unnest(?::int[]) as e(id) cross join lateral
        (select id from webhook_delivery where endpoint_id = e.id order by id desc limit ?) d`,
-    [`{${ids.join(',')}}`, limit],
+    [intArray(ids), limit],
   );
   const deliveries = rows.length ? await ctx.em.find(WebhookDelivery, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { id: 'desc' } }) : [];
   return groupByKey(keys, deliveries, (d) => `${d.endpoint.id}:${limit}`);
