@@ -6,7 +6,7 @@
  * endpoints.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useSuite } from '../support/fixture.js';
 import { expectOk, gid, orgId } from '../support/identity.js';
 import { startWebhookReceiver, type ReceivedCall, type WebhookReceiver } from '../support/outside.js';
@@ -152,8 +152,14 @@ describe('deliveries', () => {
     expect(calls[1]!.headers['x-dangjian-delivery']).toBe(calls[0]!.headers['x-dangjian-delivery']);
     expect(bodyOf(calls[1]!).id).toBe(bodyOf(calls[0]!).id);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(900); // backed off
-    const endpoint = (await groupAdmin(ENDPOINTS, { e: ENTERPRISE })).data!.webhookEndpoints.find((e: { id: string }) => e.id === internalEndpoint.id);
-    const delivery = endpoint.deliveries.find((d: { body: string }) => d.body.includes('先失败后成功的推送'));
+    const read = async () => {
+      const endpoint = (await groupAdmin(ENDPOINTS, { e: ENTERPRISE })).data!.webhookEndpoints.find((e: { id: string }) => e.id === internalEndpoint.id);
+      return { endpoint, delivery: endpoint.deliveries.find((d: { body: string }) => d.body.includes('先失败后成功的推送')) };
+    };
+    // The receiver has answered before the worker commits the attempt: wait for that commit, then read
+    // again — the endpoint row is read before the deliveries, so only a later read sees both after it.
+    await vi.waitFor(async () => expect((await read()).delivery.state).toBe('DELIVERED'), { timeout: 5000, interval: 50 });
+    const { endpoint, delivery } = await read();
     expect(delivery).toMatchObject({ state: 'DELIVERED', attempts: 2 });
     expect(delivery.attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 200]);
     expect(delivery.attemptLog[0].excerpt).toContain('"ok":false');
