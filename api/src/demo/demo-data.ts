@@ -90,6 +90,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     ),
     users: [
       { displayName: '王建国', email: 'admin@huayou.example', roles: [{ organization: '华油能源集团有限公司党委', role: 'ORG_ADMIN' }] },
+      { displayName: '吴敏', email: 'reviewer@huayou.example', roles: [{ organization: '华油能源集团有限公司党委', role: 'REVIEWER' }] },
       { displayName: '李红梅', email: 'admin@cy1.huayou.example', roles: [{ organization: '第一采油厂党委', role: 'ORG_ADMIN' }] },
       { displayName: '赵志刚', email: 'reviewer@cy1.huayou.example', roles: [{ organization: '第一采油厂党委', role: 'REVIEWER' }] },
       { displayName: '陈静', email: 'editor@cy1.huayou.example', roles: [{ organization: '采油一队党支部', role: 'EDITOR' }, { organization: '采油一队党支部', role: 'MEMBER' }] },
@@ -116,6 +117,7 @@ export const demoEnterprises: DemoEnterprise[] = [
     ),
     users: [
       { displayName: '孙丽', email: 'admin@jcpower.example', roles: [{ organization: '江川供电有限公司党委', role: 'ORG_ADMIN' }] },
+      { displayName: '郑华', email: 'reviewer@jcpower.example', roles: [{ organization: '江川供电有限公司党委', role: 'REVIEWER' }] },
       { displayName: '周强', phone: '13900000002', roles: [{ organization: '城东供电所党支部', role: 'MEMBER' }] },
     ],
   },

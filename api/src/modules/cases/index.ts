@@ -5,6 +5,7 @@ import { CaseAdoption, CaseComment, CaseFeature, ContentLike, ExperienceCase } f
 import { CaseAdoptionResolver, CaseCommentResolver, ExperienceCaseResolver } from './case.resolver.js';
 import { casePolicy } from './case.policy.js';
 import { casesAdopted } from './case.metrics.js';
+import { seedDemoCases } from './case.demo.js';
 
 export default defineModule({
   name: 'cases',
@@ -12,4 +13,5 @@ export default defineModule({
   policy: casePolicy,
   entities: [ExperienceCase, CaseComment, ContentLike, CaseAdoption, CaseFeature],
   resolvers: [ExperienceCaseResolver, CaseCommentResolver, CaseAdoptionResolver],
+  seed: (em) => seedDemoCases(em),
 });

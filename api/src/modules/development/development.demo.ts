@@ -5,13 +5,10 @@
  * from today, so the board always shows a live picture. Additive and idempotent.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { defineAbilityFor, type Viewer } from '../../core/authz/ability.js';
-import type { Actor } from '../../core/authz/check.js';
 import type { Config } from '../../core/config.js';
 import { person, randomFrom } from '../../demo/people.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
-import { Membership } from '../identity/membership.entity.js';
-import { User } from '../identity/user.entity.js';
+import { actorOfLogin } from '../identity/user-actor.js';
 import { Member, MemberCategory, MemberStatus } from '../members/member.entity.js';
 import { ensureMemberKeys } from '../members/member.keys.js';
 import { chinaToday } from '../members/member.rules.js';
@@ -43,18 +40,6 @@ const TARGETS: { stage: DevelopmentStage; back: [number, number] }[] = [
   { stage: 'REJECTED', back: [10, 0] },
   { stage: 'WITHDRAWN', back: [3, 0] },
 ];
-
-async function adminActor(em: EntityManager, email: string): Promise<Actor | null> {
-  const user = await em.findOne(User, { email });
-  if (!user) return null;
-  const memberships = await em.find(Membership, { user }, { populate: ['organization'] });
-  const grants = memberships.map((m) => {
-    const org = m.organization.getEntity();
-    return { membershipId: m.id, role: m.role, organizationId: org.id, path: org.path, depth: org.depth, enterpriseId: m.enterprise.id };
-  });
-  const viewer: Viewer = { kind: 'user', userId: user.id, sessionId: 'demo', isPlatformAdmin: false, grants, ip: null };
-  return { viewer, ability: defineAbilityFor(viewer) };
-}
 
 /** The steps that take an application made on `applied` to `stage`, with their days. */
 function plan(stage: DevelopmentStage, applied: string, today: string): Omit<StepInput, 'applicantId'>[] {
@@ -100,7 +85,7 @@ export async function seedDemoDevelopments(em: EntityManager, config: Config): P
   const today = chinaToday();
   for (const demo of DEMO_DEVELOPMENTS) {
     const enterprise = await em.findOne(Enterprise, { slug: demo.enterprise });
-    const actor = enterprise && (await adminActor(em, demo.admin));
+    const actor = enterprise && (await actorOfLogin(em, demo.admin));
     if (!enterprise || !actor || (await em.count(Applicant, { enterprise }))) continue;
     const branches = await em.find(Organization, { enterprise, name: { $in: demo.branches }, level: 'BRANCH' });
     const random = randomFrom(`development/${demo.enterprise}`);

@@ -7,6 +7,7 @@ import { DisclosureFeedbackResolver, DisclosureResolver } from './disclosure.res
 import { disclosurePolicy } from './disclosure.policy.js';
 import { disclosuresOnTime, ON_TIME_WORKING_DAYS } from './disclosure.metrics.js';
 import { feedbackReceivedWebhook, noticeClosed, noticeClosedWebhook, noticeOpened, noticeOpenedWebhook } from './disclosure.webhooks.js';
+import { seedDemoDisclosures } from './disclosure.demo.js';
 
 export default defineModule({
   name: 'disclosures',
@@ -18,4 +19,5 @@ export default defineModule({
   reminders: [noticeClosing, noticeOpened, noticeClosed],
   webhookEvents: [noticeOpenedWebhook, noticeClosedWebhook, feedbackReceivedWebhook],
   todos: [disclosureTodos],
+  seed: (em) => seedDemoDisclosures(em),
 });

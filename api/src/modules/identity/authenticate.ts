@@ -6,9 +6,10 @@
  * must know its token is dead. A stale cookie only means "anonymous": the portal still renders.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Grant, Viewer } from '../../core/authz/ability.js';
-import type { ApiScope, Role } from '../../core/authz/roles.js';
+import type { Viewer } from '../../core/authz/ability.js';
+import type { ApiScope } from '../../core/authz/roles.js';
 import { AppError, ErrorCode } from '../../core/graphql/errors.js';
+import { grantsOf } from './user-actor.js';
 import { API_KEY_PREFIX, isWellFormed, SESSION_PREFIX, sha256 } from './tokens.js';
 
 export const SESSION_COOKIE = 'dj_session';
@@ -61,12 +62,6 @@ async function sessionViewer(em: EntityManager, token: string, ip: string | null
     [sha256(token)],
   );
   if (!session) return null;
-  const grants = await em.execute<{ membership_id: number; role: Role; organization_id: number; path: string; depth: number; enterprise_id: number }[]>(
-    `select m.id as membership_id, m.role, o.id as organization_id, o.path, o.depth, o.enterprise_id
-       from membership m join organization o on o.id = m.organization_id
-      where m.user_id = ? and o.archived_at is null`,
-    [session.user_id],
-  );
   // Touch the session at most every five minutes: not a write per request.
   if (session.stale) await em.execute('update session set last_seen_at = now() where id = ?', [session.id]);
   return {
@@ -74,9 +69,7 @@ async function sessionViewer(em: EntityManager, token: string, ip: string | null
     userId: session.user_id,
     sessionId: String(session.id),
     isPlatformAdmin: session.is_platform_admin,
-    grants: grants.map(
-      (g): Grant => ({ membershipId: g.membership_id, role: g.role, organizationId: g.organization_id, path: g.path, depth: g.depth, enterpriseId: g.enterprise_id }),
-    ),
+    grants: await grantsOf(em, session.user_id),
     ip,
   };
 }

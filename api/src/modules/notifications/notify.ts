@@ -12,6 +12,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromKysely } from 'pg-boss';
 import { emit } from '../../core/events/bus.js';
+import { NOT_BACKFILL } from '../../core/db/backfill.js';
 import { render, type NotificationKind, type Params } from './kinds.js';
 import './notification.events.js';
 import { Channel, DeliveryStatus } from './notification.entity.js';
@@ -57,10 +58,11 @@ export async function notify<P extends Params>(em: EntityManager, input: NotifyI
   const { title, body } = render(input.kind, input.params);
   const rows = await em.execute<{ id: string; recipient_id: number }[]>(
     `insert into notification (enterprise_id, recipient_id, kind, title, body, link, organization_id)
-     select ?, r, ?, ?, ?, ?, ? from unnest(?::int[]) r
+     select ?, r, ?, ?, ?, ?, ? from unnest(?::int[]) r where ${NOT_BACKFILL}
      returning id, recipient_id`,
     [input.enterpriseId, input.kind.kind, title, body, input.link ?? null, input.organizationId ?? null, intArray(recipients)],
   );
+  if (rows.length === 0) return 0; // a backfill: history is not news
   const byRecipient = new Map(rows.map((r) => [r.recipient_id, r.id]));
 
   const people = await em.execute<Recipient[]>(

@@ -10,6 +10,7 @@ import type { DomainEvent } from '../../core/events/bus.js';
 import { webhookEventDefinitions } from '../../core/module.js';
 import { runtimeFor } from '../notifications/runtime.js';
 import { intArray } from '../../core/db/sql-array.js';
+import { NOT_BACKFILL } from '../../core/db/backfill.js';
 
 export const FAN_OUT = 'webhook-fan-out';
 
@@ -21,7 +22,7 @@ export async function recordWebhookEvents(em: EntityManager, event: DomainEvent)
     const rows = await em.execute<{ id: string }[]>(
       `insert into webhook_event (enterprise_id, type, source)
        select e.id, ?, ?::jsonb from unnest(?::int[]) as e(id)
-        where exists (select 1 from webhook_endpoint w where w.enterprise_id = e.id and w.disabled_at is null and ? = any(w.event_types))
+        where ${NOT_BACKFILL} and exists (select 1 from webhook_endpoint w where w.enterprise_id = e.id and w.disabled_at is null and ? = any(w.event_types))
        returning id`,
       [definition.type, JSON.stringify(event), intArray(enterprises), definition.type],
     );

@@ -1,6 +1,13 @@
-/** Demo work updates (工作动态) and disclosures (党务公开): what a group's portals carry on an ordinary week. */
-import type { Visibility } from '../modules/content/content-enums.js';
-import type { DisclosureCategory, DisclosureScope } from '../modules/disclosures/disclosure-enums.js';
+/**
+ * Demo work updates (工作动态): what a group's portals carry on an ordinary week — written,
+ * submitted and approved through the content service by the demo's own people, then dated back.
+ * Additive and idempotent: an item whose title the enterprise has is left alone.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ContentKind, type Visibility } from '../content/content-enums.js';
+import { demoActor, demoReviewer, publishDemoItem } from '../content/content.demo.js';
+import { createContent } from '../content/content.service.js';
+import { demoOwner } from '../organizations/organization.demo.js';
 
 export interface DemoNews {
   enterprise: string;
@@ -109,59 +116,16 @@ export const demoNews: DemoNews[] = [
   },
 ];
 
-/** Demo disclosures (党务公开), approved, with their secrecy review recorded; one notice is still open. */
-export interface DemoDisclosure {
-  enterprise: string;
-  organization: string;
-  author: string;
-  reviewer: string;
-  approver: string;
-  title: string;
-  bodyHtml: string;
-  category: DisclosureCategory;
-  scope: DisclosureScope;
-  publishedDaysAgo: number;
-  /** Notice window relative to the seed: [start, end] in days. */
-  noticeDays?: [number, number];
+export async function seedDemoNews(em: EntityManager): Promise<string[]> {
+  const created: string[] = [];
+  for (const item of demoNews) {
+    const owner = await demoOwner(em, item.enterprise, item.organization, item.title);
+    if (!owner) continue;
+    const author = await demoActor(em, item.author);
+    const { enterprise: _e, organization: _o, author: _a, publishedDaysAgo, pinned, ...fields } = item;
+    const content = await createContent(em, author, ContentKind.NEWS, { ...fields, organizationId: owner.id });
+    await publishDemoItem(em, String(content.id), { author, reviewer: await demoReviewer(em, owner.id, author) }, { publishedDaysAgo, pinned });
+    created.push(item.title);
+  }
+  return created;
 }
-
-export const demoDisclosures: DemoDisclosure[] = [
-  {
-    enterprise: 'huayou',
-    organization: '采油一队党支部',
-    author: 'editor@cy1.huayou.example',
-    reviewer: 'reviewer@cy1.huayou.example',
-    approver: 'admin@cy1.huayou.example',
-    title: '关于拟发展李明同志为中共预备党员的公示',
-    bodyHtml:
-      '<p>经支部委员会研究，拟发展李明同志为中共预备党员，现予以公示。</p><p>李明，男，汉族，1994年5月出生，大学本科学历，现任采油一队技术员，2024年3月被确定为入党积极分子。</p><p>公示期间，党员和群众可通过来信、来电或本页面反映情况和意见。</p>',
-    category: 'ORGANIZATION_BUILDING',
-    scope: 'SOCIETY',
-    publishedDaysAgo: 2,
-    noticeDays: [-2, 3],
-  },
-  {
-    enterprise: 'huayou',
-    organization: '第一采油厂党委',
-    author: 'admin@cy1.huayou.example',
-    reviewer: 'reviewer@cy1.huayou.example',
-    approver: 'admin@huayou.example',
-    title: '第一采油厂党委2026年度党建工作要点',
-    bodyHtml: '<p>一、坚持政治引领，深入学习贯彻党的创新理论。</p><p>二、夯实基层基础，推进党支部标准化规范化建设。</p><p>三、强化作风建设，持续为基层减负。</p>',
-    category: 'GOALS_AND_PLANS',
-    scope: 'WHOLE_ENTERPRISE',
-    publishedDaysAgo: 12,
-  },
-  {
-    enterprise: 'huayou',
-    organization: '采油一队党支部',
-    author: 'editor@cy1.huayou.example',
-    reviewer: 'reviewer@cy1.huayou.example',
-    approver: 'admin@cy1.huayou.example',
-    title: '采油一队党支部第三季度“三会一课”开展情况',
-    bodyHtml: '<p>第三季度，支部共召开支部党员大会1次、支委会3次、党小组会6次，书记讲党课1次。</p>',
-    category: 'EDUCATION',
-    scope: 'OWN_ORG_SUBTREE',
-    publishedDaysAgo: 30,
-  },
-];

@@ -1,0 +1,65 @@
+/**
+ * The demo's publications go the way people's do: the author writes and submits, a reviewer at or
+ * above the owner approves (never the author: the rules forbid it), and only then is the item dated
+ * back to when the demo says it appeared — the one thing the services cannot do, history. Runs in
+ * the seed's backfill transaction, so nobody is notified of last week's news.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../../core/authz/check.js';
+import { actorOfLogin } from '../identity/user-actor.js';
+import { approveContent, pinContent, submitContent } from './content.service.js';
+
+/** The demo account with this login, as an actor; the seed's data names only accounts it creates. */
+export async function demoActor(em: EntityManager, login: string): Promise<Actor> {
+  const actor = await actorOfLogin(em, login);
+  if (!actor) throw new Error(`The demo has no account ${login}.`);
+  return actor;
+}
+
+/** The nearest reviewer or admin at or above the organisation who is not the author. */
+export async function demoReviewer(em: EntityManager, organizationId: number, author: Actor): Promise<Actor> {
+  const [row] = await em.execute<{ login: string }[]>(
+    `select coalesce(u.email, u.phone) as login
+       from organization o join organization a on o.path like a.path || '%'
+       join membership m on m.organization_id = a.id and m.role in ('REVIEWER', 'ORG_ADMIN')
+       join app_user u on u.id = m.user_id
+      where o.id = ? and u.id <> ?
+      order by a.depth desc, m.role = 'REVIEWER' desc, u.id limit 1`,
+    [organizationId, author.viewer.kind === 'user' ? author.viewer.userId : 0],
+  );
+  if (!row) throw new Error(`No demo reviewer above organisation ${organizationId}.`);
+  return demoActor(em, row.login);
+}
+
+/** Days before now, as an SQL interval parameter. */
+const daysAgo = (days: number) => `${days} days`;
+
+/**
+ * Submits the item as its author; with `publishedDaysAgo`, approves it as `reviewer` (and pins it),
+ * then dates its publication, creation and first revision back that many days.
+ */
+export async function publishDemoItem(
+  em: EntityManager,
+  id: string,
+  people: { author: Actor; reviewer: Actor },
+  history: { publishedDaysAgo?: number | undefined; pinned?: boolean | undefined },
+  approve: (reviewer: Actor) => Promise<unknown> = () => approveContent(em, people.reviewer, id),
+): Promise<void> {
+  await submitContent(em, people.author, id);
+  if (history.publishedDaysAgo === undefined) return; // still waiting for review
+  await approve(people.reviewer);
+  if (history.pinned) await pinContent(em, people.reviewer, id, true);
+  await backdate(em, id, history.publishedDaysAgo);
+}
+
+/** Moves an item's own dates back: written an hour before it appeared, on the day the demo says. */
+export async function backdate(em: EntityManager, id: string, days: number): Promise<void> {
+  const at = `now() - ?::interval`;
+  await em.execute(
+    `update content set published_at = ${at}, publish_notified_at = ${at}, created_at = ${at} - interval '1 hour', updated_at = ${at},
+            pinned_at = case when pinned_at is null then null else ${at} end
+      where id = ?`,
+    [daysAgo(days), daysAgo(days), daysAgo(days), daysAgo(days), daysAgo(days), id],
+  );
+  await em.execute(`update content_revision set created_at = ${at} - interval '1 hour' where content_id = ?`, [daysAgo(days), id]);
+}
