@@ -1,10 +1,12 @@
 /**
  * Every page renders inside its visitor's context (lib/visitor.ts). Shareable pages get an ETag
  * of their content: a browser revalidating (they all do: max-age=0) gets a 304 while nothing on
- * the page changed, and the new page as soon as something was published or edited.
+ * the page changed, and the new page as soon as something was published or edited. A page the
+ * route marked for it is memoised by what it shows (lib/render-memo.ts).
  */
 import { createHash } from 'node:crypto';
 import { defineMiddleware } from 'astro:middleware';
+import { remember } from './lib/render-memo.js';
 import { SESSION_COOKIE, visitor } from './lib/visitor.js';
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -19,6 +21,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const shareable = context.request.method === 'GET' && response.status === 200 && (response.headers.get('cache-control') ?? '').startsWith('public') && (response.headers.get('content-type') ?? '').startsWith('text/html');
   if (!shareable) return response;
   const html = await response.text();
+  if (context.locals.renderKey) remember(context.locals.renderKey, html);
   const etag = `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
   const headers = new Headers(response.headers);
   headers.set('etag', etag);

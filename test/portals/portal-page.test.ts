@@ -220,7 +220,7 @@ describe('organisation pages', () => {
 });
 
 describe('revalidation', () => {
-  it('answers 304 while a page is unchanged, and the new page once something is published', async () => {
+  it('answers 304 while a page is unchanged (and renders it once), and the new page once something is published', async () => {
     const first = await get('/p/huayou-caiyou1/news/');
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^W\/"/);
@@ -234,9 +234,14 @@ describe('revalidation', () => {
       req.end();
     });
     expect(again).toBe(304);
+    // Nothing changed: the page is served again without rendering, byte for byte.
+    const memoised = await get('/p/huayou-caiyou1/news/');
+    expect(memoised.headers['x-render']).toBe('memo');
+    expect(memoised.body).toBe(first.body);
     // Publish something in the plant's subtree: the same validator no longer matches.
     await db.query(`update content set published_at = now(), title = '新发布的工作动态' where id = (select id from content where kind = 'NEWS' and visibility = 'PUBLIC' and organization_id in (select id from organization where path like (select path from organization where name = '第一采油厂党委') || '%') order by published_at limit 1)`);
     const changed = await get('/p/huayou-caiyou1/news/');
+    expect(changed.headers['x-render']).toBeUndefined();
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.body).toContain('新发布的工作动态');
   });

@@ -1,25 +1,27 @@
 /**
  * `pnpm bench`: loads a large generated dataset into a throwaway PostgreSQL, starts the API (as in
  * production: trusted documents, rate budgets, one process) and the raw-SQL floor
- * (floor-server.ts) side by side, and measures four requests on each over loopback with
- * autocannon: requests/s, p50 and p99 latency, SQL statements per request. Then subscription
- * fan-out: N WebSocket subscribers, one publication, delivery latency. Then notifications, the member
- * spreadsheet and learning (grading a paper, an exam report over 5,000 attempts). Prints the tables.
+ * (floor-server.ts) side by side, and measures the portal's reads on each over loopback with
+ * autocannon: requests/s, p50 and p99 latency, SQL statements per request. Then the portal
+ * server's rendered pages, subscription fan-out (fan-out.ts), notifications, the member
+ * spreadsheet, learning and dashboards. Prints each table with its targets.
  *
  * BENCH_SECONDS (default 10) per measurement; BENCH_CONNECTIONS (default 16);
- * BENCH_SUBSCRIBERS (default 200,2000); BENCH_SCALE (default 1) multiplies the dataset;
- * BENCH_KEEP_DB=1 leaves the database running afterwards (its URL is printed); BENCH_TRACE=1 prints
- * the SQL of each probe request with its time (and slows the API down: use it to explain, not to measure).
+ * BENCH_SUBSCRIBERS (anonymous, default 200,2000,10000); BENCH_SIGNED_IN (default 2000x100:
+ * subscribers x distinct abilities); BENCH_SCALE (default 1) multiplies the dataset;
+ * BENCH_ONLY=reads,portal,fanout,notifications,members,learning,dashboards runs those sections
+ * alone; BENCH_KEEP_DB=1 leaves the database running afterwards (its URL is printed);
+ * BENCH_TRACE=1 prints the SQL of each probe request with its time (and slows the API down: use
+ * it to explain, not to measure).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { createClient } from 'graphql-ws';
 import pg from 'pg';
-import WebSocket from 'ws';
 import { pino } from 'pino';
 import { runCli } from '../cli/run.js';
 import { loadConfig } from '../core/config.js';
@@ -36,13 +38,18 @@ import { seedDemoData } from '../demo/seed.js';
 import { DEMO_PASSWORD } from '../demo/demo-data.js';
 import { generateBenchData } from './generate.js';
 import { benchPortalPages } from './portal-pages.js';
+import { benchFanOut } from './fan-out.js';
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '200,2000').split(',').map(Number);
+const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '200,2000,10000').split(',').map(Number);
+/** Signed-in subscribers and the distinct abilities they are spread over: `2000x100`. */
+const SIGNED_IN = (process.env.BENCH_SIGNED_IN ?? '2000x100').split('x').map(Number) as [number, number];
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const runs = (section: string) => ONLY.size === 0 || ONLY.has(section);
 const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
 interface Child {
@@ -149,11 +156,12 @@ runCli(async () => {
     const [counts] = (await db.query(`select count(*) filter (where kind = 'NEWS') as news, count(*) filter (where kind = 'DISCLOSURE') as disclosures, count(*) filter (where kind = 'CASE') as cases, (select count(*) from organization) as orgs, (select count(*) from app_user) as users from content`)).rows;
     say(`Dataset: ${counts.news} news, ${counts.disclosures} disclosures, ${counts.cases} cases, ${counts.orgs} organisations, ${counts.users} users (loaded in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
+    const metricsToken = randomBytes(16).toString('hex');
     const apiPort = await freePort();
     const floorPort = await freePort();
     const api = await startChild(
       'src/main.ts',
-      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', MEMBER_DATA_KEY: memberDataKey, LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
+      { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', METRICS_TOKEN: metricsToken, MEMBER_DATA_KEY: memberDataKey, LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
       /API listening/,
     );
     children.push(api);
@@ -192,7 +200,7 @@ runCli(async () => {
     const table: string[] = [];
     const row = (cells: (string | number)[]) => table.push(cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 14 : 0)).join(''));
     row(['request', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'target']);
-    for (const scenario of scenarios) {
+    for (const scenario of runs('reads') ? scenarios : []) {
       // Both servers must give the same answer, or the comparison means nothing.
       const probeBody = { ...scenario.body(), variables: { ...(scenario.body().variables as object) } };
       const requestId = `bench-probe-${scenario.name.replace(/\W/g, '-')}`;
@@ -217,55 +225,28 @@ runCli(async () => {
       row(['', 'API/floor', `${share.toFixed(0)}%`, `${(apiFigures.p50 / Math.max(floorFigures.p50, 0.01)).toFixed(1)}×`, `${(apiFigures.p99 / Math.max(floorFigures.p99, 0.01)).toFixed(1)}×`, '', '', `≥${scenario.target}% ${share >= scenario.target ? 'pass' : 'FAIL'}`]);
       say(`  measured ${scenario.name}`);
     }
-    say('');
-    say(table.join('\n'));
+    if (runs('reads')) say(`\n${table.join('\n')}`);
 
     // The portal server itself: rendered pages over the API (with its response cache, as deployed).
-    say('');
-    say('Portal pages (the portal server rendering, anonymous, over the API):');
-    const portalLines = await benchPortalPages({ apiUrl: api.url, articleIds: articles.slice(0, 200), seconds: SECONDS, connections: CONNECTIONS, say });
-    say(portalLines.join('\n'));
+    if (runs('portal')) {
+      say('');
+      say('Portal pages (the portal server rendering, anonymous, over the API):');
+      const portalLines = await benchPortalPages({ apiUrl: api.url, articleIds: articles.slice(0, 200), seconds: SECONDS, connections: CONNECTIONS, say });
+      say(portalLines.join('\n'));
+    }
 
-    // Subscription fan-out: N anonymous subscribers on the group portal, one publication.
-    say('');
-    say('subscribers  delivered   p50 ms   p99 ms   max ms');
-    const editor = await post(api.url, { documentId: idOf('SignIn'), operationName: 'SignIn', variables: { input: { login: 'editor@cy1.huayou.example', password: DEMO_PASSWORD } } });
-    const reviewer = await post(api.url, { documentId: idOf('SignIn'), operationName: 'SignIn', variables: { input: { login: 'reviewer@cy1.huayou.example', password: DEMO_PASSWORD } } });
-    const branch = (await db.query(`select id from organization where name = '采油一队党支部'`)).rows[0].id;
-    for (const n of SUBSCRIBERS) {
-      const arrivals: number[] = [];
-      const clients = await Promise.all(
-        Array.from({ length: n }, async () => {
-          const client = createClient({ url: api.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
-          await new Promise<void>((resolve, reject) => {
-            client.on('connected', () => resolve());
-            client.on('error', reject);
-          });
-          // Anonymous sockets run trusted documents only (production): the portal's live feed, by id.
-          const live = { query: '', documentId: idOf('PortalPublished'), operationName: 'PortalPublished', variables: { slug: 'huayou', kinds: ['NEWS'] } };
-          client.subscribe(live as { query: string }, { next: () => arrivals.push(performance.now()), error: () => {}, complete: () => {} });
-          return client;
-        }),
-      );
-      await new Promise((r) => setTimeout(r, 1000 + n)); // let every subscription start
-      const auth = (t: string) => ({ authorization: `Bearer ${t}` });
-      const created = await post(api.url, { query: `mutation($i: NewsCreateInput!) { newsCreate(input: $i) { newsArticle { id } } }`, variables: { i: { organizationId: gid('Organization', branch), title: `扇出测试 ${n}`, bodyHtml: '<p>扇出测试</p>' } } }, auth(editor.body.data.signIn.token));
-      const id = created.body.data.newsCreate.newsArticle.id;
-      await post(api.url, { query: `mutation($id: ID!) { newsSubmit(id: $id) { userErrors { code } } }`, variables: { id } }, auth(editor.body.data.signIn.token));
-      const t0 = performance.now();
-      await post(api.url, { query: `mutation($id: ID!) { newsApprove(id: $id) { userErrors { code } } }`, variables: { id } }, auth(reviewer.body.data.signIn.token));
-      const deadline = Date.now() + 120_000;
-      while (arrivals.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      const latencies = arrivals.map((t) => t - t0).sort((x, y) => x - y);
-      const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(0) : '-');
-      say(`${String(n).padStart(11)}${`${arrivals.length}/${n}`.padStart(11)}${at(0.5).padStart(9)}${at(0.99).padStart(9)}${(latencies.at(-1)?.toFixed(0) ?? '-').padStart(9)}`);
-      await Promise.all(clients.map((c) => c.dispose()));
+    // Subscription fan-out: one publication to N subscribers of the group portal's live feed.
+    if (runs('fanout')) {
+      say('');
+      say('Fan-out (one publication, the group portal’s live feed):');
+      const fanOut = await benchFanOut({ api, db, idOf, post, token: (login) => post(api.url, { documentId: idOf('SignIn'), operationName: 'SignIn', variables: { input: { login, password: DEMO_PASSWORD } } }).then((r) => r.body.data.signIn.token as string), metricsToken, anonymous: SUBSCRIBERS, signedIn: SIGNED_IN });
+      say(fanOut.join('\n'));
     }
     await db.end();
-    await benchNotifications(databaseUrl, say);
-    await benchMembers(databaseUrl, memberDataKey, say);
-    await benchLearning(databaseUrl, say);
-    await benchDashboards(databaseUrl, say);
+    if (runs('notifications')) await benchNotifications(databaseUrl, say);
+    if (runs('members')) await benchMembers(databaseUrl, memberDataKey, say);
+    if (runs('learning')) await benchLearning(databaseUrl, say);
+    if (runs('dashboards')) await benchDashboards(databaseUrl, say);
   } catch (error) {
     say(`bench failed: ${(error as Error).stack ?? error}`);
     throw error;

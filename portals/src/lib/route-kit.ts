@@ -132,13 +132,18 @@ export async function resolveRoute(routes: readonly PageRoute[], req: Request, c
   }
 }
 
+/** A visitor's page, the same for every visitor: shared caches may keep it (a member's never). */
+export function isShareable(result: RouteResult, method: string): result is Extract<RouteResult, { kind: 'ok' }> {
+  return result.kind === 'ok' && method === 'GET' && !result.site.member && !result.route.private && !result.route.signedIn;
+}
+
 /**
  * Status and caching: browsers revalidate every public page (a change shows on the next visit);
  * shared caches may keep one a minute. Members' pages, forms and errors are never stored.
  */
 export function applyRouteResponse(response: ResponseInit & { headers: Headers }, result: RouteResult, method: string): void {
   response.status = result.kind === 'ok' ? 200 : result.kind === 'not-found' ? 404 : 503;
-  const cacheable = result.kind === 'ok' && method === 'GET' && !result.site.member && !result.route.private && !result.route.signedIn;
+  const cacheable = isShareable(result, method);
   response.headers.set('cache-control', cacheable ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' : 'no-store');
   // The same address shows more to a signed-in member: caches must keep the two apart.
   response.headers.set('vary', 'Cookie');

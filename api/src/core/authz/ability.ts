@@ -97,6 +97,23 @@ export function topLevelAdminGrants(viewer: Viewer): Grant[] {
   return viewer.kind === 'user' ? viewer.grants.filter((g) => g.role === Role.ORG_ADMIN && g.depth === 0) : [];
 }
 
+/**
+ * Viewers with equal keys are given the same rules, except those naming the viewer themself (an
+ * author's own items, one's own records): work shared across viewers — an event checked once for
+ * every subscriber alike — keys on this and treats the viewer's own things apart.
+ */
+export function abilityKey(viewer: Viewer): string {
+  switch (viewer.kind) {
+    case 'anonymous':
+    case 'system':
+      return viewer.kind;
+    case 'apiClient':
+      return `key:${viewer.enterpriseId}:${[...viewer.scopes].sort().join(',')}`;
+    case 'user':
+      return `user:${viewer.isPlatformAdmin ? 'platform' : ''}:${viewer.grants.map((g) => `${g.role}@${g.organizationId}:${g.path}:${g.depth}:${g.enterpriseId}`).sort().join('|')}`;
+  }
+}
+
 export function defineAbilityFor(viewer: Viewer): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
 

@@ -12,6 +12,9 @@ export class StatementCounter {
   count = 0;
 }
 
+/** Every statement this process ran, requests or not (subscriptions, jobs): for /metrics and the bench. */
+export const processStatements = new StatementCounter();
+
 export function createOrmLogger(log: Logger) {
   return (_options: LoggerOptions): OrmLogger => ({
     log(namespace, message) {
@@ -26,6 +29,7 @@ export function createOrmLogger(log: Logger) {
     logQuery(context: LogContext) {
       const counter = context.statements;
       if (counter instanceof StatementCounter) counter.count++;
+      processStatements.count++;
       // A span per statement when tracing is on, timed from what the driver measured.
       const tracer = tracing();
       if (tracer) {

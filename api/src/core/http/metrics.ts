@@ -9,6 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { processStatements } from '../db/statement-counter.js';
 
 /** Operation names come from clients: a bounded set keeps the series bounded. */
 const MAX_OPERATION_NAMES = 200;
@@ -56,6 +57,15 @@ export function createMetrics(orm: MikroORM): ApiMetrics {
         )
         .catch(() => []);
       for (const r of rows) this.set({ queue: r.name, state: r.state }, r.n);
+    },
+  });
+  new Counter({
+    name: 'dj_sql_statements_total',
+    help: 'SQL statements this process ran through the ORM, requests or not (subscriptions, jobs, schedules).',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(processStatements.count);
     },
   });
   return {

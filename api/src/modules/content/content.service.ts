@@ -203,8 +203,8 @@ export async function restoreRevision(em: EntityManager, actor: Actor, id: strin
 
 declare module '../../core/events/bus.js' {
   interface EventTypes {
-    /** An item became visible (published now, or its scheduled time came). */
-    'content.published': { id: string; kind: ContentKind; organizationId: number; enterpriseId: number };
+    /** An item became visible (published now, or its scheduled time came); `authorId` reads it whatever its visibility. */
+    'content.published': { id: string; kind: ContentKind; organizationId: number; enterpriseId: number; authorId: number | null };
     /** A visible item was taken down (unpublished or archived); `visibility` is who could read it. */
     'content.unpublished': { id: string; kind: ContentKind; organizationId: number; enterpriseId: number; visibility: Visibility };
     /** An item entered or left review. */
@@ -213,7 +213,7 @@ declare module '../../core/events/bus.js' {
 }
 
 /** The event for a publication that is visible now; scheduled ones are emitted by the scheduler. */
-export const publishedEvent = (c: { id: string; kind: ContentKind; organizationId: number; enterpriseId: number }) => ({ type: 'content.published' as const, ...c });
+export const publishedEvent = (c: { id: string; kind: ContentKind; organizationId: number; enterpriseId: number; authorId: number | null }) => ({ type: 'content.published' as const, ...c });
 
 /**
  * Moves an item through the workflow after checking `action` on it; emits events at commit.
@@ -237,7 +237,7 @@ export async function transition(
     content.updatedAt = new Date();
     if (content.status === ContentStatus.PUBLISHED && content.publishedAt && content.publishedAt.getTime() <= Date.now() && !content.publishNotifiedAt) {
       content.publishNotifiedAt = new Date();
-      await emit(tx, publishedEvent({ id: String(content.id), kind: content.kind, organizationId: content.organization.id, enterpriseId: content.enterprise.id }));
+      await emit(tx, publishedEvent({ id: String(content.id), kind: content.kind, organizationId: content.organization.id, enterpriseId: content.enterprise.id, authorId: content.author?.id ?? null }));
     }
     if (wasVisible && content.status !== ContentStatus.PUBLISHED) {
       await emit(tx, { type: 'content.unpublished', id: String(content.id), kind: content.kind, organizationId: content.organization.id, enterpriseId: content.enterprise.id, visibility: content.visibility });

@@ -1,4 +1,5 @@
 /** Live sources shared by content kinds' subscriptions (see core/events/bus.ts). */
+import { abilityKey } from '../../core/authz/ability.js';
 import type { DomainEvent } from '../../core/events/bus.js';
 import { filterMap } from '../../core/events/bus.js';
 import type { Context } from '../../core/graphql/context.js';
@@ -9,23 +10,39 @@ import type { Content } from './content.entity.js';
 import type { ContentKind } from './content-enums.js';
 import { contentById } from './content.loaders.js';
 
-/** The item of an event, if the caller may read it, it is of `kinds` and it belongs to the portal's subtree. */
-async function shownOnPortal(ctx: Context, id: string, portalPath: string, kinds: readonly ContentKind[]): Promise<Content | null> {
+/** The item of an event, if the caller may read it and it is of `kinds`. */
+async function readable(ctx: Context, id: string, kinds: readonly ContentKind[]): Promise<Content | null> {
   const item = await contentById(ctx).load(id);
-  if (!item || !kinds.includes(item.kind)) return null;
-  const owner = await organizationById(ctx).load(item.organization.id);
-  return owner?.path.startsWith(portalPath) ? item : null;
+  return item && kinds.includes(item.kind) ? item : null;
 }
 
 /**
- * Anonymous subscribers all read alike (one ability, whatever their address): one look-up per
- * event, portal and kinds serves every one of them in the process — the bus hands each listener
- * the same event object, so it keys the memo and the memo goes with it.
+ * The path of an event's owner organisation, once per event: where an item sits in the tree is
+ * not a secret of the item (whether the subscriber may read the item is asked apart), so every
+ * subscriber's portal check shares one look-up.
  */
-const anonymousLookups = new WeakMap<DomainEvent, Map<string, Promise<Content | null>>>();
+const ownerPaths = new WeakMap<DomainEvent, Promise<string | null>>();
+function ownerPath(ctx: Context, event: DomainEvent & { organizationId: number }): Promise<string | null> {
+  let path = ownerPaths.get(event);
+  if (!path) {
+    path = ctx.em.execute<{ path: string }[]>('select path from organization where id = ?', [event.organizationId]).then(([row]) => row?.path ?? null);
+    ownerPaths.set(event, path);
+  }
+  return path;
+}
+
+/**
+ * Subscribers with the same ability read alike: one look-up per event, ability, portal and kinds
+ * serves every one of them in the process (anonymous visitors all share one; signed-in people
+ * with the same grants another). The author reads their own item whatever its visibility, so for
+ * them the look-up is their own. The bus hands each listener the same event object, so it keys the
+ * memo and the memo goes with it.
+ */
+const lookups = new WeakMap<DomainEvent, Map<string, Promise<Content | null>>>();
 
 /** Items of `kinds` published in a portal's organisation subtree, that the subscriber may read. */
 export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: readonly ContentKind[]): AsyncIterableIterator<Content> {
+  const sharedKey = `${abilityKey(ctx.viewer)}|${[...kinds].sort().join(',')}`;
   return filterMap(
     ctx.bus,
     async () => {
@@ -36,15 +53,17 @@ export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: reado
     },
     async (event, portalPath) => {
       if (event.type !== 'content.published' || !kinds.includes(event.kind)) return null;
-      ctx.renew();
-      if (ctx.viewer.kind !== 'anonymous') return shownOnPortal(ctx, event.id, portalPath, kinds);
-      const byPortal = anonymousLookups.get(event) ?? new Map<string, Promise<Content | null>>();
-      anonymousLookups.set(event, byPortal);
-      const key = `${portalPath}|${[...kinds].sort().join(',')}`;
-      let found = byPortal.get(key);
+      ctx.renew(); // the payload's own fields resolve with this subscriber's loaders and rules of now
+      if (!(await ownerPath(ctx, event))?.startsWith(portalPath)) return null;
+      const viewer = ctx.viewer;
+      const own = viewer.kind === 'user' && viewer.userId === event.authorId;
+      const key = `${own ? `author:${viewer.userId}` : sharedKey}|${portalPath}`;
+      const shared = lookups.get(event) ?? new Map<string, Promise<Content | null>>();
+      lookups.set(event, shared);
+      let found = shared.get(key);
       if (!found) {
-        found = shownOnPortal(ctx, event.id, portalPath, kinds);
-        byPortal.set(key, found);
+        found = readable(ctx, event.id, kinds);
+        shared.set(key, found);
       }
       return found;
     },

@@ -15,13 +15,13 @@ export function startPublicationScheduler(orm: MikroORM, log: Logger, intervalMs
   const tick = async () => {
     const em = orm.em.fork();
     await em.transactional(async (tx) => {
-      const due = await tx.execute<{ id: string; kind: ContentKind; organization_id: number; enterprise_id: number }[]>(
+      const due = await tx.execute<{ id: string; kind: ContentKind; organization_id: number; enterprise_id: number; author_id: number | null }[]>(
         `update content set publish_notified_at = now()
           where status = 'PUBLISHED' and publish_notified_at is null and published_at <= now()
-          returning id, kind, organization_id, enterprise_id`,
+          returning id, kind, organization_id, enterprise_id, author_id`,
       );
       for (const row of due) {
-        await emit(tx, publishedEvent({ id: String(row.id), kind: row.kind, organizationId: row.organization_id, enterpriseId: row.enterprise_id }));
+        await emit(tx, publishedEvent({ id: String(row.id), kind: row.kind, organizationId: row.organization_id, enterpriseId: row.enterprise_id, authorId: row.author_id }));
       }
       if (due.length) log.info({ count: due.length }, 'scheduled publications released');
     });
