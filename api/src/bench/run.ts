@@ -17,6 +17,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +134,30 @@ async function measure(url: string, scenario: Scenario): Promise<Omit<Figures, '
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
 }
 
+/**
+ * Cost growth (issue #19): each run keeps its read latencies in .data/bench/; a run at a larger
+ * BENCH_SCALE compares its p99s with those of scale 1 (run that first). Uncached reads only.
+ */
+const GROWTH_TARGET = 1.5;
+const GROWTH_ROWS = ['portal home', 'article', 'member list'];
+function costGrowth(p99s: Record<string, number>): string[] {
+  const dir = path.join(API_DIR, '../.data/bench');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `reads-scale-${SCALE}.json`), JSON.stringify({ at: new Date().toISOString(), p99s }, null, 2));
+  if (SCALE === 1) return ['', `(p99s kept in .data/bench/reads-scale-1.json: a run with BENCH_SCALE=10 compares with them)`];
+  const base = path.join(dir, 'reads-scale-1.json');
+  if (!fs.existsSync(base)) return ['', `No scale-1 figures to compare with: run BENCH_SCALE=1 BENCH_ONLY=reads first.`];
+  const before = (JSON.parse(fs.readFileSync(base, 'utf8')) as { p99s: Record<string, number> }).p99s;
+  const lines = ['', `Cost growth, scale 1 → ${SCALE}     p99 ms at 1   p99 ms at ${SCALE}     growth   target`];
+  for (const name of GROWTH_ROWS) {
+    const [a, b] = [before[name], p99s[name]];
+    if (a === undefined || b === undefined) continue;
+    const growth = b / Math.max(a, 1);
+    lines.push(`${name.padEnd(30)}${String(a).padStart(11)}${String(b).padStart(13)}${`${growth.toFixed(2)}×`.padStart(11)}   ≤${GROWTH_TARGET}× ${growth <= GROWTH_TARGET ? 'pass' : 'FAIL'}`);
+  }
+  return lines;
+}
+
 runCli(async () => {
   const sizes = { organizations: 200 * SCALE, users: 5_000 * SCALE, news: 100_000 * SCALE, disclosures: 20_000 * SCALE, cases: 10_000 * SCALE };
   say(`Dangjian bench · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.version} · ${SECONDS} s per run, ${CONNECTIONS} connections`);
@@ -198,6 +223,7 @@ runCli(async () => {
     ];
 
     const table: string[] = [];
+    const p99s: Record<string, number> = {};
     const row = (cells: (string | number)[]) => table.push(cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 14 : 0)).join(''));
     row(['request', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'target']);
     for (const scenario of runs('reads') ? scenarios : []) {
@@ -214,18 +240,29 @@ runCli(async () => {
       await new Promise((r) => setTimeout(r, 100));
       const apiStatements = a.headers.get('x-cache') === 'HIT' ? 0 : (api.lines.find((l) => l.requestId === requestId && l.msg === 'request')?.statements ?? NaN);
       const floorStatements = Number(f.headers.get('x-sql-statements'));
-      // BENCH_TRACE=1: each statement of the probe request, with its time.
-      if (process.env.BENCH_TRACE) for (const l of api.lines.filter((l) => l.requestId === requestId && l.sql)) say(`    ${l.took} ms  ${String(l.sql).slice(0, 160)}`);
+      // BENCH_TRACE=1: each statement of the probe request, with its time and, for reads, its plan.
+      if (process.env.BENCH_TRACE) {
+        for (const l of api.lines.filter((l) => l.requestId === requestId && l.sql)) {
+          say(`    ${l.took} ms  ${String(l.sql).slice(0, 160)}`);
+          if (!/^\s*select\b/i.test(l.sql)) continue;
+          const plan = await db.query(`explain (analyze, costs off, timing off) ${l.sql}`);
+          for (const line of plan.rows.map((r) => r['QUERY PLAN'] as string)) say(`        ${line}`);
+        }
+      }
 
       const apiFigures = { ...(await measure(api.url, scenario)), statements: apiStatements };
       const floorFigures = { ...(await measure(floor.url, scenario)), statements: floorStatements };
       row([scenario.name, 'API', apiFigures.rps.toFixed(0), apiFigures.p50, apiFigures.p99, apiFigures.statements, apiFigures.errors]);
       row(['', 'floor', floorFigures.rps.toFixed(0), floorFigures.p50, floorFigures.p99, floorFigures.statements, floorFigures.errors]);
       const share = (apiFigures.rps / floorFigures.rps) * 100;
+      p99s[scenario.name] = apiFigures.p99;
       row(['', 'API/floor', `${share.toFixed(0)}%`, `${(apiFigures.p50 / Math.max(floorFigures.p50, 0.01)).toFixed(1)}×`, `${(apiFigures.p99 / Math.max(floorFigures.p99, 0.01)).toFixed(1)}×`, '', '', `≥${scenario.target}% ${share >= scenario.target ? 'pass' : 'FAIL'}`]);
       say(`  measured ${scenario.name}`);
     }
-    if (runs('reads')) say(`\n${table.join('\n')}`);
+    if (runs('reads')) {
+      say(`\n${table.join('\n')}`);
+      say(costGrowth(p99s).join('\n'));
+    }
 
     // The portal server itself: rendered pages over the API (with its response cache, as deployed).
     if (runs('portal')) {
