@@ -37,8 +37,9 @@ export interface Context {
   bus: EventBus | null;
   /**
    * Starts afresh for the next event of a subscription: a new EntityManager, empty loaders and a
-   * rebuilt ability (its rules carry the time), same caller. In place, because graphql-js resolves every event with the subscription's own
-   * context object; events are handled one at a time.
+   * rebuilt ability (its rules carry the time) — the EntityManager and the ability made when
+   * first used — same caller. In place, because graphql-js resolves every event with the subscription's own context
+   * object; events are handled one at a time.
    */
   renew(): void;
 }
@@ -54,13 +55,21 @@ export async function createContext(args: {
   statements?: StatementCounter;
 }): Promise<Context> {
   const statements = args.statements ?? new StatementCounter();
-  const em = args.orm.em.fork({ loggerContext: { requestId: args.requestId, statements } });
+  const fork = () => args.orm.em.fork({ loggerContext: { requestId: args.requestId, statements } });
+  let em: EntityManager | null = fork();
   const viewer = await args.authenticate(em);
+  let ability: AppAbility | null = defineAbilityFor(viewer);
   const context: Context = {
     requestId: args.requestId,
-    em,
+    // Made on first use after a renewal: a subscription event that one look-up serves for many
+    // subscribers (see content/live.ts) costs those who read nothing more neither.
+    get em() {
+      return (em ??= fork());
+    },
     viewer,
-    ability: defineAbilityFor(viewer),
+    get ability() {
+      return (ability ??= defineAbilityFor(viewer));
+    },
     statements,
     log: args.log,
     loaders: new Map(),
@@ -69,10 +78,10 @@ export async function createContext(args: {
     operation: {},
     bus: args.bus ?? null,
     renew() {
-      context.em = args.orm.em.fork({ loggerContext: { requestId: args.requestId, statements } });
+      em = null;
       context.loaders.clear();
-      // Rules carry the time they were built at ("published by now"): build them again.
-      context.ability = defineAbilityFor(viewer);
+      // Rules carry the time they were built at ("published by now"): they are built again.
+      ability = null;
     },
   };
   return context;
