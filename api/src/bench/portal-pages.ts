@@ -27,7 +27,9 @@ export async function benchPortalPages(args: { apiUrl: string; articleIds: strin
   const { say } = args;
   buildPortals(say);
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'portals', 'server.mjs')], {
+  // BENCH_PROFILE=1: the portal server's CPU profile too, beside the API's.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(REPO_ROOT, '.data', 'bench', 'profiles')}`, '--cpu-prof-name=portals.cpuprofile'] : [];
+  const child = spawn(process.execPath, [...profile, path.join(REPO_ROOT, 'portals', 'server.mjs')], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORTALS_PORT: String(port), PORTALS_API_URL: args.apiUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -69,6 +71,8 @@ export async function benchPortalPages(args: { apiUrl: string; articleIds: strin
     }
     return lines;
   } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited; // a profile is written on the way out
   }
 }

@@ -12,7 +12,8 @@
  * BENCH_ONLY=reads,portal,fanout,notifications,members,learning,dashboards runs those sections
  * alone; BENCH_KEEP_DB=1 leaves the database running afterwards (its URL is printed);
  * BENCH_TRACE=1 prints the SQL of each probe request with its time (and slows the API down: use
- * it to explain, not to measure).
+ * it to explain, not to measure); BENCH_PROFILE=1 writes a CPU profile of the API to
+ * .data/bench/profiles/ (open it in Chrome's DevTools, or `node api/src/bench/profile-summary.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -60,8 +61,8 @@ interface Child {
 }
 
 /** Starts a process of this package and waits for its "listening" line. */
-async function startChild(entry: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', '@oxc-node/core/register', entry], { cwd: API_DIR, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startChild(entry: string, env: Record<string, string>, ready: RegExp, nodeFlags: string[] = []): Promise<Child> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', '@oxc-node/core/register', entry], { cwd: API_DIR, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: Record<string, any>[] = [];
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start`)), 60_000);
@@ -139,6 +140,7 @@ async function measure(url: string, scenario: Scenario): Promise<Omit<Figures, '
  * BENCH_SCALE compares its p99s with those of scale 1 (run that first). Uncached reads only.
  */
 const GROWTH_TARGET = 1.5;
+const PROFILE_DIR = path.join(API_DIR, '../.data/bench/profiles');
 const GROWTH_ROWS = ['portal home', 'article', 'member list'];
 function costGrowth(p99s: Record<string, number>): string[] {
   const dir = path.join(API_DIR, '../.data/bench');
@@ -188,6 +190,8 @@ runCli(async () => {
       'src/main.ts',
       { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', METRICS_TOKEN: metricsToken, MEMBER_DATA_KEY: memberDataKey, LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
       /API listening/,
+      // BENCH_PROFILE=1: a CPU profile of the API for the whole run, written when it stops.
+      process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
     );
     children.push(api);
     const floor = await startChild('src/bench/floor-server.ts', { DATABASE_URL: databaseUrl, PORT: String(floorPort), DB_POOL_MAX: '10' }, /floor listening/);

@@ -5,15 +5,11 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Visibility } from '../content/content-enums.js';
-import { demoActor, demoReviewer, publishDemoItem } from '../content/content.demo.js';
-import { demoOwner, demoOrganization } from '../organizations/organization.demo.js';
+import { demoFields, demoReviewer, seedDemoItems, type DemoItem } from '../content/content.demo.js';
+import { demoOrganization } from '../organizations/organization.demo.js';
 import { createCase, featureCase } from './case.service.js';
 
-export interface DemoCase {
-  enterprise: string;
-  organization: string;
-  author: string;
-  title: string;
+export interface DemoCase extends DemoItem {
   summary: string;
   backgroundHtml: string;
   practiceHtml: string;
@@ -68,21 +64,19 @@ export const demoCases: DemoCase[] = [
   },
 ];
 
-export async function seedDemoCases(em: EntityManager): Promise<string[]> {
-  const created: string[] = [];
-  for (const item of demoCases) {
-    const owner = await demoOwner(em, item.enterprise, item.organization, item.title);
-    if (!owner) continue;
-    const author = await demoActor(em, item.author);
-    const { enterprise: _e, organization: _o, author: _a, publishedDaysAgo, featuredBy, ...fields } = item;
-    const content = await createCase(em, author, { ...fields, organizationId: owner.id });
-    const id = String(content.id);
-    await publishDemoItem(em, id, { author, reviewer: await demoReviewer(em, owner.id, author) }, { publishedDaysAgo });
-    for (const name of featuredBy ?? []) {
-      const level = await demoOrganization(em, item.enterprise, name);
-      await featureCase(em, await demoReviewer(em, level.id, author), id, level.id, true);
-    }
-    created.push(item.title);
-  }
-  return created;
+export function seedDemoCases(em: EntityManager): Promise<string[]> {
+  return seedDemoItems(
+    em,
+    demoCases,
+    (author, organizationId, item) => {
+      const { featuredBy: _f, ...fields } = demoFields(item);
+      return createCase(em, author, { ...fields, organizationId });
+    },
+    async (id, author, item) => {
+      for (const name of item.featuredBy ?? []) {
+        const level = await demoOrganization(em, item.enterprise, name);
+        await featureCase(em, await demoReviewer(em, level.id, author), id, level.id, true);
+      }
+    },
+  );
 }

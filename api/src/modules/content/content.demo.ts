@@ -7,7 +7,49 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../core/authz/check.js';
 import { actorOfLogin } from '../identity/user-actor.js';
+import { demoOwner } from '../organizations/organization.demo.js';
 import { approveContent, pinContent, submitContent } from './content.service.js';
+
+/** Where and by whom a demo item is written, and when it appeared (no day: still in review). */
+export interface DemoItem {
+  enterprise: string;
+  organization: string;
+  /** The login of a demo account. */
+  author: string;
+  title: string;
+  publishedDaysAgo?: number;
+  pinned?: boolean;
+}
+
+/** The item's own fields, for its kind's service: what DemoItem adds taken off. */
+export function demoFields<T extends DemoItem>(item: T): Omit<T, 'enterprise' | 'organization' | 'author' | 'publishedDaysAgo' | 'pinned'> {
+  const { enterprise: _e, organization: _o, author: _a, publishedDaysAgo: _d, pinned: _p, ...fields } = item;
+  return fields;
+}
+
+/**
+ * Seeds the items not there yet: each written by its author through `write` (the kind's own
+ * service), reviewed by the nearest reviewer above (publishDemoItem), then `after` — what more
+ * the demo does with it. Returns the titles it added.
+ */
+export async function seedDemoItems<T extends DemoItem>(
+  em: EntityManager,
+  items: readonly T[],
+  write: (author: Actor, organizationId: number, item: T) => Promise<{ id: string | number }>,
+  after?: (id: string, author: Actor, item: T) => Promise<void>,
+): Promise<string[]> {
+  const created: string[] = [];
+  for (const item of items) {
+    const owner = await demoOwner(em, item.enterprise, item.organization, item.title);
+    if (!owner) continue;
+    const author = await demoActor(em, item.author);
+    const id = String((await write(author, owner.id, item)).id);
+    await publishDemoItem(em, id, { author, reviewer: await demoReviewer(em, owner.id, author) }, item);
+    await after?.(id, author, item);
+    created.push(item.title);
+  }
+  return created;
+}
 
 /** The demo account with this login, as an actor; the seed's data names only accounts it creates. */
 export async function demoActor(em: EntityManager, login: string): Promise<Actor> {

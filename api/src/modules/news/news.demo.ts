@@ -5,22 +5,14 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContentKind, type Visibility } from '../content/content-enums.js';
-import { demoActor, demoReviewer, publishDemoItem } from '../content/content.demo.js';
+import { demoFields, seedDemoItems, type DemoItem } from '../content/content.demo.js';
 import { createContent } from '../content/content.service.js';
-import { demoOwner } from '../organizations/organization.demo.js';
 
-export interface DemoNews {
-  enterprise: string;
-  organization: string;
-  author: string; // login of a demo account
-  title: string;
+export interface DemoNews extends DemoItem {
   summary: string;
   bodyHtml: string;
   tags: string[];
   visibility: Visibility;
-  /** Days before the seed ran; omit for an article still waiting for review. */
-  publishedDaysAgo?: number;
-  pinned?: boolean;
 }
 
 export const demoNews: DemoNews[] = [
@@ -116,16 +108,6 @@ export const demoNews: DemoNews[] = [
   },
 ];
 
-export async function seedDemoNews(em: EntityManager): Promise<string[]> {
-  const created: string[] = [];
-  for (const item of demoNews) {
-    const owner = await demoOwner(em, item.enterprise, item.organization, item.title);
-    if (!owner) continue;
-    const author = await demoActor(em, item.author);
-    const { enterprise: _e, organization: _o, author: _a, publishedDaysAgo, pinned, ...fields } = item;
-    const content = await createContent(em, author, ContentKind.NEWS, { ...fields, organizationId: owner.id });
-    await publishDemoItem(em, String(content.id), { author, reviewer: await demoReviewer(em, owner.id, author) }, { publishedDaysAgo, pinned });
-    created.push(item.title);
-  }
-  return created;
+export function seedDemoNews(em: EntityManager): Promise<string[]> {
+  return seedDemoItems(em, demoNews, (author, organizationId, item) => createContent(em, author, ContentKind.NEWS, { ...demoFields(item), organizationId }));
 }

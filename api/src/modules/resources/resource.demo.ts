@@ -4,16 +4,12 @@
  * as it would be. Additive and idempotent.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { demoActor, demoReviewer, publishDemoItem } from '../content/content.demo.js';
-import { demoOwner, demoOrganization } from '../organizations/organization.demo.js';
+import { demoActor, demoFields, seedDemoItems, type DemoItem } from '../content/content.demo.js';
+import { demoOrganization } from '../organizations/organization.demo.js';
 import type { ResourceAccess, ResourceKind, ShareScope } from './resource-enums.js';
 import { createResource, requestResource } from './resource.service.js';
 
-export interface DemoResource {
-  enterprise: string;
-  organization: string;
-  author: string;
-  title: string;
+export interface DemoResource extends DemoItem {
   summary: string;
   bodyHtml: string;
   tags: string[];
@@ -25,7 +21,6 @@ export interface DemoResource {
   topics?: string[];
   publishedDaysAgo: number;
 }
-
 
 export const demoResources: DemoResource[] = [
   {
@@ -95,16 +90,7 @@ export const demoPendingRequest = {
 };
 
 export async function seedDemoResources(em: EntityManager): Promise<string[]> {
-  const created: string[] = [];
-  for (const item of demoResources) {
-    const owner = await demoOwner(em, item.enterprise, item.organization, item.title);
-    if (!owner) continue;
-    const author = await demoActor(em, item.author);
-    const { enterprise: _e, organization: _o, author: _a, publishedDaysAgo, ...fields } = item;
-    const content = await createResource(em, author, { ...fields, organizationId: owner.id });
-    await publishDemoItem(em, String(content.id), { author, reviewer: await demoReviewer(em, owner.id, author) }, { publishedDaysAgo });
-    created.push(item.title);
-  }
+  const created = await seedDemoItems(em, demoResources, (author, organizationId, item) => createResource(em, author, { ...demoFields(item), organizationId }));
   const [resource] = await em.execute<{ id: string; requests: number }[]>(
     `select c.id, (select count(*)::int from resource_request r where r.content_id = c.id) as requests from content c where c.kind = 'RESOURCE' and c.title = ?`,
     [demoPendingRequest.resource],
