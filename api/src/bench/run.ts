@@ -10,7 +10,8 @@
  * BENCH_SUBSCRIBERS (anonymous, default 200,2000,10000); BENCH_SIGNED_IN (default 2000x100:
  * subscribers x distinct abilities); BENCH_SCALE (default 1) multiplies the dataset;
  * BENCH_ONLY=reads,portal,fanout,notifications,members,learning,dashboards runs those sections
- * alone; BENCH_KEEP_DB=1 leaves the database running afterwards (its URL is printed);
+ * alone; BENCH_KEEP_DB=1 leaves the database running afterwards (it prints the settings with
+ * which BENCH_DATABASE_URL measures it again without loading it — say the same BENCH_SCALE);
  * BENCH_TRACE=1 prints the SQL of each probe request with its time (and slows the API down: use
  * it to explain, not to measure); BENCH_PROFILE=1 writes a CPU profile of the API to
  * .data/bench/profiles/ (open it in Chrome's DevTools, or `node api/src/bench/profile-summary.ts`).
@@ -24,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { runCli } from '../cli/run.js';
 import { loadConfig } from '../core/config.js';
@@ -140,12 +142,15 @@ async function measure(url: string, scenario: Scenario): Promise<Omit<Figures, '
  * BENCH_SCALE compares its p99s with those of scale 1 (run that first). Uncached reads only.
  */
 const GROWTH_TARGET = 1.5;
+/** Writes a logged statement with its parameters, for EXPLAIN. */
+const SQL = new PostgreSqlPlatform();
 const PROFILE_DIR = path.join(API_DIR, '../.data/bench/profiles');
 const GROWTH_ROWS = ['portal home', 'article', 'member list'];
 function costGrowth(p99s: Record<string, number>): string[] {
   const dir = path.join(API_DIR, '../.data/bench');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `reads-scale-${SCALE}.json`), JSON.stringify({ at: new Date().toISOString(), p99s }, null, 2));
+  // A traced or profiled run is slowed down: its figures are not kept for comparison.
+  if (!process.env.BENCH_TRACE && !process.env.BENCH_PROFILE) fs.writeFileSync(path.join(dir, `reads-scale-${SCALE}.json`), JSON.stringify({ at: new Date().toISOString(), p99s }, null, 2));
   if (SCALE === 1) return ['', `(p99s kept in .data/bench/reads-scale-1.json: a run with BENCH_SCALE=10 compares with them)`];
   const base = path.join(dir, 'reads-scale-1.json');
   if (!fs.existsSync(base)) return ['', `No scale-1 figures to compare with: run BENCH_SCALE=1 BENCH_ONLY=reads first.`];
@@ -165,21 +170,25 @@ runCli(async () => {
   say(`Dangjian bench · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB · Node ${process.version} · ${SECONDS} s per run, ${CONNECTIONS} connections`);
   const started = Date.now();
   // One key for the demo's sealed member data and the API that reads it.
-  const memberDataKey = newPersonalDataSecret();
-  const pgServer = await startThrowawayServer();
+  const memberDataKey = process.env.BENCH_MEMBER_DATA_KEY ?? newPersonalDataSecret();
+  // BENCH_DATABASE_URL: a database a BENCH_KEEP_DB run left, measured again without loading it.
+  const reuse = process.env.BENCH_DATABASE_URL;
+  const pgServer = reuse ? null : await startThrowawayServer();
   const children: Child[] = [];
   let keptUrl = '';
   try {
-    const { url: databaseUrl } = await pgServer.createDatabase('bench');
+    const databaseUrl = reuse ?? (await pgServer!.createDatabase('bench')).url;
     keptUrl = databaseUrl;
-    const orm = await openAppOrm({ databaseUrl, log: pino({ level: 'silent' }) });
-    await migrateUp(orm);
-    await seedDemoData(orm, loadConfig({ NODE_ENV: 'production', MEMBER_DATA_KEY: memberDataKey }));
-    await orm.close();
+    if (!reuse) {
+      const orm = await openAppOrm({ databaseUrl, log: pino({ level: 'silent' }) });
+      await migrateUp(orm);
+      await seedDemoData(orm, loadConfig({ NODE_ENV: 'production', MEMBER_DATA_KEY: memberDataKey }));
+      await orm.close();
+    }
     const db = new pg.Client({ connectionString: databaseUrl });
     db.on('error', () => {}); // the server stops under it at the end
     await db.connect();
-    await generateBenchData(db, sizes, (line) => say(`  generated ${line}`));
+    if (!reuse) await generateBenchData(db, sizes, (line) => say(`  generated ${line}`));
     const [counts] = (await db.query(`select count(*) filter (where kind = 'NEWS') as news, count(*) filter (where kind = 'DISCLOSURE') as disclosures, count(*) filter (where kind = 'CASE') as cases, (select count(*) from organization) as orgs, (select count(*) from app_user) as users from content`)).rows;
     say(`Dataset: ${counts.news} news, ${counts.disclosures} disclosures, ${counts.cases} cases, ${counts.orgs} organisations, ${counts.users} users (loaded in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
@@ -249,7 +258,7 @@ runCli(async () => {
         for (const l of api.lines.filter((l) => l.requestId === requestId && l.sql)) {
           say(`    ${l.took} ms  ${String(l.sql).slice(0, 160)}`);
           if (!/^\s*select\b/i.test(l.sql)) continue;
-          const plan = await db.query(`explain (analyze, costs off, timing off) ${l.sql}`);
+          const plan = await db.query(`explain (analyze, costs off, timing off) ${SQL.formatQuery(l.sql, l.params ?? [])}`);
           for (const line of plan.rows.map((r) => r['QUERY PLAN'] as string)) say(`        ${line}`);
         }
       }
@@ -294,8 +303,8 @@ runCli(async () => {
   } finally {
     for (const child of children) await stop(child);
     // BENCH_KEEP_DB=1 leaves the database running, to EXPLAIN what was measured.
-    if (process.env.BENCH_KEEP_DB) say(`Database kept: ${keptUrl}`);
-    else await pgServer.dispose();
+    if (process.env.BENCH_KEEP_DB || reuse) say(`Database kept: BENCH_DATABASE_URL=${keptUrl} BENCH_MEMBER_DATA_KEY=${memberDataKey} BENCH_SCALE=${SCALE}`);
+    else await pgServer!.dispose();
   }
   say(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 });

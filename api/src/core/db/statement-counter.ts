@@ -41,7 +41,8 @@ export function createOrmLogger(log: Logger) {
         });
         span.end(end);
       }
-      if (log.isLevelEnabled('trace')) log.trace({ sql: context.query, took: context.took, requestId: context.requestId }, 'sql');
+      // Trace is for explaining a run on one's own data (the bench's EXPLAIN): it carries the parameters.
+      if (log.isLevelEnabled('trace')) log.trace({ sql: context.query, params: context.params, took: context.took, requestId: context.requestId }, 'sql');
     },
     setDebugMode() {},
     isEnabled(namespace: LoggerNamespace) {

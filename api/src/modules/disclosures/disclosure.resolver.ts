@@ -1,5 +1,5 @@
 /** GraphQL adapter for 党务公开: lists, the four steps, notices and feedback. */
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/authz/check.js';
 import { findAuthorised } from '../../core/authz/queries.js';
@@ -87,11 +87,16 @@ export class DisclosureResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Content>> {
     const where = await commonContentWhere(ctx, DISCLOSURE, filter);
-    const disclosure: Record<string, unknown> = {};
-    if (filter?.category) disclosure.category = filter.category;
-    if (filter?.noticeOpen) Object.assign(disclosure, { noticeStartsAt: { $lte: new Date() }, noticeEndsAt: { $gt: new Date() } });
-    const ids = Object.keys(disclosure).length ? (await ctx.em.find(Disclosure, disclosure, { fields: ['content'] })).map((d) => String(d.content.id)) : null;
-    if (ids) where.id = { $in: ids };
+    // The disclosure's own conditions as a correlated EXISTS in the one query: the content table
+    // knows nothing of disclosures, and fetching every matching id first grows with the data.
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter?.category) {
+      conditions.push('d.category = ?');
+      params.push(filter.category);
+    }
+    if (filter?.noticeOpen) conditions.push('d.notice_starts_at <= now() and d.notice_ends_at > now()');
+    if (conditions.length) Object.assign(where, { [raw((a: string) => `exists (select 1 from disclosure d where d.content_id = ${a}.id and ${conditions.join(' and ')})`, params)]: true });
     return paginate({
       first,
       after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
