@@ -4,9 +4,8 @@
  * the page changed, and the new page as soon as something was published or edited. A page the
  * route marked for it is memoised by what it shows (lib/render-memo.ts).
  */
-import { createHash } from 'node:crypto';
 import { defineMiddleware } from 'astro:middleware';
-import { remember } from './lib/render-memo.js';
+import { pageOf, remember } from './lib/render-memo.js';
 import { SESSION_COOKIE, visitor } from './lib/visitor.js';
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -20,11 +19,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await visitor.run({ address, token: token && /^[A-Za-z0-9_-]{20,200}$/.test(token) ? token : null }, next);
   const shareable = context.request.method === 'GET' && response.status === 200 && (response.headers.get('cache-control') ?? '').startsWith('public') && (response.headers.get('content-type') ?? '').startsWith('text/html');
   if (!shareable) return response;
-  const html = await response.text();
-  if (context.locals.renderKey) remember(context.locals.renderKey, html);
-  const etag = `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+  const conditional = context.request.headers.get('if-none-match');
+  // A memoised page (lib/render-memo.ts) comes with its validator.
+  const memoised = response.headers.get('x-render') === 'memo' ? response.headers.get('etag') : null;
+  if (memoised) return conditional === memoised ? new Response(null, { status: 304, headers: response.headers }) : response;
+  const page = pageOf(await response.text());
+  if (context.locals.renderKey) remember(context.locals.renderKey, page);
   const headers = new Headers(response.headers);
-  headers.set('etag', etag);
-  if (context.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(html, { status: 200, headers });
+  headers.set('etag', page.etag);
+  if (conditional === page.etag) return new Response(null, { status: 304, headers });
+  return new Response(page.body, { status: 200, headers });
 });

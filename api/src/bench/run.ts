@@ -267,9 +267,11 @@ runCli(async () => {
       const floorFigures = { ...(await measure(floor.url, scenario)), statements: floorStatements };
       row([scenario.name, 'API', apiFigures.rps.toFixed(0), apiFigures.p50, apiFigures.p99, apiFigures.statements, apiFigures.errors]);
       row(['', 'floor', floorFigures.rps.toFixed(0), floorFigures.p50, floorFigures.p99, floorFigures.statements, floorFigures.errors]);
-      const share = (apiFigures.rps / floorFigures.rps) * 100;
+      // Neither answering within the run (a scale too large for it) is no comparison at all.
+      const share = floorFigures.rps > 0 ? (apiFigures.rps / floorFigures.rps) * 100 : NaN;
       p99s[scenario.name] = apiFigures.p99;
       row(['', 'API/floor', `${share.toFixed(0)}%`, `${(apiFigures.p50 / Math.max(floorFigures.p50, 0.01)).toFixed(1)}×`, `${(apiFigures.p99 / Math.max(floorFigures.p99, 0.01)).toFixed(1)}×`, '', '', `≥${scenario.target}% ${share >= scenario.target ? 'pass' : 'FAIL'}`]);
+      if (Number.isNaN(share)) table.push('               (neither server answered within the run: no comparison)');
       say(`  measured ${scenario.name}`);
     }
     if (runs('reads')) {

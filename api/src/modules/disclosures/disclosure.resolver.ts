@@ -96,7 +96,8 @@ export class DisclosureResolver {
       params.push(filter.category);
     }
     if (filter?.noticeOpen) conditions.push('d.notice_starts_at <= now() and d.notice_ends_at > now()');
-    if (conditions.length) Object.assign(where, { [raw((a: string) => `exists (select 1 from disclosure d where d.content_id = ${a}.id and ${conditions.join(' and ')})`, params)]: true });
+    // `[]`: the fragment stands alone (`exists (…)`, which PostgreSQL plans as a semi-join), not `exists (…) = true`.
+    if (conditions.length) Object.assign(where, { [raw((a: string) => `exists (select 1 from disclosure d where d.content_id = ${a}.id and ${conditions.join(' and ')})`, params)]: [] });
     return paginate({
       first,
       after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
