@@ -34,6 +34,10 @@ describe('metrics', () => {
     expect(text).toMatch(/dj_http_request_duration_seconds_bucket\{le="[\d.]+",operation="ViewerProbe"\} 1/);
     expect(valueOf(text, 'dj_sql_statements_per_request_count{operation="ViewerProbe"}')).toBe(1);
     expect(valueOf(text, 'dj_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
+    // In all, by source (a subscription's own are what its events cost: the bench's fan-out reads them).
+    expect(valueOf(text, 'dj_sql_statements_total{source="request"}')).toBeGreaterThanOrEqual(1);
+    expect(valueOf(text, 'dj_sql_statements_total{source="subscription"}')).toBeGreaterThanOrEqual(0);
+    expect(valueOf(text, 'dj_sql_statements_total{source="background"}')).toBeGreaterThanOrEqual(1);
     expect(valueOf(text, 'dj_websocket_connections')).toBe(1);
     expect(valueOf(text, 'dj_subscriptions')).toBe(1);
     expect(valueOf(text, 'dj_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Operations } from './operations.generated.js';
 import type { AstroCookies } from 'astro';
+import { postJson } from './api-transport.js';
 import { currentVisitor, SESSION_COOKIE } from './visitor.js';
 import portalHomeDocument from '../../../schema/operations/PortalHome.graphql?raw';
 import subtreeDocument from '../../../schema/operations/OrganizationSubtree.graphql?raw';
@@ -78,26 +79,26 @@ export async function request<N extends keyof Operations>(document: string, oper
 async function send<T>(document: string, operationName: string, variables: Record<string, unknown>): Promise<T> {
   const url = apiUrl();
   const { address, token } = currentVisitor() ?? { address: null, token: null };
-  let response: Response;
+  let answer: { status: number; json: unknown };
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
+    answer = await postJson(
+      url,
+      {
         'content-type': 'application/json',
         accept: 'application/json',
         ...(address ? { 'x-forwarded-for': address } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ documentId: documentIdOf(document), operationName, variables }),
-      signal: AbortSignal.timeout(5000),
-    });
+      JSON.stringify({ documentId: documentIdOf(document), operationName, variables }),
+      5000,
+    );
   } catch {
     throw new ApiError('The API is unreachable.', 'API_UNREACHABLE');
   }
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  const body = answer.json as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
   if (!body || body.errors?.length || !body.data) {
     const first = body?.errors?.[0];
-    throw new ApiError(first?.message ?? `The API answered ${response.status}.`, first?.extensions?.code ?? 'API_ERROR');
+    throw new ApiError(first?.message ?? `The API answered ${answer.status}.`, first?.extensions?.code ?? 'API_ERROR');
   }
   return body.data;
 }

@@ -8,12 +8,16 @@ import type { Logger } from '../log.js';
 import { SpanKind } from '@opentelemetry/api';
 import { tracing } from '../tracing.js';
 
+/** What a unit of work is: a request, a subscription (its setup and every event it handles). */
+export type StatementSource = 'request' | 'subscription';
+
 export class StatementCounter {
   count = 0;
+  constructor(readonly source: StatementSource = 'request') {}
 }
 
-/** Every statement this process ran, requests or not (subscriptions, jobs): for /metrics and the bench. */
-export const processStatements = new StatementCounter();
+/** Every statement this process ran, by source — `background` for work outside both (jobs, schedules): for /metrics and the bench. */
+export const processStatements: Record<StatementSource | 'background', number> = { request: 0, subscription: 0, background: 0 };
 
 export function createOrmLogger(log: Logger) {
   return (_options: LoggerOptions): OrmLogger => ({
@@ -29,7 +33,7 @@ export function createOrmLogger(log: Logger) {
     logQuery(context: LogContext) {
       const counter = context.statements;
       if (counter instanceof StatementCounter) counter.count++;
-      processStatements.count++;
+      processStatements[counter instanceof StatementCounter ? counter.source : 'background']++;
       // A span per statement when tracing is on, timed from what the driver measured.
       const tracer = tracing();
       if (tracer) {

@@ -61,11 +61,12 @@ export function createMetrics(orm: MikroORM): ApiMetrics {
   });
   new Counter({
     name: 'dj_sql_statements_total',
-    help: 'SQL statements this process ran through the ORM, requests or not (subscriptions, jobs, schedules).',
+    help: 'SQL statements this process ran through the ORM, by source: request, subscription (setup and events), background (jobs, schedules).',
+    labelNames: ['source'],
     registers: [registry],
     collect() {
       this.reset();
-      this.inc(processStatements.count);
+      for (const [source, count] of Object.entries(processStatements)) this.inc({ source }, count);
     },
   });
   return {

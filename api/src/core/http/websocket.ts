@@ -16,6 +16,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { ApiMetrics } from './metrics.js';
 import type { WebSocketServer } from 'ws';
 import type { EventBus } from '../events/bus.js';
+import { StatementCounter } from '../db/statement-counter.js';
 import { createContext, type Authenticate, type Context } from '../graphql/context.js';
 import { asOutage, ErrorCode, isClientError, withoutHttp } from '../graphql/errors.js';
 import { checkDocumentSize, LIMITS } from '../graphql/limits.js';
@@ -89,7 +90,7 @@ export function serveWebSocket(args: {
         };
         let ctx: Context;
         try {
-          ctx = await createContext({ orm: args.orm, bus: args.bus, requestId: randomUUID(), log, authenticate: (em) => args.authenticate(em, credentials) });
+          ctx = await createContext({ orm: args.orm, bus: args.bus, requestId: randomUUID(), log, authenticate: (em) => args.authenticate(em, credentials), statements: new StatementCounter('subscription') });
         } catch (error) {
           return [clientError(error, log)];
         }

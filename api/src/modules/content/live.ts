@@ -25,7 +25,8 @@ const ownerPaths = new WeakMap<DomainEvent, Promise<string | null>>();
 function ownerPath(ctx: Context, event: DomainEvent & { organizationId: number }): Promise<string | null> {
   let path = ownerPaths.get(event);
   if (!path) {
-    path = ctx.em.execute<{ path: string }[]>('select path from organization where id = ?', [event.organizationId]).then(([row]) => row?.path ?? null);
+    // The logger context goes along (a raw statement does not take it from the fork): counted as the subscription's.
+    path = ctx.em.execute<{ path: string }[]>('select path from organization where id = ?', [event.organizationId], 'all', ctx.em.getLoggerContext()).then(([row]) => row?.path ?? null);
     ownerPaths.set(event, path);
   }
   return path;
