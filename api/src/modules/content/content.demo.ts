@@ -73,9 +73,6 @@ export async function demoReviewer(em: EntityManager, organizationId: number, au
   return demoActor(em, row.login);
 }
 
-/** Days before now, as an SQL interval parameter. */
-const daysAgo = (days: number) => `${days} days`;
-
 /**
  * Submits the item as its author; with `publishedDaysAgo`, approves it as `reviewer` (and pins it),
  * then dates its publication, creation and first revision back that many days.
@@ -96,12 +93,12 @@ export async function publishDemoItem(
 
 /** Moves an item's own dates back: written an hour before it appeared, on the day the demo says. */
 export async function backdate(em: EntityManager, id: string, days: number): Promise<void> {
-  const at = `now() - ?::interval`;
+  const at = `(select now() - ?::interval as at)`;
   await em.execute(
-    `update content set published_at = ${at}, publish_notified_at = ${at}, created_at = ${at} - interval '1 hour', updated_at = ${at},
-            pinned_at = case when pinned_at is null then null else ${at} end
-      where id = ?`,
-    [daysAgo(days), daysAgo(days), daysAgo(days), daysAgo(days), daysAgo(days), id],
+    `update content c set published_at = t.at, publish_notified_at = t.at, created_at = t.at - interval '1 hour', updated_at = t.at,
+            pinned_at = case when c.pinned_at is null then null else t.at end
+       from ${at} t where c.id = ?`,
+    [`${days} days`, id],
   );
-  await em.execute(`update content_revision set created_at = ${at} - interval '1 hour' where content_id = ?`, [daysAgo(days), id]);
+  await em.execute(`update content_revision r set created_at = t.at - interval '1 hour' from ${at} t where r.content_id = ?`, [`${days} days`, id]);
 }
