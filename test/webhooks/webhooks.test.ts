@@ -49,6 +49,24 @@ async function publish(title: string, visibility = 'PUBLIC'): Promise<string> {
   return id;
 }
 const titleOf = (call: ReceivedCall) => (JSON.parse(call.body) as { data: { title?: string } }).data.title;
+
+/**
+ * Waits until every enabled endpoint has sent what it was given — an earlier test's deliveries
+ * too (an internal endpoint also receives the public items another test publishes) — so that a
+ * test's receivers see only its own.
+ */
+async function settled(): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const [row] = await db.query<{ n: number }>(
+        `select (select count(*) from webhook_event where fanned_out_at is null)::int
+              + (select count(*) from webhook_delivery d join webhook_endpoint w on w.id = d.endpoint_id where d.state = 'PENDING' and w.disabled_at is null)::int as n`,
+      );
+      expect(row!.n).toBe(0);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+}
 const bodyOf = (call: ReceivedCall) => JSON.parse(call.body) as { id: string; type: string; createdAt: string; enterpriseId: string; data: Record<string, any> };
 
 let publicEndpoint: { id: string; secret: string };
@@ -101,6 +119,7 @@ describe('endpoints', () => {
 
 describe('deliveries', () => {
   it('posts a signed JSON event the receiver verifies, to each endpoint whose scope may read it', async () => {
+    await settled();
     publicReceiver.calls.length = 0;
     internalReceiver.calls.length = 0;
     const id = await publish('集团召开党建工作推进会');
@@ -119,6 +138,7 @@ describe('deliveries', () => {
   });
 
   it('never sends an item the endpoint’s scope may not read', async () => {
+    await settled();
     internalReceiver.calls.length = 0;
     publicReceiver.calls.length = 0;
     await publish('企业内部：支部书记述职安排', 'ENTERPRISE');
@@ -136,6 +156,7 @@ describe('deliveries', () => {
   });
 
   it('delivers one endpoint’s events in the order they happened', async () => {
+    await settled();
     publicReceiver.calls.length = 0;
     const titles = ['顺序一：主题党日', '顺序二：专题党课', '顺序三：组织生活会', '顺序四：民主评议'];
     for (const title of titles) await publish(title);
@@ -144,6 +165,7 @@ describe('deliveries', () => {
   });
 
   it('retries after a 500 with the same delivery and event ids, and logs each attempt', async () => {
+    await settled();
     internalReceiver.calls.length = 0;
     internalReceiver.answers.push(500);
     await publish('先失败后成功的推送', 'ENTERPRISE');
@@ -171,6 +193,7 @@ describe('deliveries', () => {
     const original = endpoint.deliveries.find((d: { body: string }) => d.body.includes('集团召开党建工作推进会'));
     expect(original.state).toBe('DELIVERED');
     expect((await plantAdmin(`mutation($d: ID!) { webhookRedeliver(deliveryId: $d) { delivery { id } userErrors { code } } }`, { d: original.id })).errors![0]!.extensions!.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+    await settled();
     publicReceiver.calls.length = 0;
     const again = (await expectOk(groupAdmin, `mutation($d: ID!) { webhookRedeliver(deliveryId: $d) { delivery { id redelivery eventId } userErrors { code } } }`, { d: original.id })).webhookRedeliver.delivery;
     expect(again).toMatchObject({ redelivery: true, eventId: original.eventId });
@@ -189,6 +212,7 @@ describe('deliveries', () => {
   });
 
   it('disables an endpoint after a run of failures and tells the admins; turned back on, it sends what waited', async () => {
+    await settled();
     internalReceiver.calls.length = 0;
     internalReceiver.answers.push(500, 503, 502);
     await publish('接收方故障期间的动态', 'ENTERPRISE');
@@ -219,6 +243,7 @@ describe('deliveries', () => {
   it('rotates the secret: the next delivery is signed with the new one only', async () => {
     const rotated = (await expectOk(groupAdmin, `mutation($id: ID!) { webhookEndpointRotateSecret(id: $id) { secret userErrors { code } } }`, { id: publicEndpoint.id })).webhookEndpointRotateSecret;
     resolveRotated(rotated.secret);
+    await settled();
     publicReceiver.calls.length = 0;
     await publish('换密钥之后的动态');
     const [call] = await publicReceiver.waitForMatch((c) => titleOf(c) === '换密钥之后的动态');
