@@ -1,5 +1,5 @@
 /**
- * Backfill: history written through the services (the demo seed, a data import) is not news.
+ * Backfill: history written through the services (the demo seed is the one user today) is not news.
  * Inside a transaction marked as backfill the services do their work — rows, revisions, search
  * tokens, audit — but nobody is notified and no webhook fires: people were not told "just now"
  * about an article of last week. The mark is a transaction-local setting, so it ends with the
