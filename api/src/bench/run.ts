@@ -10,7 +10,8 @@
  * BENCH_SUBSCRIBERS (anonymous, default 200,2000,10000); BENCH_SIGNED_IN (default 2000x100:
  * subscribers x distinct abilities); BENCH_SCALE (default 1) multiplies the dataset;
  * BENCH_ONLY=reads,portal,fanout,notifications,members,learning,dashboards runs those sections
- * alone; BENCH_KEEP_DB=1 leaves the database running afterwards (it prints the settings with
+ * alone; BENCH_READS='portal home,article' measures only
+ * those reads (their names in the table); BENCH_KEEP_DB=1 leaves the database running afterwards (it prints the settings with
  * which BENCH_DATABASE_URL measures it again without loading it — say the same BENCH_SCALE);
  * BENCH_TRACE=1 prints the SQL of each probe request with its time (and slows the API down: use
  * it to explain, not to measure); BENCH_PROFILE=1 writes a CPU profile of the API to
@@ -239,7 +240,9 @@ runCli(async () => {
     const p99s: Record<string, number> = {};
     const row = (cells: (string | number)[]) => table.push(cells.map((c, i) => String(c).padStart(i === 0 ? 0 : 10).padEnd(i === 0 ? 14 : 0)).join(''));
     row(['request', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'errors', 'target']);
-    for (const scenario of runs('reads') ? scenarios : []) {
+    const only = (process.env.BENCH_READS ?? '').split(',').filter(Boolean);
+    const chosen = only.length ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
+    for (const scenario of runs('reads') ? chosen : []) {
       // Both servers must give the same answer, or the comparison means nothing.
       const probeBody = { ...scenario.body(), variables: { ...(scenario.body().variables as object) } };
       const requestId = `bench-probe-${scenario.name.replace(/\W/g, '-')}`;

@@ -9,7 +9,8 @@ import { fromGlobalId, toGlobalId } from './relay.js';
 
 interface NodeDefinition {
   typeName: string;
-  entity: abstract new (...args: never[]) => object;
+  /** The class (or classes: an entity and its plain read view) of its values. */
+  entity: (abstract new (...args: never[]) => object) | (abstract new (...args: never[]) => object)[];
   /** When several types share an entity (content kinds), which of its rows are of this type. */
   is?: (value: object) => boolean;
   load: (ctx: Context, id: number) => Promise<object | null>;
@@ -22,7 +23,10 @@ export function registerNodeType(definition: NodeDefinition): void {
 }
 
 function typeNameOf(value: object): string | undefined {
-  for (const def of definitions.values()) if (value instanceof def.entity && (!def.is || def.is(value))) return def.typeName;
+  for (const def of definitions.values()) {
+    const classes = Array.isArray(def.entity) ? def.entity : [def.entity];
+    if (classes.some((c) => value instanceof c) && (!def.is || def.is(value))) return def.typeName;
+  }
   return undefined;
 }
 

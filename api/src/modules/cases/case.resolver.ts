@@ -1,4 +1,5 @@
 /** GraphQL adapter for 经验交流: lists, the write-up, comments, likes, adoptions, featuring. */
+import { CONTENT_CLASSES, type ContentView } from '../content/content-view.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { findAuthorised } from '../../core/authz/queries.js';
@@ -42,7 +43,7 @@ const CASE = CASE_KIND.kind;
 const readableCase = (ctx: Context, id: number | string) => readableOfKind(ctx, id, CASE);
 const caseId = (ctx: Context, id: string) => expectReadable(ctx, id, 'ExperienceCase', CASE, 'The case');
 
-registerNodeType({ typeName: 'ExperienceCase', entity: Content, is: (v) => (v as Content).kind === CASE, load: (ctx, id) => readableCase(ctx, id) });
+registerNodeType({ typeName: 'ExperienceCase', entity: CONTENT_CLASSES, is: (v) => (v as ContentView).kind === CASE, load: (ctx, id) => readableCase(ctx, id) });
 
 const sectionsOf = defineLoader<string, ExperienceCase | null>(async (ctx, ids) =>
   byKey(ids, await ctx.em.find(ExperienceCase, { content: { $in: [...ids] } }), (c) => String(c.content.id)),
@@ -100,7 +101,7 @@ const ORDER: Record<CaseOrder, 'PUBLISHED' | CounterOrder<ExperienceCase>> = {
 @Resolver(() => ExperienceCaseType)
 export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCaseType, 'ExperienceCase') {
   @Query(() => ExperienceCaseType, { nullable: true, description: 'An experience case, if it exists and you may read it.' })
-  experienceCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
+  experienceCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentView | null> {
     return readableCase(ctx, expectGlobalId(id, 'ExperienceCase'));
   }
 
@@ -111,7 +112,7 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
     @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | null,
     @Arg('orderBy', () => CaseOrder, { description: 'How to order them (default RECENT).', nullable: true, defaultValue: CaseOrder.RECENT }) orderBy: CaseOrder,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Content>> {
+  ): Promise<Connection<ContentView>> {
     const where = await commonContentWhere(ctx, CASE, filter);
     if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
     // Featured and adopted sets are small (a level features dozens, not thousands): one lookup each.
@@ -128,34 +129,34 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
   }
 
   @FieldResolver(() => CaseSectionsType, { description: '背景, 做法 and 成效.' })
-  async sections(@Root() content: Content, @Ctx() ctx: Context): Promise<CaseSectionsType> {
+  async sections(@Root() content: ContentView, @Ctx() ctx: Context): Promise<CaseSectionsType> {
     const row = await sectionsOf(ctx).load(String(content.id));
     return { backgroundHtml: row?.backgroundHtml ?? '', practiceHtml: row?.practiceHtml ?? '', resultsHtml: row?.resultsHtml ?? '' };
   }
 
   @FieldResolver(() => Int, { description: 'How many liked it.' })
-  async likeCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
+  async likeCount(@Root() content: ContentView, @Ctx() ctx: Context): Promise<number> {
     return (await sectionsOf(ctx).load(String(content.id)))?.likeCount ?? 0;
   }
 
   @FieldResolver(() => Int, { description: 'Visible comments.' })
-  async commentCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
+  async commentCount(@Root() content: ContentView, @Ctx() ctx: Context): Promise<number> {
     return (await sectionsOf(ctx).load(String(content.id)))?.commentCount ?? 0;
   }
 
   @FieldResolver(() => Int, { description: 'How many organisations adopted it.' })
-  async adoptionCount(@Root() content: Content, @Ctx() ctx: Context): Promise<number> {
+  async adoptionCount(@Root() content: ContentView, @Ctx() ctx: Context): Promise<number> {
     return (await sectionsOf(ctx).load(String(content.id)))?.adoptionCount ?? 0;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you like it.' })
-  likedByMe(@Root() content: Content, @Ctx() ctx: Context): Promise<boolean> {
+  likedByMe(@Root() content: ContentView, @Ctx() ctx: Context): Promise<boolean> {
     return likedByMe(ctx).load(String(content.id));
   }
 
   @FieldResolver(() => CaseCommentConnection, { description: 'Comments, oldest first.' })
   async comments(
-    @Root() content: Content,
+    @Root() content: ContentView,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
@@ -171,12 +172,12 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
   }
 
   @FieldResolver(() => [CaseAdoptionType], { description: 'Organisations that adopted the practice, newest first.' })
-  adoptions(@Root() content: Content, @Ctx() ctx: Context): Promise<CaseAdoption[]> {
+  adoptions(@Root() content: ContentView, @Ctx() ctx: Context): Promise<CaseAdoption[]> {
     return adoptionsOf(ctx).load(String(content.id));
   }
 
   @FieldResolver(() => [OrganizationType], { description: 'Levels that featured it (优秀案例), latest first.' })
-  async featuredBy(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization[]> {
+  async featuredBy(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization[]> {
     const features = await featuresOf(ctx).load(String(content.id));
     const orgs = await organizationById(ctx).loadMany(features.map((f) => f.organization.id));
     return orgs.filter((o): o is Organization => !!o && !(o instanceof Error));

@@ -14,7 +14,8 @@ import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { mediaUrl } from '../media/media.routes.js';
 import { imageOf, mediaById, MediaImageType } from '../media/media.types.js';
-import { ContentAttachment, type Content } from './content.entity.js';
+import { ContentAttachment } from './content.entity.js';
+import type { ContentView } from './content-view.js';
 import { authorById, bodyOf, revisionsOf, type RevisionView } from './content.loaders.js';
 import { AttachmentType, ContentRevisionType } from './content.types.js';
 
@@ -30,38 +31,39 @@ export function contentFieldsResolver<T extends object>(type: ClassType<T>, type
   @Resolver(() => type)
   abstract class ContentFieldsResolver {
     @FieldResolver(() => ID)
-    id(@Root() content: Content): string {
+    id(@Root() content: ContentView): string {
       return toGlobalId(typeName, content.id);
     }
 
     @FieldResolver(() => MediaImageType, { nullable: true, description: 'The cover image, if any.' })
-    async cover(@Root() content: Content, @Ctx() ctx: Context): Promise<MediaImageType | null> {
+    async cover(@Root() content: ContentView, @Ctx() ctx: Context): Promise<MediaImageType | null> {
       const file = content.cover ? await mediaById(ctx).load(String(content.cover.id)) : null;
       return file ? imageOf(file) : null;
     }
 
     @FieldResolver(() => String, { description: 'Sanitised rich text.' })
-    async bodyHtml(@Root() content: Content, @Ctx() ctx: Context): Promise<string> {
-      return (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
+    async bodyHtml(@Root() content: ContentView, @Ctx() ctx: Context): Promise<string> {
+      return content.bodyHtml ?? (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
     }
 
     @FieldResolver(() => OrganizationType, { nullable: true, description: 'The owner organisation.' })
-    organization(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization | null> {
+    organization(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization | null> {
       return organizationById(ctx).load(content.organization.id);
     }
 
     @FieldResolver(() => String, { nullable: true, description: 'The author’s display name (a by-line).' })
-    async authorName(@Root() content: Content, @Ctx() ctx: Context): Promise<string | null> {
-      return content.author ? ((await authorById(ctx).load(content.author.id))?.displayName ?? null) : null;
+    async authorName(@Root() content: ContentView, @Ctx() ctx: Context): Promise<string | null> {
+      if (content.byline !== undefined || !content.author) return content.byline ?? null;
+      return (await authorById(ctx).load(content.author.id))?.displayName ?? null;
     }
 
     @FieldResolver(() => UserType, { nullable: true, description: 'The author, when you may see their account.' })
-    author(@Root() content: Content, @Ctx() ctx: Context): Promise<User | null> | null {
+    author(@Root() content: ContentView, @Ctx() ctx: Context): Promise<User | null> | null {
       return content.author ? userById(ctx).load(content.author.id) : null;
     }
 
     @FieldResolver(() => [ContentRevisionType], { description: 'Saved versions, newest first; for the author and the editors, reviewers and admins above.' })
-    revisions(@Root() content: Content, @Ctx() ctx: Context): Promise<RevisionView[]> {
+    revisions(@Root() content: ContentView, @Ctx() ctx: Context): Promise<RevisionView[]> {
       return revisionsOf(ctx).load(String(content.id));
     }
   }

@@ -1,7 +1,7 @@
 /** Authorised reads of content: by id, pages of a feed, search. */
 import type { FilterQuery } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
-import { countAuthorised, findAuthorised, type ListOptions, type OrderBy } from '../../core/authz/queries.js';
+import { countAuthorised, findAuthorised, type OrderBy } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
 import { notFound } from '../../core/graphql/errors.js';
 import { expectGlobalId } from '../../core/graphql/relay.js';
@@ -10,13 +10,15 @@ import { User } from '../identity/user.entity.js';
 import { Content, ContentRevision } from './content.entity.js';
 import type { ContentKind } from './content-enums.js';
 import { searchQuery } from './search-tokens.js';
+import { readContent, type ContentView } from './content-view.js';
 
-export const contentById = defineLoader<string, Content | null>(async (ctx, ids) =>
-  byKey(ids, await findAuthorised(ctx, Content, 'Content', { id: { $in: [...ids] } }), (c) => String(c.id)),
+/** Items one at a time (an article page, a node, an event's item): with the body and the by-line. */
+export const contentById = defineLoader<string, ContentView | null>(async (ctx, ids) =>
+  byKey(ids, await readContent(ctx, { id: { $in: [...ids] } }, { text: ['bodyHtml'], byline: true }), (c) => c.id),
 );
 
 /** An item of `kind` the caller may read, or null: items of other kinds never pass as this one. */
-export async function readableOfKind(ctx: Context, id: number | string, kind: ContentKind): Promise<Content | null> {
+export async function readableOfKind(ctx: Context, id: number | string, kind: ContentKind): Promise<ContentView | null> {
   const content = await contentById(ctx).load(String(id));
   return content?.kind === kind ? content : null;
 }
@@ -27,8 +29,6 @@ export async function expectReadable(ctx: Context, globalId: string, typeName: s
   if (!(await readableOfKind(ctx, local, kind))) throw notFound(`${what} does not exist.`);
   return String(local);
 }
-
-export const findReadableContent = (ctx: Context, where: FilterQuery<Content>, options: ListOptions) => findAuthorised(ctx, Content, 'Content', where, options);
 
 export const countReadableContent = (ctx: Context, where: FilterQuery<Content>) => countAuthorised(ctx, Content, 'Content', where);
 
@@ -73,7 +73,8 @@ export function searchWhere(query: string, kinds: ContentKind[]): { where: Filte
   const tsquery = searchQuery(query);
   if (!tsquery) return null;
   return {
-    where: { kind: { $in: kinds }, [raw(`search_vector @@ to_tsquery('simple', ?)`, [tsquery])]: true } as FilterQuery<Content>,
+    // `[]`: the match stands alone in SQL (not `… = true`).
+    where: { kind: { $in: kinds }, [raw(`search_vector @@ to_tsquery('simple', ?)`, [tsquery])]: [] } as FilterQuery<Content>,
     orderBy: [{ [raw(`ts_rank_cd(search_vector, to_tsquery('simple', ?))`, [tsquery])]: 'desc' }, { id: 'desc' }],
   };
 }

@@ -9,8 +9,9 @@ import { authorised } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { decodeCursor, paginate, type Connection } from '../../core/graphql/relay.js';
-import { Content } from './content.entity.js';
-import { countReadableContent, findReadableContent } from './content.loaders.js';
+import type { Content } from './content.entity.js';
+import { countReadableContent } from './content.loaders.js';
+import { readContent, type ContentView, type SideRow } from './content-view.js';
 
 /** A counter in a kind's side table (keyed by its `content`), highest first, ties newest first. */
 export interface CounterOrder<S extends { content: unknown }> {
@@ -22,11 +23,17 @@ export function listContent<S extends { content: unknown }>(
   ctx: Context,
   where: FilterQuery<Content>,
   /** PUBLISHED: newest publication first; CREATED: newest first (drafts, the workspace); or a kind's counter. */
-  args: { first: number; after: string | null; order: 'PUBLISHED' | 'CREATED' | CounterOrder<S> },
-): Promise<Connection<Content>> {
+  args: {
+    first: number;
+    after: string | null;
+    order: 'PUBLISHED' | 'CREATED' | CounterOrder<S>;
+    /** The kind's own row, read with each item (what its list shows of it, e.g. a notice window). */
+    side?: SideRow<object>;
+  },
+): Promise<Connection<ContentView>> {
   const count = () => countReadableContent(ctx, where);
   const find = (page: object, orderBy: Record<string, 'desc'>, limit: number) =>
-    findReadableContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy, limit });
+    readContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy, limit, side: args.side });
 
   if (args.order === 'PUBLISHED') {
     return paginate({

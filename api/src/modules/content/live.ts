@@ -6,12 +6,12 @@ import type { Context } from '../../core/graphql/context.js';
 import { notFound } from '../../core/graphql/errors.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { findReadablePortals } from '../portals/portal.loaders.js';
-import type { Content } from './content.entity.js';
+import type { ContentView } from './content-view.js';
 import type { ContentKind } from './content-enums.js';
 import { contentById } from './content.loaders.js';
 
 /** The item of an event, if the caller may read it and it is of `kinds`. */
-async function readable(ctx: Context, id: string, kinds: readonly ContentKind[]): Promise<Content | null> {
+async function readable(ctx: Context, id: string, kinds: readonly ContentKind[]): Promise<ContentView | null> {
   const item = await contentById(ctx).load(id);
   return item && kinds.includes(item.kind) ? item : null;
 }
@@ -39,10 +39,10 @@ function ownerPath(ctx: Context, event: DomainEvent & { organizationId: number }
  * them the look-up is their own. The bus hands each listener the same event object, so it keys the
  * memo and the memo goes with it.
  */
-const lookups = new WeakMap<DomainEvent, Map<string, Promise<Content | null>>>();
+const lookups = new WeakMap<DomainEvent, Map<string, Promise<ContentView | null>>>();
 
 /** Items of `kinds` published in a portal's organisation subtree, that the subscriber may read. */
-export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: readonly ContentKind[]): AsyncIterableIterator<Content> {
+export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: readonly ContentKind[]): AsyncIterableIterator<ContentView> {
   const sharedKey = `${abilityKey(ctx.viewer)}|${[...kinds].sort().join(',')}`;
   return filterMap(
     ctx.bus,
@@ -59,7 +59,7 @@ export function publishedOnPortal(ctx: Context, portalSlug: string, kinds: reado
       const viewer = ctx.viewer;
       const own = viewer.kind === 'user' && viewer.userId === event.authorId;
       const key = `${own ? `author:${viewer.userId}` : sharedKey}|${portalPath}`;
-      const shared = lookups.get(event) ?? new Map<string, Promise<Content | null>>();
+      const shared = lookups.get(event) ?? new Map<string, Promise<ContentView | null>>();
       lookups.set(event, shared);
       let found = shared.get(key);
       if (!found) {

@@ -3,15 +3,16 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { checkFirst, decodeCursor, encodeCursor, type PageInfo } from '../../core/graphql/relay.js';
-import { Content } from './content.entity.js';
+import type { Content } from './content.entity.js';
 import { ContentStatus, type ContentKind } from './content-enums.js';
-import { bodyOf, countReadableContent, findReadableContent, searchWhere } from './content.loaders.js';
+import { countReadableContent, searchWhere } from './content.loaders.js';
+import { readContent, type ContentView } from './content-view.js';
 import { snippet } from './snippet.js';
 
 const MAX_OFFSET = 1000;
 
 export interface SearchPage {
-  edges: { cursor: string; node: Content; snippet: string }[];
+  edges: { cursor: string; node: ContentView; snippet: string }[];
   totalCount: number;
   pageInfo: PageInfo;
   /** Kept for clients of before `pageInfo` (deprecated in the schema). */
@@ -34,14 +35,12 @@ export async function runSearch(ctx: Context, args: { query: string; first: numb
   if (!search) return pageOf([], 0, false, offset);
   const where = { $and: [search.where, { status: ContentStatus.PUBLISHED }] } as FilterQuery<Content>;
   const [rows, total] = await Promise.all([
-    findReadableContent(ctx, where, { orderBy: search.orderBy, limit: args.first + 1, offset }),
+    readContent(ctx, where, { orderBy: search.orderBy, limit: args.first + 1, offset, text: ['bodyText'] }),
     countReadableContent(ctx, where),
   ]);
   const page = rows.slice(0, args.first);
-  const bodies = await bodyOf(ctx).loadMany(page.map((c) => String(c.id)));
   const edges = page.map((node, i) => {
-    const body = bodies[i];
-    const text = [node.title, node.summary, body && !(body instanceof Error) ? body.bodyText : ''].join('\n');
+    const text = [node.title, node.summary, node.bodyText ?? ''].join('\n');
     return { cursor: encodeCursor([offset + i]), node, snippet: snippet(text, args.query) };
   });
   return pageOf(edges, total, rows.length > args.first, offset);

@@ -1,4 +1,5 @@
 /** GraphQL adapter for 党务公开: lists, the four steps, notices and feedback. */
+import { CONTENT_CLASSES, type ContentView } from '../content/content-view.js';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/authz/check.js';
@@ -11,7 +12,8 @@ import { mutate } from '../../core/graphql/payload.js';
 import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { Content, ContentTarget } from '../content/content.entity.js';
 import { ContentStatus } from '../content/content-enums.js';
-import { authorById, bodyOf, countReadableContent, expectReadable, findReadableContent, readableOfKind } from '../content/content.loaders.js';
+import { authorById, bodyOf, expectReadable, readableOfKind } from '../content/content.loaders.js';
+import { listContent } from '../content/list.js';
 import { submitContent } from '../content/content.service.js';
 import { commonContentWhere } from '../content/filters.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -43,7 +45,7 @@ const DISCLOSURE = DISCLOSURE_KIND.kind;
 
 const readableDisclosure = (ctx: Context, id: number) => readableOfKind(ctx, id, DISCLOSURE);
 
-registerNodeType({ typeName: 'Disclosure', entity: Content, is: (v) => (v as Content).kind === DISCLOSURE, load: (ctx, id) => readableDisclosure(ctx, id) });
+registerNodeType({ typeName: 'Disclosure', entity: CONTENT_CLASSES, is: (v) => (v as ContentView).kind === DISCLOSURE, load: (ctx, id) => readableDisclosure(ctx, id) });
 
 const disclosureId = (ctx: Context, id: string) => expectReadable(ctx, id, 'Disclosure', DISCLOSURE, 'The disclosure');
 
@@ -75,7 +77,7 @@ const historyVisible = defineLoader<string, boolean>(async (ctx, ids) => {
 @Resolver(() => DisclosureType)
 export class DisclosureResolver {
   @Query(() => DisclosureType, { description: 'A disclosure, if it exists and you may read it.', nullable: true })
-  disclosure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
+  disclosure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentView | null> {
     return readableDisclosure(ctx, expectGlobalId(id, 'Disclosure'));
   }
 
@@ -85,7 +87,7 @@ export class DisclosureResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => DisclosureFilter, { nullable: true }) filter: DisclosureFilter | null,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Content>> {
+  ): Promise<Connection<ContentView>> {
     const where = await commonContentWhere(ctx, DISCLOSURE, filter);
     // The disclosure's own conditions as a correlated EXISTS in the one query: the content table
     // knows nothing of disclosures, and fetching every matching id first grows with the data.
@@ -98,14 +100,9 @@ export class DisclosureResolver {
     if (filter?.noticeOpen) conditions.push('d.notice_starts_at <= now() and d.notice_ends_at > now()');
     // `[]`: the fragment stands alone (`exists (…)`, which PostgreSQL plans as a semi-join), not `exists (…) = true`.
     if (conditions.length) Object.assign(where, { [raw((a: string) => `exists (select 1 from disclosure d where d.content_id = ${a}.id and ${conditions.join(' and ')})`, params)]: [] });
-    return paginate({
-      first,
-      after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
-      keyOf: (c) => [String(c.id)] as [string],
-      fetch: (limit, cursor) =>
-        findReadableContent(ctx, (cursor ? { $and: [where, { id: { $lt: cursor[0] } }] } : where) as FilterQuery<Content>, { orderBy: { id: 'desc' }, limit }),
-      count: () => countReadableContent(ctx, where as FilterQuery<Content>),
-    });
+    const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
+    // Each item's own row comes with it: the list shows its category and notice window.
+    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: published ? 'PUBLISHED' : 'CREATED', side: { entity: Disclosure, prime: (c, id, row) => rowOf(c).prime(id, row as Disclosure | null) } });
   }
 
   @Query(() => [DisclosureCatalogueEntryType], { description: 'An organisation’s disclosure catalogue (公开目录): the seven categories and how many published disclosures you may read in each.' })
@@ -126,54 +123,55 @@ export class DisclosureResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() content: Content): string {
+  id(@Root() content: ContentView): string {
     return toGlobalId('Disclosure', content.id);
   }
 
   @FieldResolver(() => MediaImageType, { description: 'The cover image, if any.', nullable: true })
-  async cover(@Root() content: Content, @Ctx() ctx: Context): Promise<MediaImageType | null> {
+  async cover(@Root() content: ContentView, @Ctx() ctx: Context): Promise<MediaImageType | null> {
     const file = content.cover ? await mediaById(ctx).load(String(content.cover.id)) : null;
     return file ? imageOf(file) : null;
   }
 
   @FieldResolver(() => String, { description: 'The text, sanitised HTML.' })
-  async bodyHtml(@Root() content: Content, @Ctx() ctx: Context): Promise<string> {
-    return (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
+  async bodyHtml(@Root() content: ContentView, @Ctx() ctx: Context): Promise<string> {
+    return content.bodyHtml ?? (await bodyOf(ctx).load(String(content.id)))?.bodyHtml ?? '';
   }
 
   @FieldResolver(() => OrganizationType, { description: 'The organisation disclosing.', nullable: true })
-  organization(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization | null> {
+  organization(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization | null> {
     return organizationById(ctx).load(content.organization.id);
   }
 
   @FieldResolver(() => String, { description: 'Who proposed it; null when the account is gone.', nullable: true })
-  async authorName(@Root() content: Content, @Ctx() ctx: Context): Promise<string | null> {
-    return content.author ? ((await authorById(ctx).load(content.author.id))?.displayName ?? null) : null;
+  async authorName(@Root() content: ContentView, @Ctx() ctx: Context): Promise<string | null> {
+    if (content.byline !== undefined || !content.author) return content.byline ?? null;
+    return (await authorById(ctx).load(content.author.id))?.displayName ?? null;
   }
 
   @FieldResolver(() => DisclosureCategory, { description: 'Its place in the 公开目录.' })
-  async category(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureCategory> {
+  async category(@Root() content: ContentView, @Ctx() ctx: Context): Promise<DisclosureCategory> {
     return (await rowOf(ctx).load(String(content.id)))!.category;
   }
 
   @FieldResolver(() => DisclosureScope, { description: '公开范围: who may read it.' })
-  async scope(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureScope> {
+  async scope(@Root() content: ContentView, @Ctx() ctx: Context): Promise<DisclosureScope> {
     return (await rowOf(ctx).load(String(content.id)))!.scope;
   }
 
   @FieldResolver(() => DisclosureStep, { description: 'Where it stands among 提出, 审核, 审批 and 实施.' })
-  async step(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureStep> {
+  async step(@Root() content: ContentView, @Ctx() ctx: Context): Promise<DisclosureStep> {
     return (await rowOf(ctx).load(String(content.id)))!.step;
   }
 
   @FieldResolver(() => [OrganizationType], { description: 'For scope TARGETED: the organisations it is addressed to.' })
-  async targetOrganizations(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization[]> {
+  async targetOrganizations(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization[]> {
     const orgs = await organizationById(ctx).loadMany(await targetsOf(ctx).load(String(content.id)));
     return orgs.filter((o): o is Organization => o instanceof Organization);
   }
 
   @FieldResolver(() => PublicNoticeType, { nullable: true, description: '公示, if this disclosure has a notice window.' })
-  async notice(@Root() content: Content, @Ctx() ctx: Context): Promise<PublicNoticeType | null> {
+  async notice(@Root() content: ContentView, @Ctx() ctx: Context): Promise<PublicNoticeType | null> {
     const row = await rowOf(ctx).load(String(content.id));
     if (!row?.noticeStartsAt || !row.noticeEndsAt) return null;
     const now = new Date();
@@ -186,7 +184,7 @@ export class DisclosureResolver {
   }
 
   @FieldResolver(() => SecrecyReviewType, { nullable: true, description: 'The recorded secrecy review; for the author and the editors, reviewers and admins above.' })
-  async secrecyReview(@Root() content: Content, @Ctx() ctx: Context): Promise<SecrecyReviewType | null> {
+  async secrecyReview(@Root() content: ContentView, @Ctx() ctx: Context): Promise<SecrecyReviewType | null> {
     const id = String(content.id);
     const [row, visible] = await Promise.all([rowOf(ctx).load(id), historyVisible(ctx).load(id)]);
     if (!visible || !row?.secrecyReviewedAt) return null;
@@ -195,19 +193,19 @@ export class DisclosureResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you confirmed reading it (internal disclosures).' })
-  async readByMe(@Root() content: Content, @Ctx() ctx: Context): Promise<boolean> {
+  async readByMe(@Root() content: ContentView, @Ctx() ctx: Context): Promise<boolean> {
     return readByMe(ctx).load(String(content.id));
   }
 
   @FieldResolver(() => DisclosureReachType, { nullable: true, description: 'Read receipts against the audience; for the owner’s reviewers and admins, internal disclosures only.' })
-  async reach(@Root() content: Content, @Ctx() ctx: Context): Promise<DisclosureReachType | null> {
+  async reach(@Root() content: ContentView, @Ctx() ctx: Context): Promise<DisclosureReachType | null> {
     if (!(await can(ctx.em, ctx, 'readFeedback', Content, 'Content', String(content.id)))) return null;
     return reachOf(ctx.em, String(content.id));
   }
 
   @FieldResolver(() => DisclosureFeedbackConnection, { description: 'Feedback received; for the owner’s reviewers and admins (empty for others).' })
   async feedback(
-    @Root() content: Content,
+    @Root() content: ContentView,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,

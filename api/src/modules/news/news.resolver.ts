@@ -1,4 +1,5 @@
 /** GraphQL adapter for news (工作动态): lists, search, the workflow mutations. */
+import { CONTENT_CLASSES, type ContentView } from '../content/content-view.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { can, requireUser } from '../../core/authz/check.js';
@@ -7,12 +8,13 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput, notFound } from '../../core/graphql/errors.js';
 import { registerNodeType } from '../../core/graphql/node.js';
 import { mutate } from '../../core/graphql/payload.js';
-import { decodeCursor, expectGlobalId, paginate, type Connection } from '../../core/graphql/relay.js';
+import { expectGlobalId, type Connection } from '../../core/graphql/relay.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { ContentStatus, Visibility } from '../content/content-enums.js';
 import { Content } from '../content/content.entity.js';
 import { RecommendationStatus } from '../content/recommendation.entity.js';
-import { countReadableContent, expectReadable, findReadableContent, readableOfKind } from '../content/content.loaders.js';
+import { expectReadable, readableOfKind } from '../content/content.loaders.js';
+import { listContent } from '../content/list.js';
 import {
   approveContent,
   archiveContent,
@@ -45,7 +47,7 @@ const NEWS = NEWS_KIND.kind;
 
 const readableNews = (ctx: Context, id: number) => readableOfKind(ctx, id, NEWS);
 
-registerNodeType({ typeName: 'NewsArticle', entity: Content, is: (v) => (v as Content).kind === NEWS, load: (ctx, id) => readableNews(ctx, id) });
+registerNodeType({ typeName: 'NewsArticle', entity: CONTENT_CLASSES, is: (v) => (v as ContentView).kind === NEWS, load: (ctx, id) => readableNews(ctx, id) });
 
 const newsId = (ctx: Context, id: string) => expectReadable(ctx, id, 'NewsArticle', NEWS, 'The article');
 
@@ -90,7 +92,7 @@ async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<Filte
 @Resolver(() => NewsArticleType)
 export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsArticle') {
   @Query(() => NewsArticleType, { nullable: true, description: 'A news article, if it exists and you may read it.' })
-  newsArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
+  newsArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentView | null> {
     return readableNews(ctx, expectGlobalId(id, 'NewsArticle'));
   }
 
@@ -102,30 +104,10 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => NewsFilter, { nullable: true }) filter: NewsFilter | null,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Content>> {
+  ): Promise<Connection<ContentView>> {
     const where = await filterFor(ctx, filter);
     const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
-    if (published) {
-      return paginate({
-        first,
-        after: after == null ? null : (decodeCursor(after, ['string', 'string']) as [string, string]),
-        keyOf: (c) => [c.publishedAt!.toISOString(), String(c.id)] as [string, string],
-        fetch: (limit, cursor) => {
-          const at = cursor ? new Date(cursor[0]) : null;
-          if (at && Number.isNaN(at.getTime())) throw badInput('Not a valid cursor for this connection.', 'after');
-          const page = cursor ? { $or: [{ publishedAt: { $lt: at } }, { publishedAt: at, id: { $lt: cursor[1] } }] } : {};
-          return findReadableContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy: { publishedAt: 'desc', id: 'desc' }, limit });
-        },
-        count: () => countReadableContent(ctx, where),
-      });
-    }
-    return paginate({
-      first,
-      after: after == null ? null : (decodeCursor(after, ['string']) as [string]),
-      keyOf: (c) => [String(c.id)] as [string],
-      fetch: (limit, cursor) => findReadableContent(ctx, cursor ? { $and: [where, { id: { $lt: cursor[0] } }] } : where, { orderBy: { id: 'desc' }, limit }),
-      count: () => countReadableContent(ctx, where),
-    });
+    return listContent(ctx, where, { first, after, order: published ? 'PUBLISHED' : 'CREATED' });
   }
 
   @Query(() => NewsSearchConnectionType, {

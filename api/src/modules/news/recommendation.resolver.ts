@@ -1,4 +1,5 @@
 /** GraphQL adapter for recommending news upward (上报) and deciding on it. */
+import type { ContentView } from '../content/content-view.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/authz/check.js';
@@ -10,7 +11,6 @@ import { decodeCursor, expectGlobalId, paginate, toGlobalId, type Connection } f
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
-import { Content } from '../content/content.entity.js';
 import { authorById, contentById } from '../content/content.loaders.js';
 import { Recommendation, RecommendationStatus } from '../content/recommendation.entity.js';
 import { decideRecommendation, recommendContent } from '../content/recommendation.service.js';
@@ -62,7 +62,7 @@ export class RecommendationResolver {
   }
 
   @FieldResolver(() => NewsArticleType, { nullable: true, description: 'The article (null if you may not read it).' })
-  newsArticle(@Root() r: Recommendation, @Ctx() ctx: Context): Promise<Content | null> {
+  newsArticle(@Root() r: Recommendation, @Ctx() ctx: Context): Promise<ContentView | null> {
     return contentById(ctx).load(String(r.content.id));
   }
 
@@ -104,7 +104,7 @@ export class RecommendationResolver {
 @Resolver(() => NewsArticleType)
 export class NewsFeaturingResolver {
   @FieldResolver(() => [OrganizationType], { description: 'Organisations above the owner that accepted this article (上报 accepted).' })
-  async featuredBy(@Root() content: Content, @Ctx() ctx: Context): Promise<Organization[]> {
+  async featuredBy(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization[]> {
     const ids = await featuredBy(ctx).load(String(content.id));
     const orgs = await organizationById(ctx).loadMany(ids);
     return orgs.filter((o): o is Organization => o instanceof Organization);

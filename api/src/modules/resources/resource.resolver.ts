@@ -1,4 +1,5 @@
 /** GraphQL adapter for 共建共享: the library, requests and their decisions, downloads, live request updates. */
+import { CONTENT_CLASSES, type ContentView } from '../content/content-view.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireUser } from '../../core/authz/check.js';
@@ -46,7 +47,7 @@ const RESOURCE = RESOURCE_KIND.kind;
 const readableResource = (ctx: Context, id: number | string) => readableOfKind(ctx, id, RESOURCE);
 const resourceId = (ctx: Context, id: string) => expectReadable(ctx, id, 'SharedResource', RESOURCE, 'The resource');
 
-registerNodeType({ typeName: 'SharedResource', entity: Content, is: (v) => (v as Content).kind === RESOURCE, load: (ctx, id) => readableResource(ctx, id) });
+registerNodeType({ typeName: 'SharedResource', entity: CONTENT_CLASSES, is: (v) => (v as ContentView).kind === RESOURCE, load: (ctx, id) => readableResource(ctx, id) });
 
 const detailsOf = defineLoader<string, SharedResource | null>(async (ctx, ids) =>
   byKey(ids, await ctx.em.find(SharedResource, { content: { $in: [...ids] } }), (r) => String(r.content.id)),
@@ -89,7 +90,7 @@ registerNodeType({ typeName: 'ResourceRequest', entity: ResourceRequest, load: (
 @Resolver(() => SharedResourceType)
 export class SharedResourceResolver extends contentFieldsResolver(SharedResourceType, 'SharedResource') {
   @Query(() => SharedResourceType, { nullable: true, description: 'A shared resource, if it exists and you may see it.' })
-  sharedResource(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Content | null> {
+  sharedResource(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ContentView | null> {
     return readableResource(ctx, expectGlobalId(id, 'SharedResource'));
   }
 
@@ -100,7 +101,7 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
     @Arg('filter', () => ResourceFilter, { nullable: true }) filter: ResourceFilter | null,
     @Arg('orderBy', () => ResourceOrder, { description: 'How to order them (default RECENT).', nullable: true, defaultValue: ResourceOrder.RECENT }) orderBy: ResourceOrder,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Content>> {
+  ): Promise<Connection<ContentView>> {
     const where = await commonContentWhere(ctx, RESOURCE, filter);
     if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
     if (filter?.enterpriseId) where.enterprise = expectGlobalId(filter.enterpriseId, 'Enterprise', 'enterpriseId');
@@ -227,7 +228,7 @@ export class ResourceRequestResolver {
   }
 
   @FieldResolver(() => SharedResourceType, { nullable: true, description: 'The resource, if you may still see it.' })
-  resource(@Root() r: ResourceRequest, @Ctx() ctx: Context): Promise<Content | null> {
+  resource(@Root() r: ResourceRequest, @Ctx() ctx: Context): Promise<ContentView | null> {
     return readableResource(ctx, r.content.id);
   }
 

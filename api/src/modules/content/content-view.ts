@@ -1,0 +1,213 @@
+/**
+ * The one read path of content for GraphQL (issue #19): an authorised query-builder statement whose
+ * rows become plain `ContentView`s, not entities — no hydration, no identity map — and which brings
+ * along, in the same statement, what the page shows with them: the owner organisation (if the
+ * caller may read it) and, for a kind that asks, the kind's own row. Those two are handed to their
+ * request's loaders, so the field resolvers that ask for them later find them without SQL.
+ *
+ * Entities (what a mutation's payload returns) have the same shape, so field resolvers take either.
+ */
+import { raw, sql, type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { accessibleWhere, authorised } from '../../core/authz/sql-filter.js';
+import type { ListOptions } from '../../core/authz/queries.js';
+import type { Context } from '../../core/graphql/context.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { organizationById } from '../organizations/organization.loaders.js';
+import { Content } from './content.entity.js';
+import type { ContentKind, ContentStatus, Visibility } from './content-enums.js';
+
+/** The shape GraphQL reads; the `Content` entity has it too. */
+export interface ContentView {
+  id: string;
+  kind: ContentKind;
+  enterprise: { id: number };
+  organization: { id: number };
+  author: { id: number } | null;
+  cover: { id: string } | null;
+  title: string;
+  summary: string;
+  tags: string[];
+  status: ContentStatus;
+  visibility: Visibility;
+  rejectionReason: string | null;
+  publishedAt: Date | null;
+  pinnedAt: Date | null;
+  viewCount: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Read with the item when asked for (`text`); otherwise loaded when a field wants it. */
+  bodyHtml?: string;
+  bodyText?: string;
+  /** The author's display name, read with the item when asked for (`byline`). */
+  byline?: string | null;
+}
+
+/** A view read by `readContent` (a class, so that `node` and unions can tell what it is). */
+export class ContentRow implements ContentView {
+  declare id: string;
+  declare kind: ContentKind;
+  declare enterprise: { id: number };
+  declare organization: { id: number };
+  declare author: { id: number } | null;
+  declare cover: { id: string } | null;
+  declare title: string;
+  declare summary: string;
+  declare tags: string[];
+  declare status: ContentStatus;
+  declare visibility: Visibility;
+  declare rejectionReason: string | null;
+  declare publishedAt: Date | null;
+  declare pinnedAt: Date | null;
+  declare viewCount: number;
+  declare version: number;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+  declare bodyHtml?: string;
+  declare bodyText?: string;
+  declare byline?: string | null;
+}
+
+/** A kind's own table (keyed by its content), read in the same statement and given to its loader. */
+export interface SideRow<S extends object> {
+  entity: EntityClass<S>;
+  prime: (ctx: Context, contentId: string, row: S | null) => void;
+}
+
+export interface ContentRead extends ListOptions {
+  /** The texts to read with the items: an article page wants `bodyHtml`, a search's snippets `bodyText`. */
+  text?: ('bodyHtml' | 'bodyText')[];
+  /** The author's display name with the items (whoever may read an item may see its by-line). */
+  byline?: boolean;
+  side?: SideRow<object>;
+}
+
+const OWNER = 'owner';
+const SIDE = 'side';
+
+/** The columns a table's rows are mapped from (scalars and the keys of to-one relations; not lazy ones). */
+const columnCache = new WeakMap<EntityMetadata, string[]>();
+function columnsOf(meta: EntityMetadata): string[] {
+  let columns = columnCache.get(meta);
+  if (!columns) {
+    const stored = (p: EntityProperty) => p.persist !== false && !p.lazy && p.fieldNames?.length && (p.kind === 'scalar' || p.kind === 'm:1' || (p.kind === '1:1' && p.owner));
+    columns = (Object.values(meta.properties) as EntityProperty[]).filter(stored).flatMap((p) => p.fieldNames);
+    columnCache.set(meta, columns);
+  }
+  return columns;
+}
+
+/** `alias.column as alias__column` for each column, so joined tables' names never collide. */
+const prefixed = (alias: string, columns: string[]) => columns.map((c) => raw(`"${alias}"."${c}" as "${alias}__${c}"`));
+
+/** The prefixed columns of `alias` in a row, unprefixed; null when the left join found nothing. */
+function joined(row: Record<string, unknown>, alias: string, columns: string[], key: string): Record<string, unknown> | null {
+  if (row[`${alias}__${key}`] == null) return null;
+  const out: Record<string, unknown> = {};
+  for (const c of columns) out[c] = row[`${alias}__${c}`];
+  return out;
+}
+
+const VIEW_COLUMNS = [
+  'c.id',
+  'c.kind',
+  'c.enterprise_id',
+  'c.organization_id',
+  'c.author_id',
+  'c.cover_id',
+  'c.title',
+  'c.summary',
+  'c.tags',
+  'c.status',
+  'c.visibility',
+  'c.rejection_reason',
+  'c.published_at',
+  'c.pinned_at',
+  'c.view_count',
+  'c.version',
+  'c.created_at',
+  'c.updated_at',
+];
+const TEXT_COLUMNS = { bodyHtml: 'c.body_html', bodyText: 'c.body_text' } as const;
+
+function toView(em: EntityManager, row: Record<string, any>, options: ContentRead): ContentRow {
+  const date = (value: unknown) => (value == null ? null : (em.getPlatform().parseDate(value as string) as Date));
+  const view: ContentRow = Object.assign(new ContentRow(), {
+    id: String(row.id),
+    kind: row.kind,
+    enterprise: { id: row.enterprise_id },
+    organization: { id: row.organization_id },
+    author: row.author_id == null ? null : { id: row.author_id },
+    cover: row.cover_id == null ? null : { id: String(row.cover_id) },
+    title: row.title,
+    summary: row.summary,
+    tags: row.tags,
+    status: row.status,
+    visibility: row.visibility,
+    rejectionReason: row.rejection_reason,
+    publishedAt: date(row.published_at),
+    pinnedAt: date(row.pinned_at),
+    viewCount: row.view_count,
+    version: row.version,
+    createdAt: date(row.created_at)!,
+    updatedAt: date(row.updated_at)!,
+  });
+  if (options.text?.includes('bodyHtml')) view.bodyHtml = row.body_html;
+  if (options.text?.includes('bodyText')) view.bodyText = row.body_text;
+  if (options.byline) view.byline = row.byline ?? null;
+  return view;
+}
+
+/** The items matching `where` that the caller may `read`, in one statement. */
+export async function readContent(ctx: Context, where: FilterQuery<Content>, options: ContentRead = {}): Promise<ContentRow[]> {
+  const filter = authorised(ctx.ability, 'Content', where);
+  if (!filter) return [];
+  const em = ctx.em;
+  const qb = em
+    .createQueryBuilder(Content, 'c')
+    .select([...VIEW_COLUMNS, ...(options.text ?? []).map((t) => TEXT_COLUMNS[t])].map((c) => raw(c)))
+    .where(filter as never)
+    .orderBy((options.orderBy ?? { id: 'asc' }) as never);
+  if (options.limit !== undefined) qb.limit(options.limit);
+  if (options.offset) qb.offset(options.offset);
+
+  // The owner, only if the caller may read it: the same rule the organisation loader applies.
+  const owners = accessibleWhere<Organization>(ctx.ability, 'read', 'Organization');
+  const ownerColumns = columnsOf(em.getMetadata().get(Organization));
+  if (owners) {
+    qb.leftJoin(em.createQueryBuilder(Organization, 'ro').select('*').where(owners as never), OWNER, { [`${OWNER}.id`]: sql.ref('c.organization_id') });
+    qb.addSelect(prefixed(OWNER, ownerColumns) as never);
+  }
+  if (options.byline) {
+    qb.leftJoin(sql.ref('app_user'), 'byline_user', { 'byline_user.id': sql.ref('c.author_id') });
+    qb.addSelect(raw('"byline_user"."display_name" as "byline"') as never);
+  }
+  const side = options.side && em.getMetadata().get(options.side.entity);
+  const sideColumns = side ? columnsOf(side) : [];
+  const sideKey = side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!;
+  if (side) {
+    qb.leftJoin(sql.ref(side.tableName), SIDE, { [`${SIDE}.${sideKey}`]: sql.ref('c.id') });
+    qb.addSelect(prefixed(SIDE, sideColumns) as never);
+  }
+
+  const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
+  const views = rows.map((row) => toView(em, row, options));
+  const primed = new Set<number>();
+  rows.forEach((row, i) => {
+    const view = views[i]!;
+    if (owners && !primed.has(view.organization.id)) {
+      primed.add(view.organization.id);
+      const owner = joined(row, OWNER, ownerColumns, 'id');
+      organizationById(ctx).prime(view.organization.id, owner && em.map(Organization, owner));
+    }
+    if (side) {
+      const own = joined(row, SIDE, sideColumns, sideKey!);
+      options.side!.prime(ctx, view.id, own && (em.map(options.side!.entity, own) as object));
+    }
+  });
+  return views;
+}
+
+/** What a content kind's node values are instances of: entities (mutation payloads) and views. */
+export const CONTENT_CLASSES = [Content, ContentRow];
