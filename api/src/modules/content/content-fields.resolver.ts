@@ -48,7 +48,7 @@ export function contentFieldsResolver<T extends object>(type: ClassType<T>, type
 
     @FieldResolver(() => OrganizationType, { nullable: true, description: 'The owner organisation.' })
     organization(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization | null> {
-      return organizationById(ctx).load(content.organization.id);
+      return content.owner !== undefined ? Promise.resolve(content.owner) : organizationById(ctx).load(content.organization.id);
     }
 
     @FieldResolver(() => String, { nullable: true, description: 'The author’s display name (a by-line).' })

@@ -2,18 +2,18 @@
  * The one read path of content for GraphQL (issue #19): an authorised query-builder statement whose
  * rows become plain `ContentView`s, not entities — no hydration, no identity map — and which brings
  * along, in the same statement, what the page shows with them: the owner organisation (if the
- * caller may read it) and, for a kind that asks, the kind's own row. Those two are handed to their
- * request's loaders, so the field resolvers that ask for them later find them without SQL.
+ * caller may read it) and, for a kind that asks, the kind's own row (handed to the kind's loader),
+ * as plain objects too, so the field resolvers that ask for them find them without SQL.
  *
  * Entities (what a mutation's payload returns) have the same shape, so field resolvers take either.
  */
 import { raw, sql, type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { accessibleWhere, authorised } from '../../core/authz/sql-filter.js';
+import { plainRow, storedProperties } from '../../core/db/plain-row.js';
 import type { ListOptions } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { organizationById } from '../organizations/organization.loaders.js';
 import { Content } from './content.entity.js';
 import type { ContentKind, ContentStatus, Visibility } from './content-enums.js';
 
@@ -42,6 +42,11 @@ export interface ContentView {
   bodyText?: string;
   /** The author's display name, read with the item when asked for (`byline`). */
   byline?: string | null;
+  /**
+   * The owner organisation as read with the item: null when the caller may not read it, undefined
+   * when not read with it (an entity). A plain copy (see core/db/plain-row.ts), read-only.
+   */
+  owner?: Organization | null;
 }
 
 /** A view read by `readContent` (a class, so that `node` and unions can tell what it is). */
@@ -67,9 +72,10 @@ export class ContentRow implements ContentView {
   declare bodyHtml?: string;
   declare bodyText?: string;
   declare byline?: string | null;
+  declare owner?: Organization | null;
 }
 
-/** A kind's own table (keyed by its content), read in the same statement and given to its loader. */
+/** A kind's own table (keyed by its content), read in the same statement and given to its loader as plain rows. */
 export interface SideRow<S extends object> {
   entity: EntityClass<S>;
   prime: (ctx: Context, contentId: string, row: S | null) => void;
@@ -86,17 +92,7 @@ export interface ContentRead extends ListOptions {
 const OWNER = 'owner';
 const SIDE = 'side';
 
-/** The columns a table's rows are mapped from (scalars and the keys of to-one relations; not lazy ones). */
-const columnCache = new WeakMap<EntityMetadata, string[]>();
-function columnsOf(meta: EntityMetadata): string[] {
-  let columns = columnCache.get(meta);
-  if (!columns) {
-    const stored = (p: EntityProperty) => p.persist !== false && !p.lazy && p.fieldNames?.length && (p.kind === 'scalar' || p.kind === 'm:1' || (p.kind === '1:1' && p.owner));
-    columns = (Object.values(meta.properties) as EntityProperty[]).filter(stored).flatMap((p) => p.fieldNames);
-    columnCache.set(meta, columns);
-  }
-  return columns;
-}
+const columnsOf = (meta: EntityMetadata) => storedProperties(meta).map((p) => p.fieldNames[0]!);
 
 /** `alias.column as alias__column` for each column, so joined tables' names never collide. */
 const prefixed = (alias: string, columns: string[]) => columns.map((c) => raw(`"${alias}"."${c}" as "${alias}__${c}"`));
@@ -193,17 +189,23 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
 
   const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
   const views = rows.map((row) => toView(em, row, options));
-  const primed = new Set<number>();
+  const orgMeta = em.getMetadata().get(Organization);
+  // One copy per organisation, however many of its items the page holds.
+  const ownerCopies = new Map<number, Organization | null>();
   rows.forEach((row, i) => {
     const view = views[i]!;
-    if (owners && !primed.has(view.organization.id)) {
-      primed.add(view.organization.id);
-      const owner = joined(row, OWNER, ownerColumns, 'id');
-      organizationById(ctx).prime(view.organization.id, owner && em.map(Organization, owner));
-    }
+    if (owners) {
+      let owner = ownerCopies.get(view.organization.id);
+      if (owner === undefined) {
+        const columns = joined(row, OWNER, ownerColumns, 'id');
+        owner = columns && plainRow<Organization>(em, orgMeta, columns);
+        ownerCopies.set(view.organization.id, owner);
+      }
+      view.owner = owner;
+    } else view.owner = null;
     if (side) {
       const own = joined(row, SIDE, sideColumns, sideKey!);
-      options.side!.prime(ctx, view.id, own && (em.map(options.side!.entity, own) as object));
+      options.side!.prime(ctx, view.id, own && plainRow<object>(em, side, own));
     }
   });
   return views;

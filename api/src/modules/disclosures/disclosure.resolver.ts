@@ -140,7 +140,7 @@ export class DisclosureResolver {
 
   @FieldResolver(() => OrganizationType, { description: 'The organisation disclosing.', nullable: true })
   organization(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization | null> {
-    return organizationById(ctx).load(content.organization.id);
+    return content.owner !== undefined ? Promise.resolve(content.owner) : organizationById(ctx).load(content.organization.id);
   }
 
   @FieldResolver(() => String, { description: 'Who proposed it; null when the account is gone.', nullable: true })
