@@ -13,6 +13,8 @@ import { snippet } from '../modules/content/snippet.js';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
 const localId = (globalId: string) => Number(Buffer.from(globalId, 'base64url').toString().split(':')[1]);
 const PUBLISHED = `c.status = 'PUBLISHED' and c.published_at <= now()`;
+/** Content totals stop here, as the API's do (CONTENT_COUNT_CAP). */
+const CAP = 10_000;
 
 type Answer = { data: unknown; statements: number };
 
@@ -92,13 +94,14 @@ async function memberNews(authorization: string | undefined, orgId: number): Pro
   const params = [await subtreeOf(orgId), enterprises, pathIds, own];
   const [list, count] = await Promise.all([
     pool.query(`select c.id, c.title, c.summary, c.published_at, c.visibility, o.name from content c join organization o on o.id = c.organization_id where ${where} order by c.published_at desc, c.id desc limit 21`, params),
-    pool.query(`select count(*)::int as n from content c join organization o on o.id = c.organization_id where ${where}`, params),
+    pool.query(`select count(*)::int as n from (select 1 from content c join organization o on o.id = c.organization_id where ${where} limit ${CAP}) t`, params),
   ]);
   return {
     statements: 4,
     data: {
       news: {
         totalCount: count.rows[0].n,
+        totalCountCapped: count.rows[0].n >= CAP,
         pageInfo: { hasNextPage: list.rows.length > 20, endCursor: list.rows[19] ? Buffer.from(JSON.stringify([list.rows[19].published_at, String(list.rows[19].id)])).toString('base64url') : null },
         nodes: list.rows.slice(0, 20).map((r) => ({ id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title, summary: r.summary, publishedAt: r.published_at, visibility: r.visibility, organization: { name: r.name } })),
       },
@@ -108,17 +111,18 @@ async function memberNews(authorization: string | undefined, orgId: number): Pro
 
 async function search(query: string): Promise<Answer> {
   const tsquery = searchQuery(query);
-  if (!tsquery) return { statements: 0, data: { newsSearch: { totalCount: 0, edges: [] } } };
+  if (!tsquery) return { statements: 0, data: { newsSearch: { totalCount: 0, totalCountCapped: false, edges: [] } } };
   const where = `c.kind = 'NEWS' and ${PUBLISHED} and c.visibility = 'PUBLIC' and c.search_vector @@ to_tsquery('simple', $1)`;
   const [rows, count] = await Promise.all([
     pool.query(`select c.id, c.title, c.summary, c.body_text from content c where ${where} order by ts_rank_cd(c.search_vector, to_tsquery('simple', $1)) desc, c.id desc limit 11`, [tsquery]),
-    pool.query(`select count(*)::int as n from content c where ${where}`, [tsquery]),
+    pool.query(`select count(*)::int as n from (select 1 from content c where ${where} limit ${CAP}) t`, [tsquery]),
   ]);
   return {
     statements: 2,
     data: {
       newsSearch: {
         totalCount: count.rows[0].n,
+        totalCountCapped: count.rows[0].n >= CAP,
         edges: rows.rows.slice(0, 10).map((r) => ({ snippet: snippet([r.title, r.summary, r.body_text].join('\n'), query), node: { id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title } })),
       },
     },

@@ -101,7 +101,7 @@ export interface DevelopmentRecordStepVariables { input: { applicantId: string; 
 export interface DevelopmentRecordStepResult { developmentRecord: { applicant: { id: string; } | null; warnings: Array<{ rule: string; message: string; }>; userErrors: Array<{ code: string; field: Array<string> | null; message: string; rule: string | null; source: string | null; }>; }; }
 
 export interface DisclosuresVariables { organizationId: string; category?: 'CONDUCT_AND_SERVICE' | 'DISCIPLINE' | 'EDUCATION' | 'GOALS_AND_PLANS' | 'HIGHER_DECISIONS' | 'ORGANIZATION_BUILDING' | 'OTHER' | null; after?: string | null; }
-export interface DisclosuresResult { disclosures: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; category: 'CONDUCT_AND_SERVICE' | 'DISCIPLINE' | 'EDUCATION' | 'GOALS_AND_PLANS' | 'HIGHER_DECISIONS' | 'ORGANIZATION_BUILDING' | 'OTHER'; publishedAt: string | null; organization: { name: string; } | null; notice: { endsAt: string; open: boolean; remainingSeconds: number; } | null; }>; }; }
+export interface DisclosuresResult { disclosures: { totalCount: number; totalCountCapped: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; category: 'CONDUCT_AND_SERVICE' | 'DISCIPLINE' | 'EDUCATION' | 'GOALS_AND_PLANS' | 'HIGHER_DECISIONS' | 'ORGANIZATION_BUILDING' | 'OTHER'; publishedAt: string | null; organization: { name: string; } | null; notice: { endsAt: string; open: boolean; remainingSeconds: number; } | null; }>; }; }
 
 export interface DisclosureVariables { id: string; }
 export interface DisclosureResult { disclosure: { id: string; title: string; summary: string; bodyHtml: string; category: 'CONDUCT_AND_SERVICE' | 'DISCIPLINE' | 'EDUCATION' | 'GOALS_AND_PLANS' | 'HIGHER_DECISIONS' | 'ORGANIZATION_BUILDING' | 'OTHER'; scope: 'OWN_ORG_SUBTREE' | 'SOCIETY' | 'TARGETED' | 'WHOLE_ENTERPRISE'; readByMe: boolean; publishedAt: string | null; organization: { name: string; } | null; notice: { startsAt: string; endsAt: string; open: boolean; remainingSeconds: number; } | null; } | null; }
@@ -122,13 +122,13 @@ export interface DuesMarkPaidVariables { input: { amount: string; channel: 'CASH
 export interface DuesMarkPaidResult { duesPay: { item: { id: string; status: 'EXEMPT' | 'PAID' | 'UNPAID'; } | null; userErrors: Array<{ code: string; message: string; }>; }; }
 
 export interface CasesVariables { organizationId: string; after?: string | null; orderBy?: 'MOST_ADOPTED' | 'MOST_LIKED' | 'RECENT' | null; }
-export interface CasesResult { featured: { nodes: Array<{ id: string; title: string; summary: string; likeCount: number; adoptionCount: number; organization: { name: string; } | null; }>; }; experienceCases: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; likeCount: number; adoptionCount: number; publishedAt: string | null; organization: { name: string; } | null; }>; }; }
+export interface CasesResult { featured: { nodes: Array<{ id: string; title: string; summary: string; likeCount: number; adoptionCount: number; organization: { name: string; } | null; }>; }; experienceCases: { totalCount: number; totalCountCapped: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; likeCount: number; adoptionCount: number; publishedAt: string | null; organization: { name: string; } | null; }>; }; }
 
 export interface ExperienceCaseVariables { id: string; }
 export interface ExperienceCaseResult { experienceCase: { id: string; title: string; summary: string; publishedAt: string | null; likeCount: number; adoptionCount: number; commentCount: number; likedByMe: boolean; organization: { name: string; } | null; sections: { backgroundHtml: string; practiceHtml: string; resultsHtml: string; }; adoptions: Array<{ note: string; organization: { name: string; } | null; }>; comments: { nodes: Array<{ id: string; body: string; authorName: string | null; createdAt: string; }>; }; } | null; }
 
 export interface ResourcesVariables { organizationId: string; after?: string | null; }
-export interface ResourcesResult { sharedResources: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; resourceKind: 'COURSEWARE' | 'EDUCATION_BASE' | 'LECTURER' | 'MICRO_LESSON' | 'TEMPLATE' | 'VIDEO'; access: 'ON_REQUEST' | 'OPEN'; organization: { name: string; } | null; }>; }; }
+export interface ResourcesResult { sharedResources: { totalCount: number; totalCountCapped: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; resourceKind: 'COURSEWARE' | 'EDUCATION_BASE' | 'LECTURER' | 'MICRO_LESSON' | 'TEMPLATE' | 'VIDEO'; access: 'ON_REQUEST' | 'OPEN'; organization: { name: string; } | null; }>; }; }
 
 export interface SharedResourceVariables { id: string; }
 export interface SharedResourceResult { sharedResource: { id: string; title: string; summary: string; bodyHtml: string; resourceKind: 'COURSEWARE' | 'EDUCATION_BASE' | 'LECTURER' | 'MICRO_LESSON' | 'TEMPLATE' | 'VIDEO'; access: 'ON_REQUEST' | 'OPEN'; address: string | null; openingDetails: string | null; topics: Array<string>; publishedAt: string | null; usableByMe: boolean; organization: { name: string; } | null; attachments: Array<{ fileName: string; size: number; }>; } | null; }
@@ -341,10 +341,10 @@ export interface NewsArticleVariables { id: string; }
 export interface NewsArticleResult { newsArticle: { id: string; title: string; summary: string; bodyHtml: string; publishedAt: string | null; authorName: string | null; organization: { name: string; parent: { name: string; } | null; } | null; } | null; }
 
 export interface NewsListVariables { organizationId: string; after?: string | null; }
-export interface NewsListResult { news: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; publishedAt: string | null; visibility: 'ENTERPRISE' | 'ORGANIZATION' | 'OWN_ORGANIZATION' | 'PARTNERS' | 'PLATFORM' | 'PUBLIC' | 'TARGETED'; organization: { name: string; } | null; }>; }; }
+export interface NewsListResult { news: { totalCount: number; totalCountCapped: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; title: string; summary: string; publishedAt: string | null; visibility: 'ENTERPRISE' | 'ORGANIZATION' | 'OWN_ORGANIZATION' | 'PARTNERS' | 'PLATFORM' | 'PUBLIC' | 'TARGETED'; organization: { name: string; } | null; }>; }; }
 
 export interface NewsSearchVariables { query: string; first: number; after?: string | null; }
-export interface NewsSearchResult { newsSearch: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; edges: Array<{ cursor: string; snippet: string; node: { id: string; title: string; }; }>; }; }
+export interface NewsSearchResult { newsSearch: { totalCount: number; totalCountCapped: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; edges: Array<{ cursor: string; snippet: string; node: { id: string; title: string; }; }>; }; }
 
 export interface InboxVariables { after?: string | null; }
 export interface InboxResult { notificationsUnreadCount: number; notifications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; kind: string; title: string; body: string; link: string | null; createdAt: string; readAt: string | null; }>; }; }
@@ -368,7 +368,7 @@ export interface NotificationLiveVariables {  }
 export interface NotificationLiveResult { notificationReceived: { id: string; title: string; link: string | null; }; }
 
 export interface OrganizationPageVariables { id: string; }
-export interface OrganizationPageResult { organization: { id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; ancestors: Array<{ id: string; name: string; }>; children: Array<{ id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; }>; portal: { slug: string; title: string; } | null; } | null; news: { totalCount: number; nodes: Array<{ id: string; title: string; publishedAt: string | null; organization: { name: string; } | null; }>; }; }
+export interface OrganizationPageResult { organization: { id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; ancestors: Array<{ id: string; name: string; }>; children: Array<{ id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; }>; portal: { slug: string; title: string; } | null; } | null; news: { totalCount: number; totalCountCapped: boolean; nodes: Array<{ id: string; title: string; publishedAt: string | null; organization: { name: string; } | null; }>; }; }
 
 export interface OrganizationSubtreeVariables { id: string; first: number; after?: string | null; }
 export interface OrganizationSubtreeResult { organization: { descendants: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; nodes: Array<{ id: string; name: string; level: 'BRANCH' | 'COMMITTEE' | 'GENERAL_BRANCH' | 'GROUP'; depth: number; sortOrder: number; }>; }; } | null; }
@@ -389,7 +389,7 @@ export interface PortalThemeSaveVariables { portalId: string; input: { accentCol
 export interface PortalThemeSaveResult { portalThemeSave: { userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }
 
 export interface SearchVariables { query: string; after?: string | null; }
-export interface SearchResult { search: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; edges: Array<{ cursor: string; snippet: string; node: { __typename: string; id?: string; title?: string; publishedAt?: string | null; }; }>; }; }
+export interface SearchResult { search: { totalCount: number; totalCountCapped: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null; }; edges: Array<{ cursor: string; snippet: string; node: { __typename: string; id?: string; title?: string; publishedAt?: string | null; }; }>; }; }
 
 export interface SignInVariables { input: { login: string; password: string; }; }
 export interface SignInResult { signIn: { token: string | null; expiresAt: string | null; userErrors: Array<{ code: string; field: Array<string> | null; message: string; }>; }; }

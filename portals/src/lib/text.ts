@@ -10,3 +10,6 @@ export const paragraphs = (text: string) =>
     .filter(Boolean)
     .map((l) => `<p>${escape(l)}</p>`)
     .join('');
+
+/** A list's total as shown: "10000+" when the API stopped counting at its cap. */
+export const total = (list: { totalCount: number; totalCountCapped: boolean }) => `${list.totalCount}${list.totalCountCapped ? '+' : ''}`;

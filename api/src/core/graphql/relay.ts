@@ -41,6 +41,8 @@ export interface Connection<T> {
   pageInfo: PageInfo;
   /** Evaluated only when the client asks for it: a COUNT is not free. */
   readonly totalCount: Promise<number>;
+  /** Whether the count stopped at the list's cap (there are more). */
+  readonly totalCountCapped: Promise<boolean>;
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
@@ -55,8 +57,10 @@ export function connectionType<T extends object>(name: string, node: ClassType<T
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => [node], { description: 'The nodes of `edges`, for clients that need no cursors.' }) nodes!: T[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { description: 'How many items match, counting only what the caller may see.' })
+    @Field(() => Int, { description: 'How many items match, counting only what the caller may see (content lists stop at 10,000: see `totalCountCapped`).' })
     totalCount!: number;
+    @Field({ description: 'True when `totalCount` stopped at the list’s cap: there are more than it says.' })
+    totalCountCapped!: boolean;
   }
   return ConnectionClass as unknown as ClassType<Connection<T>>;
 }
@@ -98,12 +102,15 @@ export async function paginate<T, K extends (string | number)[]>(args: {
   fetch: (limit: number, after: K | null) => Promise<T[]>;
   keyOf: (row: T) => K;
   count: () => Promise<number>;
+  /** Where `count` stops counting, if it does. */
+  countCap?: number;
 }): Promise<Connection<T>> {
   const first = checkFirst(args.first);
   const rows = await args.fetch(first + 1, args.after);
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(args.keyOf(node)), node }));
   let total: Promise<number> | undefined;
+  const count = () => (total ??= args.count());
   return {
     edges,
     nodes: page,
@@ -114,7 +121,10 @@ export async function paginate<T, K extends (string | number)[]>(args: {
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return (total ??= args.count());
+      return count();
+    },
+    get totalCountCapped() {
+      return count().then((n) => args.countCap !== undefined && n >= args.countCap);
     },
   };
 }

@@ -1,7 +1,8 @@
 /** Authorised reads of content: by id, pages of a feed, search. */
 import type { FilterQuery } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
-import { countAuthorised, findAuthorised, type OrderBy } from '../../core/authz/queries.js';
+import { findAuthorised, type OrderBy } from '../../core/authz/queries.js';
+import { authorised } from '../../core/authz/sql-filter.js';
 import type { Context } from '../../core/graphql/context.js';
 import { notFound } from '../../core/graphql/errors.js';
 import { expectGlobalId } from '../../core/graphql/relay.js';
@@ -30,7 +31,20 @@ export async function expectReadable(ctx: Context, globalId: string, typeName: s
   return String(local);
 }
 
-export const countReadableContent = (ctx: Context, where: FilterQuery<Content>) => countAuthorised(ctx, Content, 'Content', where);
+/**
+ * Counting stops at this many: a total beyond it costs a scan that grows with the data (issue #19),
+ * and nobody pages through more. Connections say when a count stopped (`totalCountCapped`).
+ */
+export const CONTENT_COUNT_CAP = 10_000;
+
+/** How many items matching `where` the caller may read, up to `CONTENT_COUNT_CAP`. */
+export async function countReadableContent(ctx: Context, where: FilterQuery<Content>): Promise<number> {
+  const filter = authorised(ctx.ability, 'Content', where);
+  if (!filter) return 0;
+  const matches = ctx.em.createQueryBuilder(Content, 'c').select(raw('1')).where(filter as never).limit(CONTENT_COUNT_CAP);
+  const [row] = (await ctx.em.createQueryBuilder(matches, 'matches').select(raw('count(*)::int as n')).execute('all', false)) as { n: number }[];
+  return row?.n ?? 0;
+}
 
 /** Whoever may read an item may see its author's name (a by-line), whatever else they may see. */
 export const authorById = defineLoader<number, User | null>(async (ctx, ids) => byKey(ids, await ctx.em.find(User, { id: { $in: [...ids] } }), (u) => u.id));

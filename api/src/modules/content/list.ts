@@ -10,7 +10,7 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { decodeCursor, paginate, type Connection } from '../../core/graphql/relay.js';
 import type { Content } from './content.entity.js';
-import { countReadableContent } from './content.loaders.js';
+import { CONTENT_COUNT_CAP, countReadableContent } from './content.loaders.js';
 import { readContent, type ContentView, type SideRow } from './content-view.js';
 
 /** A counter in a kind's side table (keyed by its `content`), highest first, ties newest first. */
@@ -47,6 +47,7 @@ export function listContent<S extends { content: unknown }>(
         return find(page, { publishedAt: 'desc', id: 'desc' }, limit);
       },
       count,
+      countCap: CONTENT_COUNT_CAP,
     });
   }
   if (args.order === 'CREATED') {
@@ -56,6 +57,7 @@ export function listContent<S extends { content: unknown }>(
       keyOf: (c) => [String(c.id)] as [string],
       fetch: (limit, cursor) => find(cursor ? { id: { $lt: cursor[0] } } : {}, { id: 'desc' }, limit),
       count,
+      countCap: CONTENT_COUNT_CAP,
     });
   }
   const { entity, field } = args.order;
@@ -81,5 +83,6 @@ export function listContent<S extends { content: unknown }>(
       });
     },
     count,
+    countCap: CONTENT_COUNT_CAP,
   });
 }

@@ -5,7 +5,7 @@ import { badInput } from '../../core/graphql/errors.js';
 import { checkFirst, decodeCursor, encodeCursor, type PageInfo } from '../../core/graphql/relay.js';
 import type { Content } from './content.entity.js';
 import { ContentStatus, type ContentKind } from './content-enums.js';
-import { countReadableContent, searchWhere } from './content.loaders.js';
+import { CONTENT_COUNT_CAP, countReadableContent, searchWhere } from './content.loaders.js';
 import { readContent, type ContentView } from './content-view.js';
 import { snippet } from './snippet.js';
 
@@ -14,6 +14,7 @@ const MAX_OFFSET = 1000;
 export interface SearchPage {
   edges: { cursor: string; node: ContentView; snippet: string }[];
   totalCount: number;
+  totalCountCapped: boolean;
   pageInfo: PageInfo;
   /** Kept for clients of before `pageInfo` (deprecated in the schema). */
   hasNextPage: boolean;
@@ -22,6 +23,7 @@ export interface SearchPage {
 const pageOf = (edges: SearchPage['edges'], totalCount: number, hasNextPage: boolean, offset: number): SearchPage => ({
   edges,
   totalCount,
+  totalCountCapped: totalCount >= CONTENT_COUNT_CAP,
   hasNextPage,
   pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
 });

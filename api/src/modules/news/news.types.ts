@@ -21,7 +21,8 @@ export class NewsSearchHitType {
 @ObjectType('NewsSearchConnection')
 export class NewsSearchConnectionType {
   @Field(() => [NewsSearchHitType]) edges!: NewsSearchHitType[];
-  @Field(() => Int, { description: 'How many items match in all.' }) totalCount!: number;
+  @Field(() => Int, { description: 'How many items match in all, up to 10,000 (see `totalCountCapped`).' }) totalCount!: number;
+  @Field({ description: 'True when `totalCount` stopped at 10,000: there are more matches.' }) totalCountCapped!: boolean;
   @Field(() => PageInfo, { description: 'Where the page lies in the results, and the cursor to go on (`after: endCursor`).' }) pageInfo!: PageInfo;
   @Field({ description: 'Whether there are more results (use `pageInfo.hasNextPage`).', deprecationReason: 'Use pageInfo.hasNextPage (kept until 2027-06-01).' }) hasNextPage!: boolean;
 }
