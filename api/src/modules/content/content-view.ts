@@ -49,31 +49,10 @@ export interface ContentView {
   owner?: Organization | null;
 }
 
-/** A view read by `readContent` (a class, so that `node` and unions can tell what it is). */
-export class ContentRow implements ContentView {
-  declare id: string;
-  declare kind: ContentKind;
-  declare enterprise: { id: number };
-  declare organization: { id: number };
-  declare author: { id: number } | null;
-  declare cover: { id: string } | null;
-  declare title: string;
-  declare summary: string;
-  declare tags: string[];
-  declare status: ContentStatus;
-  declare visibility: Visibility;
-  declare rejectionReason: string | null;
-  declare publishedAt: Date | null;
-  declare pinnedAt: Date | null;
-  declare viewCount: number;
-  declare version: number;
-  declare createdAt: Date;
-  declare updatedAt: Date;
-  declare bodyHtml?: string;
-  declare bodyText?: string;
-  declare byline?: string | null;
-  declare owner?: Organization | null;
-}
+/** A view read by `readContent`: a class, so that `node` and unions can tell what it is. */
+export class ContentRow {}
+// Declaration merging: a ContentRow has every field of the view (assigned in `toView`).
+export interface ContentRow extends ContentView {}
 
 /** A kind's own table (keyed by its content), read in the same statement and given to its loader as plain rows. */
 export interface SideRow<S extends object> {
