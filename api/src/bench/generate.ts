@@ -88,7 +88,8 @@ export async function generateBenchData(db: pg.Client, sizes: BenchSizes, log: (
     `insert into disclosure (content_id, enterprise_id, category, scope, step, approved_at, notice_starts_at, notice_ends_at)
      select id, c.enterprise_id, (array['HIGHER_DECISIONS','GOALS_AND_PLANS','EDUCATION','ORGANIZATION_BUILDING','CONDUCT_AND_SERVICE','DISCIPLINE','OTHER'])[1 + id % 7],
             case when c.visibility = 'PUBLIC' then 'SOCIETY' else 'WHOLE_ENTERPRISE' end, 'APPROVED', c.published_at,
-            case when id % 50 = 0 then c.published_at end, case when id % 50 = 0 then now() + interval '5 days' end
+            -- Every 50th opens a 公示 of a week from its publication: open now are those of the last week.
+            case when id % 50 = 0 then c.published_at end, case when id % 50 = 0 then c.published_at + interval '7 days' end
      from content c where c.id = any($1::bigint[])`,
     [disclosures.rows.map((r) => r.id)],
   );

@@ -26,7 +26,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { runCli } from '../cli/run.js';
 import { loadConfig } from '../core/config.js';
@@ -143,8 +142,6 @@ async function measure(url: string, scenario: Scenario): Promise<Omit<Figures, '
  * BENCH_SCALE compares its p99s with those of scale 1 (run that first). Uncached reads only.
  */
 const GROWTH_TARGET = 1.5;
-/** Writes a logged statement with its parameters, for EXPLAIN. */
-const SQL = new PostgreSqlPlatform();
 const PROFILE_DIR = path.join(API_DIR, '../.data/bench/profiles');
 const GROWTH_ROWS = ['portal home', 'article', 'member list'];
 function costGrowth(p99s: Record<string, number>): string[] {
@@ -261,7 +258,7 @@ runCli(async () => {
         for (const l of api.lines.filter((l) => l.requestId === requestId && l.sql)) {
           say(`    ${l.took} ms  ${String(l.sql).slice(0, 160)}`);
           if (!/^\s*select\b/i.test(l.sql)) continue;
-          const plan = await db.query(`explain (analyze, costs off, timing off) ${SQL.formatQuery(l.sql, l.params ?? [])}`);
+          const plan = await db.query(`explain (analyze, costs off, timing off) ${l.formatted}`);
           for (const line of plan.rows.map((r) => r['QUERY PLAN'] as string)) say(`        ${line}`);
         }
       }

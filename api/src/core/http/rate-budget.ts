@@ -6,6 +6,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../authz/ability.js';
+import { platformStatements } from '../db/statement-counter.js';
 import { AppError, ErrorCode } from '../graphql/errors.js';
 
 export interface RateLimits {
@@ -44,8 +45,8 @@ export class RateBudgets {
   /** Charges `points` to the budget of `key`; throws RATE_LIMITED once it is spent. */
   async charge(payer: { key: string; limit: number }, points: number): Promise<BudgetState> {
     const window = this.limits.windowSeconds;
-    // A fork of its own: this statement is the platform's, not the request's (statement counts).
-    const [row] = await this.orm.em.fork().execute<{ used: number; window_start: Date }[]>(
+    // This statement is the platform's, not the request's (statement counts).
+    const [row] = await platformStatements(() => this.orm.em.fork().execute<{ used: number; window_start: Date }[]>(
       `insert into rate_budget (key, window_start, used, budget_limit)
        values (?, to_timestamp(floor(extract(epoch from now()) / ?) * ?), ?, ?)
        on conflict (key) do update set
@@ -55,7 +56,7 @@ export class RateBudgets {
        returning used, window_start`,
       // The window length is part of the key: processes configured differently never share a row.
       [`${payer.key}@${window}s`, window, window, points, payer.limit],
-    );
+    ));
     const resetAt = new Date(new Date(row!.window_start).getTime() + window * 1000);
     const state = { limit: payer.limit, remaining: Math.max(payer.limit - row!.used, 0), resetAt };
     if (row!.used > payer.limit) {
@@ -67,7 +68,7 @@ export class RateBudgets {
       });
     }
     // Old windows are dead weight; clear them now and then, never on every request.
-    if (Math.random() < 0.001) void this.orm.em.fork().execute(`delete from rate_budget where window_start < now() - interval '1 day'`).catch(() => {});
+    if (Math.random() < 0.001) void platformStatements(() => this.orm.em.fork().execute(`delete from rate_budget where window_start < now() - interval '1 day'`)).catch(() => {});
     return state;
   }
 }

@@ -8,7 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../graphql/context.js';
-import type { StatementCounter } from '../db/statement-counter.js';
+import { countStatementsIn, StatementCounter } from '../db/statement-counter.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ErrorCode, isClientError, RETRY_AFTER_OUTAGE_SECONDS } from '../graphql/errors.js';
 import { admit, mayHearSuggestions, OPEN_POLICY, withoutSuggestions, type ExposurePolicy } from './exposure.js';
@@ -37,7 +37,10 @@ export function requestIds() {
     const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     locals(res).requestId = requestId;
     res.setHeader('x-request-id', requestId);
-    next();
+    // The request's statements are counted from here, raw ones included (see statement-counter.ts).
+    const statements = new StatementCounter('request', requestId);
+    locals(res).statements = statements;
+    countStatementsIn(statements, next);
   };
 }
 

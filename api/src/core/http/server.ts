@@ -152,8 +152,7 @@ export async function startApiServer(args: {
   /** The caller's context for an HTTP request: authenticated like every GraphQL request. */
   const contextFor = async (req: Request, res: Response): Promise<Context> => {
     const { requestId } = locals(res);
-    const statements = new StatementCounter();
-    locals(res).statements = statements;
+    const statements = locals(res).statements ?? new StatementCounter();
     const credentials: RequestCredentials = { authorization: req.headers.authorization, cookie: req.headers.cookie, ip: req.ip ?? req.socket.remoteAddress ?? null };
     const ctx = await createContext({
       orm,

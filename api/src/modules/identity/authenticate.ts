@@ -1,6 +1,6 @@
 /**
  * Who is calling: a session token (bearer or the `dj_session` cookie), an API key (bearer), or
- * nobody. Costs two small indexed queries for a signed-in user (session + memberships).
+ * nobody. Costs one small indexed query for a signed-in user (the session with its grants).
  *
  * A bearer credential that is unknown, expired or revoked is an UNAUTHENTICATED error: an app
  * must know its token is dead. A stale cookie only means "anonymous": the portal still renders.
@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../core/authz/ability.js';
 import type { ApiScope } from '../../core/authz/roles.js';
 import { AppError, ErrorCode } from '../../core/graphql/errors.js';
-import { grantsOf } from './user-actor.js';
+import { grantsColumn, grantsFrom } from './user-actor.js';
 import { API_KEY_PREFIX, isWellFormed, SESSION_PREFIX, sha256 } from './tokens.js';
 
 export const SESSION_COOKIE = 'dj_session';
@@ -55,8 +55,8 @@ export async function authenticate(em: EntityManager, credentials: Credentials):
 }
 
 async function sessionViewer(em: EntityManager, token: string, ip: string | null): Promise<Viewer | null> {
-  const [session] = await em.execute<{ id: string; user_id: number; is_platform_admin: boolean; stale: boolean }[]>(
-    `select s.id, s.user_id, u.is_platform_admin, s.last_seen_at < now() - interval '5 minutes' as stale
+  const [session] = await em.execute<{ id: string; user_id: number; is_platform_admin: boolean; stale: boolean; grants: Parameters<typeof grantsFrom>[0] }[]>(
+    `select s.id, s.user_id, u.is_platform_admin, s.last_seen_at < now() - interval '5 minutes' as stale, ${grantsColumn('s.user_id')} as grants
        from session s join app_user u on u.id = s.user_id
       where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()`,
     [sha256(token)],
@@ -69,7 +69,7 @@ async function sessionViewer(em: EntityManager, token: string, ip: string | null
     userId: session.user_id,
     sessionId: String(session.id),
     isPlatformAdmin: session.is_platform_admin,
-    grants: await grantsOf(em, session.user_id),
+    grants: grantsFrom(session.grants),
     ip,
   };
 }

@@ -7,14 +7,23 @@ import { defineAbilityFor, type Grant, type Viewer } from '../../core/authz/abil
 import type { Actor } from '../../core/authz/check.js';
 import type { Role } from '../../core/authz/roles.js';
 
-export async function grantsOf(em: EntityManager, userId: number): Promise<Grant[]> {
-  const rows = await em.execute<{ membership_id: number; role: Role; organization_id: number; path: string; depth: number; enterprise_id: number }[]>(
-    `select m.id as membership_id, m.role, o.id as organization_id, o.path, o.depth, o.enterprise_id
+type GrantRow = { membership_id: number; role: Role; organization_id: number; path: string; depth: number; enterprise_id: number };
+
+/**
+ * The grants of the user whose id `userId` is (an SQL expression), as one JSON column: a session's
+ * look-up reads the person and their grants in one statement.
+ */
+export const grantsColumn = (userId: string) =>
+  `coalesce((select json_agg(json_build_object('membership_id', m.id, 'role', m.role, 'organization_id', o.id, 'path', o.path, 'depth', o.depth, 'enterprise_id', o.enterprise_id) order by m.id)
        from membership m join organization o on o.id = m.organization_id
-      where m.user_id = ? and o.archived_at is null`,
-    [userId],
-  );
-  return rows.map((g) => ({ membershipId: g.membership_id, role: g.role, organizationId: g.organization_id, path: g.path, depth: g.depth, enterpriseId: g.enterprise_id }));
+      where m.user_id = ${userId} and o.archived_at is null), '[]'::json)`;
+
+export const grantsFrom = (rows: GrantRow[]): Grant[] =>
+  rows.map((g) => ({ membershipId: g.membership_id, role: g.role, organizationId: g.organization_id, path: g.path, depth: g.depth, enterpriseId: g.enterprise_id }));
+
+export async function grantsOf(em: EntityManager, userId: number): Promise<Grant[]> {
+  const [row] = await em.execute<{ grants: GrantRow[] }[]>(`select ${grantsColumn('?')} as grants`, [userId]);
+  return grantsFrom(row!.grants);
 }
 
 /** The actor of the account with this e-mail address or phone number; null when there is none. */
