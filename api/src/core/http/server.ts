@@ -80,6 +80,9 @@ export async function startApiServer(args: {
   const schema = await buildAppSchema(args.resolvers);
   const app = express();
   app.disable('x-powered-by');
+  // No automatic ETag (a hash of every answer): GraphQL POSTs are never revalidated, and the
+  // routes that are (media) set their own.
+  app.set('etag', false);
   app.set('trust proxy', args.trustProxy ?? 'loopback');
   const exposure = args.exposure ?? OPEN_POLICY;
   // The caller's address for sockets, by the same trust rule Express applies to HTTP requests.
