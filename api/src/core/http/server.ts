@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { graphiql } from './graphiql/serve.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -132,6 +132,9 @@ export async function startApiServer(args: {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: args.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's cache hints are unused (the response cache is ours, by event): without this it
+      // wraps every field's resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       graphqlRequestPlugin(log, exposure, metrics),
       ...(cache ? [cache.plugin as ApolloServerPlugin<Context>] : []),
     ],

@@ -84,26 +84,35 @@ export const contentPolicy: PolicyContributor = (can, viewer, now) => {
     return;
   }
 
-  can('read', 'Content', { ...published, visibility: Visibility.PUBLIC });
-  if (viewer.kind !== 'user') return;
+  if (viewer.kind !== 'user') {
+    can('read', 'Content', { ...published, visibility: Visibility.PUBLIC });
+    return;
+  }
 
-  can('read', 'Content', { ...published, visibility: Visibility.PLATFORM });
+  // A member's reads of published items are one rule: the publication condition once, then the
+  // audiences they belong to (one SQL condition, not one per audience, for lists and counts).
+  const audiences: Record<string, unknown>[] = [{ visibility: { $in: [Visibility.PUBLIC, Visibility.PLATFORM] } }];
   const enterprises = [...new Set(viewer.grants.map((g) => g.enterpriseId))];
   if (enterprises.length) {
-    can('read', 'Content', { ...published, enterprise: { $in: enterprises }, visibility: { $in: [Visibility.ENTERPRISE, Visibility.PARTNERS] } });
-    can('read', 'Content', { ...published, visibility: Visibility.PARTNERS, enterprise: { partnerLinks: { $some: { partner: { $in: enterprises } } } } });
+    audiences.push({ enterprise: { $in: enterprises }, visibility: { $in: [Visibility.ENTERPRISE, Visibility.PARTNERS] } });
+    audiences.push({ visibility: Visibility.PARTNERS, enterprise: { partnerLinks: { $some: { partner: { $in: enterprises } } } } });
   }
+  if (viewer.grants.length) {
+    const own = [...new Set(viewer.grants.map((g) => g.organizationId))];
+    const onPaths = [...new Set(viewer.grants.flatMap((g) => pathIds(g.path)))];
+    // Members read ORGANIZATION items of their own organisation and of every one above it,
+    // OWN_ORGANIZATION items of their own, and TARGETED items named to it or to one above it.
+    audiences.push({ visibility: Visibility.ORGANIZATION, organization: { $in: onPaths } });
+    audiences.push({ visibility: Visibility.OWN_ORGANIZATION, organization: { $in: own } });
+    audiences.push({ visibility: Visibility.TARGETED, targets: { $some: { organization: { $in: onPaths } } } });
+  }
+  can('read', 'Content', { ...published, $or: audiences });
   const me = viewer.userId;
   can(['read', 'readHistory', 'readStatistics'], 'Content', { author: me });
   can(['edit', 'submit'], 'Content', { author: me, status: UNPUBLISHED_EDITABLE });
 
   for (const grant of viewer.grants) {
     const subtree = ownedBelow(grant.path);
-    // Members read ORGANIZATION items of their own organisation and of every one above it.
-    can('read', 'Content', { ...published, visibility: Visibility.ORGANIZATION, organization: { $in: pathIds(grant.path) } });
-    can('read', 'Content', { ...published, visibility: Visibility.OWN_ORGANIZATION, organization: grant.organizationId });
-    // TARGETED items: members of a named organisation or of one below it.
-    can('read', 'Content', { ...published, visibility: Visibility.TARGETED, targets: { $some: { organization: { $in: pathIds(grant.path) } } } });
     if (WORKERS.includes(grant.role)) {
       can(['read', 'readHistory', 'readStatistics'], 'Content', subtree);
       can(['useMedia', 'readStatistics'], 'Organization', { path: { $startsWith: grant.path } });
