@@ -22,6 +22,7 @@ import { asOutage, ErrorCode, isClientError, withoutHttp } from '../graphql/erro
 import { checkDocumentSize, LIMITS } from '../graphql/limits.js';
 import type { Logger } from '../log.js';
 import { admit, mayHearSuggestions, withoutSuggestions, type ExposurePolicy } from './exposure.js';
+import { rememberDocument, sharedSubscribe } from './shared-subscribe.js';
 
 export interface WebSocketCredentials {
   authorization?: string;
@@ -64,6 +65,7 @@ export function serveWebSocket(args: {
   return useServer<Record<string, unknown>>(
     {
       schema,
+      subscribe: sharedSubscribe,
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!metrics || !(Symbol.asyncIterator in Object(result))) return;
         const ids = streaming.get(ctx) ?? new Set<string>();
@@ -110,6 +112,7 @@ export function serveWebSocket(args: {
           } catch (error) {
             return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
           }
+          rememberDocument(document, typeof documentId === 'string' ? documentId : query);
           const invalid = validate(schema, document);
           if (invalid.length) {
             const hear = mayHearSuggestions(exposure, ctx);
