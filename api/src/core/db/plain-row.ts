@@ -19,9 +19,12 @@ export function storedProperties(meta: EntityMetadata): EntityProperty[] {
   return props;
 }
 
-/** `raw` holds the columns by their names (as `select *` gives them). */
-export function plainRow<T>(em: EntityManager, meta: EntityMetadata, raw: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
+/**
+ * `raw` holds the columns by their names (as `select *` gives them). `into` is the object to fill:
+ * an instance of a plain class of the caller's, when something must tell the copies apart.
+ */
+export function plainRow<T>(em: EntityManager, meta: EntityMetadata, raw: Record<string, unknown>, into: object = {}): T {
+  const out = into as Record<string, unknown>;
   for (const p of storedProperties(meta)) {
     const value = raw[p.fieldNames[0]!];
     if (p.kind !== 'scalar') out[p.name] = value == null ? null : { id: value };

@@ -14,6 +14,7 @@ import { plainRow, storedProperties } from '../../core/db/plain-row.js';
 import type { ListOptions } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationRow } from '../organizations/organization.loaders.js';
 import { Content } from './content.entity.js';
 import type { ContentKind, ContentStatus, Visibility } from './content-enums.js';
 
@@ -177,7 +178,7 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
       let owner = ownerCopies.get(view.organization.id);
       if (owner === undefined) {
         const columns = joined(row, OWNER, ownerColumns, 'id');
-        owner = columns && plainRow<Organization>(em, orgMeta, columns);
+        owner = columns && plainRow<Organization>(em, orgMeta, columns, new OrganizationRow());
         ownerCopies.set(view.organization.id, owner);
       }
       view.owner = owner;

@@ -167,7 +167,7 @@ export class DisclosureResolver {
   @FieldResolver(() => [OrganizationType], { description: 'For scope TARGETED: the organisations it is addressed to.' })
   async targetOrganizations(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization[]> {
     const orgs = await organizationById(ctx).loadMany(await targetsOf(ctx).load(String(content.id)));
-    return orgs.filter((o): o is Organization => o instanceof Organization);
+    return orgs.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }
 
   @FieldResolver(() => PublicNoticeType, { nullable: true, description: '公示, if this disclosure has a notice window.' })

@@ -107,6 +107,6 @@ export class NewsFeaturingResolver {
   async featuredBy(@Root() content: ContentView, @Ctx() ctx: Context): Promise<Organization[]> {
     const ids = await featuredBy(ctx).load(String(content.id));
     const orgs = await organizationById(ctx).loadMany(ids);
-    return orgs.filter((o): o is Organization => o instanceof Organization);
+    return orgs.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }
 }

@@ -13,10 +13,10 @@ import { PortalType } from '../portals/portal.types.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { Portal } from '../portals/portal.entity.js';
 import { Organization, pathIds } from './organization.entity.js';
-import { childrenOf, countReadableOrganizations, findReadableOrganizations, organizationById } from './organization.loaders.js';
+import { childrenOf, countReadableOrganizations, findReadableOrganizations, ORGANIZATION_CLASSES, organizationById } from './organization.loaders.js';
 import { OrganizationConnection, OrganizationCreateInput, OrganizationPayload, OrganizationType, OrganizationUpdateInput } from './organization.types.js';
 
-registerNodeType({ typeName: 'Organization', entity: Organization, load: (ctx, id) => organizationById(ctx).load(id) });
+registerNodeType({ typeName: 'Organization', entity: ORGANIZATION_CLASSES, load: (ctx, id) => organizationById(ctx).load(id) });
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
@@ -49,7 +49,7 @@ export class OrganizationResolver {
   async ancestors(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
     const ids = pathIds(org.path).slice(0, -1);
     const found = await organizationById(ctx).loadMany(ids);
-    return found.filter((o): o is Organization => o instanceof Organization);
+    return found.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }
 
   @FieldResolver(() => OrganizationConnection, {
