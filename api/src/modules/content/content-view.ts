@@ -70,7 +70,8 @@ export interface ContentRead extends ListOptions {
 }
 
 const OWNER = 'owner';
-const SIDE = 'side';
+/** The alias of a kind's joined row, for orders and conditions on it (list.ts's counters). */
+export const SIDE_ALIAS = 'side';
 
 const columnsOf = (meta: EntityMetadata) => storedProperties(meta).map((p) => p.fieldNames[0]!);
 
@@ -163,8 +164,8 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
   const sideColumns = side ? columnsOf(side) : [];
   const sideKey = side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!;
   if (side) {
-    qb.leftJoin(sql.ref(side.tableName), SIDE, { [`${SIDE}.${sideKey}`]: sql.ref('c.id') });
-    qb.addSelect(prefixed(SIDE, sideColumns) as never);
+    qb.leftJoin(sql.ref(side.tableName), SIDE_ALIAS, { [`${SIDE_ALIAS}.${sideKey}`]: sql.ref('c.id') });
+    qb.addSelect(prefixed(SIDE_ALIAS, sideColumns) as never);
   }
 
   const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
@@ -184,7 +185,7 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
       view.owner = owner;
     } else view.owner = null;
     if (side) {
-      const own = joined(row, SIDE, sideColumns, sideKey!);
+      const own = joined(row, SIDE_ALIAS, sideColumns, sideKey!);
       options.side!.prime(ctx, view.id, own && plainRow<object>(em, side, own));
     }
   });

@@ -4,14 +4,13 @@
  * keeps a counter in its own side table (a case's likes, a resource's downloads) orders by it
  * with a `CounterOrder`: the base knows nothing of those counters.
  */
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
-import { authorised } from '../../core/authz/sql-filter.js';
+import { raw, type EntityClass, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { decodeCursor, paginate, type Connection } from '../../core/graphql/relay.js';
 import type { Content } from './content.entity.js';
 import { CONTENT_COUNT_CAP, countReadableContent } from './content.loaders.js';
-import { readContent, type ContentView, type SideRow } from './content-view.js';
+import { readContent, SIDE_ALIAS, type ContentView, type SideRow } from './content-view.js';
 
 /** A counter in a kind's side table (keyed by its `content`), highest first, ties newest first. */
 export interface CounterOrder<S extends { content: unknown }> {
@@ -61,26 +60,21 @@ export function listContent<S extends { content: unknown }>(
     });
   }
   const { entity, field } = args.order;
-  // The side rows, ordered by their counter, whose content the caller may read (the same filter).
-  const readable = authorised(ctx.ability, 'Content', where);
+  // The same read, with the kind's row joined and ordered by its counter (ties newest first).
+  const meta = ctx.em.getMetadata().get(entity as EntityName<S>);
+  const counter = `${SIDE_ALIAS}.${(meta.properties as Record<string, { fieldNames: string[] }>)[field]!.fieldNames[0]!}`;
   const counted = new Map<string, number>();
+  const side: SideRow<object> = {
+    entity: entity as EntityClass<object>,
+    prime: (_ctx, id, row) => counted.set(id, Number((row as Record<string, unknown> | null)?.[field] ?? 0)),
+  };
   return paginate({
     first: args.first,
     after: args.after == null ? null : (decodeCursor(args.after, ['number', 'string']) as [number, string]),
     keyOf: (c) => [counted.get(String(c.id)) ?? 0, String(c.id)] as [number, string],
-    fetch: async (limit, cursor) => {
-      if (!readable) return [];
-      const page = cursor ? { $or: [{ [field]: { $lt: cursor[0] } }, { [field]: cursor[0], content: { $lt: cursor[1] } }] } : {};
-      const rows = (await ctx.em.find(entity, { $and: [{ content: readable }, page] } as never, {
-        orderBy: [{ [field]: 'desc' }, { content: 'desc' }] as never,
-        limit,
-        populate: ['content'] as never,
-      })) as (S & Record<string, unknown>)[];
-      return rows.map((row) => {
-        const content = (row.content as { getEntity(): Content }).getEntity();
-        counted.set(String(content.id), Number(row[field]));
-        return content;
-      });
+    fetch: (limit, cursor) => {
+      const page = cursor ? { [raw((c: string) => `(${counter} < ? or (${counter} = ? and ${c}.id < ?))`, [cursor[0], cursor[0], cursor[1]])]: [] } : {};
+      return readContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy: [{ [raw(counter)]: 'desc' }, { id: 'desc' }], limit, side });
     },
     count,
     countCap: CONTENT_COUNT_CAP,
