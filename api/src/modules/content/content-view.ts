@@ -86,50 +86,11 @@ function joined(row: Record<string, unknown>, alias: string, columns: string[], 
   return out;
 }
 
-const VIEW_COLUMNS = [
-  'c.id',
-  'c.kind',
-  'c.enterprise_id',
-  'c.organization_id',
-  'c.author_id',
-  'c.cover_id',
-  'c.title',
-  'c.summary',
-  'c.tags',
-  'c.status',
-  'c.visibility',
-  'c.rejection_reason',
-  'c.published_at',
-  'c.pinned_at',
-  'c.view_count',
-  'c.version',
-  'c.created_at',
-  'c.updated_at',
-];
 const TEXT_COLUMNS = { bodyHtml: 'c.body_html', bodyText: 'c.body_text' } as const;
 
-function toView(em: EntityManager, row: Record<string, any>, options: ContentRead): ContentRow {
-  const date = (value: unknown) => (value == null ? null : (em.getPlatform().parseDate(value as string) as Date));
-  const view: ContentRow = Object.assign(new ContentRow(), {
-    id: String(row.id),
-    kind: row.kind,
-    enterprise: { id: row.enterprise_id },
-    organization: { id: row.organization_id },
-    author: row.author_id == null ? null : { id: row.author_id },
-    cover: row.cover_id == null ? null : { id: String(row.cover_id) },
-    title: row.title,
-    summary: row.summary,
-    tags: row.tags,
-    status: row.status,
-    visibility: row.visibility,
-    rejectionReason: row.rejection_reason,
-    publishedAt: date(row.published_at),
-    pinnedAt: date(row.pinned_at),
-    viewCount: row.view_count,
-    version: row.version,
-    createdAt: date(row.created_at)!,
-    updatedAt: date(row.updated_at)!,
-  });
+/** A row's item: its stored columns as a plain copy (as an owner's are), with what else was asked for. */
+function toView(em: EntityManager, meta: EntityMetadata, row: Record<string, any>, options: ContentRead): ContentRow {
+  const view = plainRow<ContentRow>(em, meta, row, new ContentRow());
   if (options.text?.includes('bodyHtml')) view.bodyHtml = row.body_html;
   if (options.text?.includes('bodyText')) view.bodyText = row.body_text;
   if (options.byline) view.byline = row.byline ?? null;
@@ -141,9 +102,10 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
   const filter = authorised(ctx.ability, 'Content', where);
   if (!filter) return [];
   const em = ctx.em;
+  const contentMeta = em.getMetadata().get(Content);
   const qb = em
     .createQueryBuilder(Content, 'c')
-    .select([...VIEW_COLUMNS, ...(options.text ?? []).map((t) => TEXT_COLUMNS[t])].map((c) => raw(c)))
+    .select([...columnsOf(contentMeta).map((c) => `c.${c}`), ...(options.text ?? []).map((t) => TEXT_COLUMNS[t])].map((c) => raw(c)))
     .where(filter as never)
     .orderBy((options.orderBy ?? { id: 'asc' }) as never);
   if (options.limit !== undefined) qb.limit(options.limit);
@@ -169,7 +131,7 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
   }
 
   const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
-  const views = rows.map((row) => toView(em, row, options));
+  const views = rows.map((row) => toView(em, contentMeta, row, options));
   const orgMeta = em.getMetadata().get(Organization);
   // One copy per organisation, however many of its items the page holds.
   const ownerCopies = new Map<number, Organization | null>();
