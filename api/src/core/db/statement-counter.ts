@@ -51,6 +51,7 @@ export function createOrmLogger(log: Logger) {
       const counter = context.statements instanceof StatementCounter ? context.statements : scope.getStore();
       if (counter) counter.count++;
       processStatements[counter ? counter.source : 'background']++;
+      const requestId = context.requestId ?? counter?.requestId;
       // A span per statement when tracing is on, timed from what the driver measured.
       const tracer = tracing();
       if (tracer) {
@@ -58,7 +59,7 @@ export function createOrmLogger(log: Logger) {
         const span = tracer.startSpan('db.query', {
           kind: SpanKind.CLIENT,
           startTime: end - (context.took ?? 0),
-          attributes: { 'db.system.name': 'postgresql', 'db.query.text': String(context.query ?? '').slice(0, 2000), ...((context.requestId ?? counter?.requestId) ? { 'dj.request_id': String(context.requestId ?? counter?.requestId) } : {}) },
+          attributes: { 'db.system.name': 'postgresql', 'db.query.text': String(context.query ?? '').slice(0, 2000), ...(requestId ? { 'dj.request_id': String(requestId) } : {}) },
         });
         span.end(end);
       }
@@ -66,7 +67,6 @@ export function createOrmLogger(log: Logger) {
       if (log.isLevelEnabled('trace')) {
         // Formatted here, where the parameters are still values (raw fragments and identifiers among them).
         const sql = String(context.query ?? '');
-        const requestId = context.requestId ?? counter?.requestId;
         log.trace({ sql, formatted: TRACE_PLATFORM.formatQuery(sql, (context.params ?? []) as unknown[]), took: context.took, requestId }, 'sql');
       }
     },

@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../core/authz/ability.js';
 import type { ApiScope } from '../../core/authz/roles.js';
 import { AppError, ErrorCode } from '../../core/graphql/errors.js';
-import { grantsColumn, grantsFrom } from './user-actor.js';
+import { grantsColumn, grantsFrom, type GrantRow } from './user-actor.js';
 import { API_KEY_PREFIX, isWellFormed, SESSION_PREFIX, sha256 } from './tokens.js';
 
 export const SESSION_COOKIE = 'dj_session';
@@ -55,7 +55,7 @@ export async function authenticate(em: EntityManager, credentials: Credentials):
 }
 
 async function sessionViewer(em: EntityManager, token: string, ip: string | null): Promise<Viewer | null> {
-  const [session] = await em.execute<{ id: string; user_id: number; is_platform_admin: boolean; stale: boolean; grants: Parameters<typeof grantsFrom>[0] }[]>(
+  const [session] = await em.execute<{ id: string; user_id: number; is_platform_admin: boolean; stale: boolean; grants: GrantRow[] }[]>(
     `select s.id, s.user_id, u.is_platform_admin, s.last_seen_at < now() - interval '5 minutes' as stale, ${grantsColumn('s.user_id')} as grants
        from session s join app_user u on u.id = s.user_id
       where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()`,

@@ -7,7 +7,8 @@ import { defineAbilityFor, type Grant, type Viewer } from '../../core/authz/abil
 import type { Actor } from '../../core/authz/check.js';
 import type { Role } from '../../core/authz/roles.js';
 
-type GrantRow = { membership_id: number; role: Role; organization_id: number; path: string; depth: number; enterprise_id: number };
+/** A grant as `grantsColumn` gives it. */
+export type GrantRow = { membership_id: number; role: Role; organization_id: number; path: string; depth: number; enterprise_id: number };
 
 /**
  * The grants of the user whose id `userId` is (an SQL expression), as one JSON column: a session's
