@@ -19,9 +19,11 @@ function toOrm(condition: unknown): unknown {
   if (Array.isArray(condition)) return condition.map(toOrm);
   if (condition === null || typeof condition !== 'object' || condition instanceof Date) return condition;
   const out: Filter = {};
-  for (const [key, value] of Object.entries(condition)) {
+  // Own keys, symbols included: a raw SQL condition (`raw(…)` as a key) is a symbol.
+  for (const key of Reflect.ownKeys(condition)) {
+    const value = (condition as Record<string | symbol, unknown>)[key];
     if (key === '$startsWith') out.$like = `${escapeLike(String(value))}%`;
-    else out[key] = toOrm(value);
+    else (out as Record<string | symbol, unknown>)[key] = toOrm(value);
   }
   return out;
 }
@@ -50,7 +52,7 @@ export function authorised<T extends object>(ability: AppAbility, subject: Subje
 }
 
 function isEmpty(filter: Filter): boolean {
-  return Object.keys(filter).length === 0;
+  return Reflect.ownKeys(filter).length === 0; // a raw condition is a symbol key
 }
 
 /**

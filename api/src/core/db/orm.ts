@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { REPO_ROOT } from '../config.js';
 import type { Logger } from '../log.js';
 import { RateBudget } from '../http/rate-budget.entity.js';
+import { PreparedReadsDriver } from './prepared-reads.js';
 import { createOrmLogger } from './statement-counter.js';
 
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'migrations');
@@ -19,6 +20,8 @@ export interface OrmOptions { databaseUrl: string; poolMax?: number; log: Logger
 export function ormConfig(opts: OrmOptions): Options {
   return defineConfig({
     clientUrl: opts.databaseUrl,
+    // Repeated reads as prepared statements (see prepared-reads.ts).
+    driver: PreparedReadsDriver,
     entities: [...CORE_ENTITIES, ...opts.entities],
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],

@@ -10,6 +10,7 @@
 import { raw, sql, type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { accessibleWhere, authorised } from '../../core/authz/sql-filter.js';
+import { runCompiled } from '../../core/db/compiled-query.js';
 import { plainRow, storedProperties } from '../../core/db/plain-row.js';
 import type { ListOptions } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
@@ -103,34 +104,38 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
   if (!filter) return [];
   const em = ctx.em;
   const contentMeta = em.getMetadata().get(Content);
-  const qb = em
-    .createQueryBuilder(Content, 'c')
-    .select([...columnsOf(contentMeta).map((c) => `c.${c}`), ...(options.text ?? []).map((t) => TEXT_COLUMNS[t])].map((c) => raw(c)))
-    .where(filter as never)
-    .orderBy((options.orderBy ?? { id: 'asc' }) as never);
-  if (options.limit !== undefined) qb.limit(options.limit);
-  if (options.offset) qb.offset(options.offset);
-
   // The owner, only if the caller may read it: the same rule the organisation loader applies.
   const owners = accessibleWhere<Organization>(ctx.ability, 'read', 'Organization');
   const ownerColumns = columnsOf(em.getMetadata().get(Organization));
-  if (owners) {
-    qb.leftJoin(em.createQueryBuilder(Organization, 'ro').select('*').where(owners as never), OWNER, { [`${OWNER}.id`]: sql.ref('c.organization_id') });
-    qb.addSelect(prefixed(OWNER, ownerColumns) as never);
-  }
-  if (options.byline) {
-    qb.leftJoin(sql.ref('app_user'), 'byline_user', { 'byline_user.id': sql.ref('c.author_id') });
-    qb.addSelect(raw('"byline_user"."display_name" as "byline"') as never);
-  }
   const side = options.side && em.getMetadata().get(options.side.entity);
   const sideColumns = side ? columnsOf(side) : [];
   const sideKey = side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!;
-  if (side) {
-    qb.leftJoin(sql.ref(side.tableName), SIDE_ALIAS, { [`${SIDE_ALIAS}.${sideKey}`]: sql.ref('c.id') });
-    qb.addSelect(prefixed(SIDE_ALIAS, sideColumns) as never);
-  }
 
-  const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
+  // Built once per shape of the filters (core/db/compiled-query.ts); the options are part of it.
+  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, side: side?.className };
+  const rows = await runCompiled<Record<string, unknown>>(em, { name: 'content.read', values: { filter, owners }, constants }, (values) => {
+    const { filter, owners } = values as { filter: FilterQuery<Content>; owners: FilterQuery<Organization> | null };
+    const qb = em
+      .createQueryBuilder(Content, 'c')
+      .select([...columnsOf(contentMeta).map((c) => `c.${c}`), ...(options.text ?? []).map((t) => TEXT_COLUMNS[t])].map((c) => raw(c)))
+      .where(filter as never)
+      .orderBy(constants.orderBy as never);
+    if (options.limit !== undefined) qb.limit(options.limit);
+    if (options.offset) qb.offset(options.offset);
+    if (owners) {
+      qb.leftJoin(em.createQueryBuilder(Organization, 'ro').select('*').where(owners as never), OWNER, { [`${OWNER}.id`]: sql.ref('c.organization_id') });
+      qb.addSelect(prefixed(OWNER, ownerColumns) as never);
+    }
+    if (options.byline) {
+      qb.leftJoin(sql.ref('app_user'), 'byline_user', { 'byline_user.id': sql.ref('c.author_id') });
+      qb.addSelect(raw('"byline_user"."display_name" as "byline"') as never);
+    }
+    if (side) {
+      qb.leftJoin(sql.ref(side.tableName), SIDE_ALIAS, { [`${SIDE_ALIAS}.${sideKey}`]: sql.ref('c.id') });
+      qb.addSelect(prefixed(SIDE_ALIAS, sideColumns) as never);
+    }
+    return qb as never;
+  });
   const views = rows.map((row) => toView(em, contentMeta, row, options));
   const orgMeta = em.getMetadata().get(Organization);
   // One copy per organisation, however many of its items the page holds.

@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import { findAuthorised, type OrderBy } from '../../core/authz/queries.js';
 import { authorised } from '../../core/authz/sql-filter.js';
+import { runCompiled } from '../../core/db/compiled-query.js';
 import type { Context } from '../../core/graphql/context.js';
 import { notFound } from '../../core/graphql/errors.js';
 import { expectGlobalId } from '../../core/graphql/relay.js';
@@ -41,8 +42,10 @@ export const CONTENT_COUNT_CAP = 10_000;
 export async function countReadableContent(ctx: Context, where: FilterQuery<Content>): Promise<number> {
   const filter = authorised(ctx.ability, 'Content', where);
   if (!filter) return 0;
-  const matches = ctx.em.createQueryBuilder(Content, 'c').select(raw('1')).where(filter as never).limit(CONTENT_COUNT_CAP);
-  const [row] = (await ctx.em.createQueryBuilder(matches, 'matches').select(raw('count(*)::int as n')).execute('all', false)) as { n: number }[];
+  const [row] = await runCompiled<{ n: number }>(ctx.em, { name: 'content.count', values: filter }, (filter) => {
+    const matches = ctx.em.createQueryBuilder(Content, 'c').select(raw('1')).where(filter as never).limit(CONTENT_COUNT_CAP);
+    return ctx.em.createQueryBuilder(matches, 'matches').select(raw('count(*)::int as n')) as never;
+  });
   return row?.n ?? 0;
 }
 

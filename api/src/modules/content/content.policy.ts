@@ -29,10 +29,24 @@
  */
 // To-many conditions use `$some` (an EXISTS subquery): a join would multiply rows and make the
 // ORM group and count distinct over the whole result before it can apply a page's limit.
+import { raw } from '@mikro-orm/core';
 import type { PolicyContributor } from '../../core/authz/ability.js';
 import { ApiScope, Role } from '../../core/authz/roles.js';
 import { pathIds } from '../organizations/organization.entity.js';
 import { ContentStatus, Visibility } from './content-enums.js';
+
+/**
+ * The owner's enterprise is in an active partnership with one of `enterprises`, as an EXISTS on
+ * the link table beside the item (the ORM's `$some` on `enterprise.partnerLinks` joins the
+ * enterprise first: a join on every row of every list and count that PostgreSQL can't drop).
+ */
+const partnerOf = (enterprises: number[]) => ({
+  [raw((a: string) => `exists (select 1 from partner_link pl where pl.enterprise_id = ${a}.enterprise_id and pl.partner_id in (?))`, [enterprises])]: [],
+});
+/** The item names one of `organizations` as a target (an EXISTS on the targets beside it). */
+const targetedAt = (organizations: number[]) => ({
+  [raw((a: string) => `exists (select 1 from content_target ct where ct.content_id = ${a}.id and ct.organization_id in (?))`, [organizations])]: [],
+});
 
 const WRITERS: readonly Role[] = [Role.EDITOR, Role.ORG_ADMIN];
 export const REVIEWERS: readonly Role[] = [Role.REVIEWER, Role.ORG_ADMIN];
@@ -95,7 +109,7 @@ export const contentPolicy: PolicyContributor = (can, viewer, now) => {
   const enterprises = [...new Set(viewer.grants.map((g) => g.enterpriseId))];
   if (enterprises.length) {
     audiences.push({ enterprise: { $in: enterprises }, visibility: { $in: [Visibility.ENTERPRISE, Visibility.PARTNERS] } });
-    audiences.push({ visibility: Visibility.PARTNERS, enterprise: { partnerLinks: { $some: { partner: { $in: enterprises } } } } });
+    audiences.push({ visibility: Visibility.PARTNERS, ...partnerOf(enterprises) });
   }
   if (viewer.grants.length) {
     const own = [...new Set(viewer.grants.map((g) => g.organizationId))];
@@ -104,7 +118,7 @@ export const contentPolicy: PolicyContributor = (can, viewer, now) => {
     // OWN_ORGANIZATION items of their own, and TARGETED items named to it or to one above it.
     audiences.push({ visibility: Visibility.ORGANIZATION, organization: { $in: onPaths } });
     audiences.push({ visibility: Visibility.OWN_ORGANIZATION, organization: { $in: own } });
-    audiences.push({ visibility: Visibility.TARGETED, targets: { $some: { organization: { $in: onPaths } } } });
+    audiences.push({ visibility: Visibility.TARGETED, ...targetedAt(onPaths) });
   }
   can('read', 'Content', { ...published, $or: audiences });
   const me = viewer.userId;

@@ -4,6 +4,7 @@ import { countAuthorised, findAuthorised, type ListOptions } from '../../core/au
 import type { Context } from '../../core/graphql/context.js';
 import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { authorised } from '../../core/authz/sql-filter.js';
+import { runCompiled } from '../../core/db/compiled-query.js';
 import { plainRow } from '../../core/db/plain-row.js';
 import { Organization } from './organization.entity.js';
 
@@ -28,7 +29,9 @@ export const ORGANIZATION_CLASSES = [Organization, OrganizationRow];
 export async function readOrganizations(ctx: Context, where: FilterQuery<Organization>): Promise<OrganizationRow[]> {
   const filter = authorised(ctx.ability, 'Organization', where);
   if (!filter) return [];
-  const rows = (await ctx.em.createQueryBuilder(Organization, 'o').select('*').where(filter as never).execute('all', false)) as Record<string, unknown>[];
+  const rows = await runCompiled<Record<string, unknown>>(ctx.em, { name: 'organizations.read', values: filter }, (filter) =>
+    ctx.em.createQueryBuilder(Organization, 'o').select('*').where(filter as never) as never,
+  );
   const meta = ctx.em.getMetadata().get(Organization);
   return rows.map((row) => plainRow<OrganizationRow>(ctx.em, meta, row, new OrganizationRow()));
 }

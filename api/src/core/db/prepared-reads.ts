@@ -1,0 +1,163 @@
+/**
+ * Reads that repeat run as prepared statements, so PostgreSQL parses them once per connection and
+ * keeps their plans (issue #19: planning had become the larger part of the hot reads' database
+ * time, more than running them). The ORM inlines every value into the SQL it sends; this
+ * connection sends a read's values as parameters instead, and names the statement once the same
+ * text has been seen twice — what pgx and Npgsql do on their own ("auto-prepare").
+ *
+ * PostgreSQL decides per statement whether a generic plan is as good as planning for the values
+ * (it plans the first five executions for their values and compares): a subtree's `path LIKE $1`
+ * keeps being planned for its prefix, a lookup by id stops being planned at all.
+ *
+ * Only reads outside a transaction go this way (a transaction's statements keep the ORM's path),
+ * and only when every value can be bound: a statement that already holds `$n`, or whose parameter
+ * types PostgreSQL cannot infer, runs as before — remembered, so it is not tried again.
+ */
+import { createHash } from 'node:crypto';
+import { isRaw, type Configuration } from '@mikro-orm/core';
+import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+
+/** Bound text with its values; null when a value can't be a parameter. */
+export interface Bound {
+  text: string;
+  values: unknown[];
+}
+
+type Platform = { quoteIdentifier(id: unknown): string; formatQuery(sql: string, params: readonly unknown[]): string; formatDate(d: Date): string };
+
+/** A value as a parameter (what the ORM would have inlined, the same way), or undefined when it must stay inline. */
+function parameter(platform: Platform, value: unknown): unknown {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return platform.formatDate(value);
+  if (ArrayBuffer.isView(value)) return value;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return JSON.stringify(value);
+  return undefined;
+}
+
+/**
+ * The ORM's `?` placeholders as `$n` parameters, scanning exactly as its `formatQuery` does (`\?`
+ * is a literal `?`, `??` an identifier). Arrays (an `in (?)` list) become one parameter per item;
+ * raw fragments and nulls stay inline, as the ORM writes them.
+ */
+export function bindParameters(platform: Platform, sql: string, params: readonly unknown[]): Bound | null {
+  if (params.length === 0) return { text: sql, values: [] };
+  if (/\$\d/.test(sql)) return null; // its own numbered parameters or dollar quotes: leave it alone
+  const values: unknown[] = [];
+  const bind = (value: unknown): string | null => {
+    if (value === null || value === undefined) return 'null';
+    if (isRaw(value)) return platform.formatQuery(value.sql, value.params);
+    if (Array.isArray(value)) {
+      const items = value.map((item) => (Array.isArray(item) ? null : bind(item)));
+      return items.includes(null) ? null : items.join(', ');
+    }
+    const param = parameter(platform, value);
+    if (param === undefined) return null;
+    values.push(param);
+    return `$${values.length}`;
+  };
+  let text = '';
+  let j = 0;
+  let pos = 0;
+  while (pos < sql.length) {
+    const idx = sql.indexOf('?', pos);
+    if (idx === -1) {
+      text += sql.slice(pos);
+      break;
+    }
+    if (idx > 0 && sql[idx - 1] === '\\') {
+      text += `${sql.slice(pos, idx - 1)}?`;
+      pos = idx + 1;
+    } else if (sql[idx + 1] === '?') {
+      text += sql.slice(pos, idx) + platform.quoteIdentifier(params[j++]);
+      pos = idx + 2;
+    } else {
+      const bound = bind(params[j++]);
+      if (bound === null) return null;
+      text += sql.slice(pos, idx) + bound;
+      pos = idx + 1;
+    }
+  }
+  return { text, values };
+}
+
+/** How many times a text must be seen before it is prepared (a one-off never takes a slot). */
+const MIN_USES = 2;
+/** Statements one connection keeps prepared; past this it is retired and a fresh one opened. */
+export const MAX_PREPARED_PER_CONNECTION = 500;
+/** Texts remembered for counting their uses (and those that can't be prepared). */
+const MAX_TEXTS = 20_000;
+
+/** PostgreSQL could not type a parameter where the ORM wrote a literal: run it inline instead. */
+const NOT_BINDABLE = new Set(['42P18', '42725', '42804', '42883', '22P02']);
+
+interface TextInfo {
+  uses: number;
+  name: string | null;
+  inline: boolean;
+}
+
+export class PreparedReadsConnection extends PostgreSqlConnection {
+  #texts = new Map<string, TextInfo>();
+  /** Names each pooled client has prepared (the pool gives the same client objects back). */
+  #prepared = new WeakMap<pg.PoolClient, Set<string>>();
+
+  override async execute(query: unknown, params: unknown[] = [], method: 'all' | 'get' | 'run' = 'all', ctx?: unknown, loggerContext?: unknown): Promise<never> {
+    const read = !ctx && method !== 'run' && typeof query === 'string' && /^\s*(select|with)\b/i.test(query) && Array.isArray(params);
+    const bound = read ? bindParameters(this.platform as unknown as Platform, query as string, params) : null;
+    const info = bound && this.#infoOf(bound.text);
+    if (!bound || !info || info.inline) return super.execute(query as never, params as never, method, ctx as never, loggerContext as never) as Promise<never>;
+
+    await this.ensureConnection();
+    // Logged as the ORM logs its own: the text with `?`, the values beside it (our logger formats them when tracing).
+    const { abort: _abort, ...context } = (loggerContext ?? {}) as Record<string, unknown>;
+    try {
+      return (await this.executeQuery(query as string, async () => this.transformRawResult(await this.#run(bound, info), method), { query: query as string, params, ...context })) as never;
+    } catch (error) {
+      if (!NOT_BINDABLE.has((error as { code?: string }).code ?? '')) throw error;
+      info.inline = true;
+      return super.execute(query as never, params as never, method, ctx as never, loggerContext as never) as Promise<never>;
+    }
+  }
+
+  #infoOf(text: string): TextInfo {
+    let info = this.#texts.get(text);
+    if (!info) {
+      if (this.#texts.size >= MAX_TEXTS) this.#texts.clear();
+      info = { uses: 0, name: null, inline: false };
+      this.#texts.set(text, info);
+    }
+    if (++info.uses >= MIN_USES && !info.name) info.name = `dj_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    return info;
+  }
+
+  async #run(bound: Bound, info: TextInfo): Promise<{ rows: unknown[] }> {
+    const pool = (await this.getNativeClient()) as pg.Pool;
+    const client = await pool.connect();
+    let prepared = this.#prepared.get(client);
+    if (!prepared) this.#prepared.set(client, (prepared = new Set()));
+    let failed: Error | undefined;
+    try {
+      const name = info.name ?? undefined;
+      const result = await client.query({ text: bound.text, values: bound.values, ...(name ? { name } : {}) });
+      if (name) prepared.add(name);
+      return result;
+    } catch (error) {
+      failed = error as Error;
+      throw error;
+    } finally {
+      // An error may leave the connection unusable (the pool's own `query` drops it too); a client
+      // that holds many prepared statements is retired so they don't pile up on the server.
+      client.release(failed ?? prepared.size >= MAX_PREPARED_PER_CONNECTION);
+    }
+  }
+}
+
+/** The PostgreSQL driver with `PreparedReadsConnection` as its connection. */
+export class PreparedReadsDriver extends PostgreSqlDriver {
+  constructor(config: Configuration) {
+    super(config);
+    (this as unknown as { connection: PostgreSqlConnection }).connection = new PreparedReadsConnection(this.config);
+  }
+}
