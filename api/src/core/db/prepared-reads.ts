@@ -87,7 +87,7 @@ const MIN_USES = 2;
 /** Statements one connection keeps prepared; past this it is retired and a fresh one opened. */
 export const MAX_PREPARED_PER_CONNECTION = 500;
 /** Texts remembered for counting their uses (and those that can't be prepared). */
-const MAX_TEXTS = 20_000;
+const MAX_TEXTS = 5_000;
 
 /** PostgreSQL could not type a parameter where the ORM wrote a literal: run it inline instead. */
 const NOT_BINDABLE = new Set(['42P18', '42725', '42804', '42883', '22P02']);

@@ -22,7 +22,18 @@ export interface ExposurePolicy {
 
 export const OPEN_POLICY: ExposurePolicy = { budgets: null, anonymousDocuments: 'any', hideSchemaFromAnonymous: false };
 
+/** Per parsed document: Apollo hands the same DocumentNode back for every run of a cached document. */
+const schemaAsked = new WeakMap<DocumentNode, boolean>();
+
 function asksForSchema(document: DocumentNode): boolean {
+  let found = schemaAsked.get(document);
+  if (found !== undefined) return found;
+  found = visitsSchema(document);
+  schemaAsked.set(document, found);
+  return found;
+}
+
+function visitsSchema(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

@@ -15,7 +15,7 @@ import { plainRow, storedProperties } from '../../core/db/plain-row.js';
 import type { ListOptions } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { OrganizationRow } from '../organizations/organization.loaders.js';
+import { organizationById, OrganizationRow } from '../organizations/organization.loaders.js';
 import { Content } from './content.entity.js';
 import type { ContentKind, ContentStatus, Visibility } from './content-enums.js';
 
@@ -67,10 +67,16 @@ export interface ContentRead extends ListOptions {
   text?: ('bodyHtml' | 'bodyText')[];
   /** The author's display name with the items (whoever may read an item may see its by-line). */
   byline?: boolean;
+  /**
+   * The owner's parent too (an article page's breadcrumb), under the same read rule, handed to the
+   * organisation loader with the owner: the page asks for it next, and gets it without SQL.
+   */
+  ownerParent?: boolean;
   side?: SideRow<object>;
 }
 
 const OWNER = 'owner';
+const OWNER_PARENT = 'owner_parent';
 /** The alias of a kind's joined row, for orders and conditions on it (list.ts's counters). */
 export const SIDE_ALIAS = 'side';
 
@@ -112,7 +118,7 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
   const sideKey = side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!;
 
   // Built once per shape of the filters (core/db/compiled-query.ts); the options are part of it.
-  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, side: side?.className };
+  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: side?.className };
   const rows = await runCompiled<Record<string, unknown>>(em, { name: 'content.read', values: { filter, owners }, constants }, (values) => {
     const { filter, owners } = values as { filter: FilterQuery<Content>; owners: FilterQuery<Organization> | null };
     const qb = em
@@ -125,6 +131,10 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
     if (owners) {
       qb.leftJoin(em.createQueryBuilder(Organization, 'ro').select('*').where(owners as never), OWNER, { [`${OWNER}.id`]: sql.ref('c.organization_id') });
       qb.addSelect(prefixed(OWNER, ownerColumns) as never);
+      if (options.ownerParent) {
+        qb.leftJoin(em.createQueryBuilder(Organization, 'rp').select('*').where(owners as never), OWNER_PARENT, { [`${OWNER_PARENT}.id`]: sql.ref(`${OWNER}.parent_id`) });
+        qb.addSelect(prefixed(OWNER_PARENT, ownerColumns) as never);
+      }
     }
     if (options.byline) {
       qb.leftJoin(sql.ref('app_user'), 'byline_user', { 'byline_user.id': sql.ref('c.author_id') });
@@ -148,6 +158,13 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
         const columns = joined(row, OWNER, ownerColumns, 'id');
         owner = columns && plainRow<Organization>(em, orgMeta, columns, new OrganizationRow());
         ownerCopies.set(view.organization.id, owner);
+        if (options.ownerParent) {
+          const organizations = organizationById(ctx);
+          organizations.prime(view.organization.id, owner);
+          const parentId = owner?.parent?.id;
+          const parent = parentId && joined(row, OWNER_PARENT, ownerColumns, 'id');
+          if (parentId) organizations.prime(parentId, parent ? plainRow<Organization>(em, orgMeta, parent, new OrganizationRow()) : null);
+        }
       }
       view.owner = owner;
     } else view.owner = null;

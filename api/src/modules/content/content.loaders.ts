@@ -16,7 +16,7 @@ import { readContent, type ContentView } from './content-view.js';
 
 /** Items one at a time (an article page, a node, an event's item): with the body and the by-line. */
 export const contentById = defineLoader<string, ContentView | null>(async (ctx, ids) =>
-  byKey(ids, await readContent(ctx, { id: { $in: [...ids] } }, { text: ['bodyHtml'], byline: true }), (c) => c.id),
+  byKey(ids, await readContent(ctx, { id: { $in: [...ids] } }, { text: ['bodyHtml'], byline: true, ownerParent: true }), (c) => c.id),
 );
 
 /** An item of `kind` the caller may read, or null: items of other kinds never pass as this one. */
