@@ -17,9 +17,11 @@ const HOME_P99_TARGET_MS = 80;
 function buildPortals(say: (line: string) => void): void {
   if (fs.existsSync(ENTRY)) return;
   say('  building the portals (no build yet)…');
-  // Under `pnpm bench`, npm_execpath is the pnpm that runs us.
+  // Under `pnpm bench`, npm_execpath is the pnpm that runs us: a script for Node, or (pnpm 11 and
+  // later, as npx installs it) an executable of its own.
   const pnpm = process.env.npm_execpath;
-  const [command, args] = pnpm ? [process.execPath, [pnpm, '--filter', '@dangjian/portals', 'build']] : ['pnpm', ['--filter', '@dangjian/portals', 'build']];
+  const build = ['--filter', '@dangjian/portals', 'build'];
+  const [command, args] = !pnpm ? ['pnpm', build] : /\.[cm]?js$/.test(pnpm) ? [process.execPath, [pnpm, ...build]] : [pnpm, build];
   execFileSync(command, args as string[], { cwd: REPO_ROOT, stdio: 'ignore' });
 }
 
