@@ -9,7 +9,7 @@ import { enterpriseById } from '../enterprises/enterprise.loaders.js';
 import { EnterpriseType } from '../enterprises/enterprise.types.js';
 import { requireUser } from '../../core/authz/check.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { organizationById } from '../organizations/organization.loaders.js';
+import { organizationById, type OrganizationView } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { ApiClient } from './api-client.entity.js';
 import { budgetOf, createApiClient, revokeApiClient, rotateApiClient } from './api-client.service.js';
@@ -187,7 +187,7 @@ export class MembershipResolver {
 export class OrganizationMembersResolver {
   @FieldResolver(() => MembershipConnection, { description: 'Roles held at this organisation itself. Visible to its admins and above.' })
   members(
-    @Root() org: Organization,
+    @Root() org: OrganizationView,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,

@@ -4,7 +4,7 @@ import { byKey, defineLoader, groupByKey } from '../../core/graphql/loaders.js';
 import { mutate } from '../../core/graphql/payload.js';
 import { expectGlobalId, toGlobalId } from '../../core/graphql/relay.js';
 import type { Organization } from '../organizations/organization.entity.js';
-import { organizationById } from '../organizations/organization.loaders.js';
+import { organizationById, type OrganizationView } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
 import { CommitteeTerm, MemberPost } from './committee.entity.js';
 import { assignPost, endPost, recordCommitteeTerm } from './committee.service.js';
@@ -75,18 +75,18 @@ export class OrganizationCommitteeResolver {
     nullable: true,
     description: 'The organisation checks of DOMAIN-RULES §1 it fails (members, committee, election due). Null unless you read its member records.',
   })
-  partyWarnings(@Root() org: Organization, @Ctx() ctx: Context): Promise<OrganizationWarning[] | null> {
+  partyWarnings(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<OrganizationWarning[] | null> {
     return organizationWarnings(ctx).load(org.id);
   }
 
   @FieldResolver(() => CommitteeTermType, { nullable: true, description: 'The committee’s current term (the latest election recorded), for those who read its member records.' })
-  async committeeTerm(@Root() org: Organization, @Ctx() ctx: Context): Promise<CommitteeTermType | null> {
+  async committeeTerm(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<CommitteeTermType | null> {
     const term = await currentTermOf(ctx).load(org.id);
     return term ? termOf(term) : null;
   }
 
   @FieldResolver(() => [MemberPostType], { description: 'The committee now: posts held, by members you may read.' })
-  committeePosts(@Root() org: Organization, @Ctx() ctx: Context): Promise<MemberPost[]> {
+  committeePosts(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<MemberPost[]> {
     return currentPostsOf(ctx).load(org.id);
   }
 }

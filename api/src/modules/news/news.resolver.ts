@@ -195,7 +195,7 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
     description: 'Articles as they are published on a portal (its organisation’s subtree), scheduled ones at their time — only those you may read.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { portalSlug: string }, Context>) => publishedOnPortal(context, args.portalSlug, [NEWS]),
   })
-  newsPublished(@Root() article: Content, @Arg('portalSlug') _portalSlug: string): Content {
+  newsPublished(@Root() article: ContentView, @Arg('portalSlug') _portalSlug: string): ContentView {
     return article;
   }
 

@@ -22,6 +22,13 @@ export class OrganizationRow {}
 // Declaration merging: a copy has the entity's properties.
 export interface OrganizationRow extends Organization {}
 
+/**
+ * How field resolvers take an organisation, an entity or a copy alike. An interface on purpose:
+ * for a class-typed `@Root()`, type-graphql copies every root that is not an instance of the class
+ * into a new one — here, a new entity per field of every copy.
+ */
+export interface OrganizationView extends Organization {}
+
 /** What the organisation node's values are instances of. */
 export const ORGANIZATION_CLASSES = [Organization, OrganizationRow];
 

@@ -13,7 +13,7 @@ import { PortalType } from '../portals/portal.types.js';
 import { Enterprise } from '../enterprises/enterprise.entity.js';
 import { Portal } from '../portals/portal.entity.js';
 import { Organization, pathIds } from './organization.entity.js';
-import { childrenOf, countReadableOrganizations, findReadableOrganizations, ORGANIZATION_CLASSES, organizationById } from './organization.loaders.js';
+import { childrenOf, countReadableOrganizations, findReadableOrganizations, ORGANIZATION_CLASSES, organizationById, type OrganizationView } from './organization.loaders.js';
 import { OrganizationConnection, OrganizationCreateInput, OrganizationPayload, OrganizationType, OrganizationUpdateInput } from './organization.types.js';
 
 registerNodeType({ typeName: 'Organization', entity: ORGANIZATION_CLASSES, load: (ctx, id) => organizationById(ctx).load(id) });
@@ -26,27 +26,27 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() org: Organization): string {
+  id(@Root() org: OrganizationView): string {
     return toGlobalId('Organization', org.id);
   }
 
   @FieldResolver(() => EnterpriseType, { description: 'The enterprise it belongs to.' })
-  async enterprise(@Root() org: Organization, @Ctx() ctx: Context): Promise<Enterprise | null> {
+  async enterprise(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<Enterprise | null> {
     return enterpriseById(ctx).load(org.enterprise.id);
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true, description: 'The organisation directly above; null for a root (or when hidden from you).' })
-  parent(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization | null> | null {
+  parent(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return org.parent ? organizationById(ctx).load(org.parent.id) : null;
   }
 
   @FieldResolver(() => [OrganizationType], { description: 'Organisations directly below, by sort order.' })
-  children(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
+  children(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<Organization[]> {
     return childrenOf(ctx).load(org.id);
   }
 
   @FieldResolver(() => [OrganizationType], { description: 'Organisations above this one, from the root down to the parent.' })
-  async ancestors(@Root() org: Organization, @Ctx() ctx: Context): Promise<Organization[]> {
+  async ancestors(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<Organization[]> {
     const ids = pathIds(org.path).slice(0, -1);
     const found = await organizationById(ctx).loadMany(ids);
     return found.filter((o): o is Organization => o !== null && !(o instanceof Error));
@@ -56,7 +56,7 @@ export class OrganizationResolver {
     description: 'Every organisation below this one, in tree order (pre-order: each organisation is followed by its own subtree).',
   })
   descendants(
-    @Root() org: Organization,
+    @Root() org: OrganizationView,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('nameContains', () => String, { nullable: true, description: 'Only those whose name contains this (up to 50 characters): finding a branch in a large tree.' }) nameContains: string | null,
@@ -79,7 +79,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => PortalType, { nullable: true, description: 'The portal site bound to this organisation, if it has one.' })
-  portal(@Root() org: Organization, @Ctx() ctx: Context): Promise<Portal | null> {
+  portal(@Root() org: OrganizationView, @Ctx() ctx: Context): Promise<Portal | null> {
     return portalOfOrganization(ctx).load(org.id);
   }
 

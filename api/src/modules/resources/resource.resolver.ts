@@ -118,47 +118,47 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
   }
 
   @FieldResolver(() => ResourceKind, { description: 'What the resource is.' })
-  async resourceKind(@Root() c: Content, @Ctx() ctx: Context) {
+  async resourceKind(@Root() c: ContentView, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.resourceKind;
   }
 
   @FieldResolver(() => Int, { description: 'How often its files were downloaded.' })
-  async downloadCount(@Root() c: Content, @Ctx() ctx: Context): Promise<number> {
+  async downloadCount(@Root() c: ContentView, @Ctx() ctx: Context): Promise<number> {
     return (await detailsOf(ctx).load(String(c.id)))?.downloadCount ?? 0;
   }
 
   @FieldResolver(() => ResourceAccess, { description: 'Open to its audience, or on request.' })
-  async access(@Root() c: Content, @Ctx() ctx: Context) {
+  async access(@Root() c: ContentView, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.access;
   }
 
   @FieldResolver(() => ShareScope, { description: 'How far it is shared.' })
-  shareScope(@Root() c: Content) {
+  shareScope(@Root() c: ContentView) {
     return SCOPE_OF_VISIBILITY[c.visibility] ?? 'ENTERPRISE';
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async address(@Root() c: Content, @Ctx() ctx: Context) {
+  async address(@Root() c: ContentView, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.address ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async openingDetails(@Root() c: Content, @Ctx() ctx: Context) {
+  async openingDetails(@Root() c: ContentView, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.openingDetails ?? null;
   }
 
   @FieldResolver(() => [String])
-  async topics(@Root() c: Content, @Ctx() ctx: Context) {
+  async topics(@Root() c: ContentView, @Ctx() ctx: Context) {
     return (await detailsOf(ctx).load(String(c.id)))?.topics ?? [];
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you may use it (download its files): OPEN, your own side, or an approved request of your organisation.' })
-  usableByMe(@Root() c: Content, @Ctx() ctx: Context): Promise<boolean> {
+  usableByMe(@Root() c: ContentView, @Ctx() ctx: Context): Promise<boolean> {
     return usableByMe(ctx).load(String(c.id));
   }
 
   @FieldResolver(() => [AttachmentType], { description: 'Its files (names and sizes for whoever sees it; fetching them needs `usableByMe`).' })
-  attachments(@Root() c: Content, @Ctx() ctx: Context): Promise<AttachmentType[]> {
+  attachments(@Root() c: ContentView, @Ctx() ctx: Context): Promise<AttachmentType[]> {
     return attachmentsOf(ctx).load(String(c.id));
   }
 

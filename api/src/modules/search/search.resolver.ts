@@ -5,7 +5,7 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, Root, Subscription, registerEnumType, type SubscribeResolverData } from 'type-graphql';
 import { publishedOnPortal } from '../content/live.js';
 import type { Context } from '../../core/graphql/context.js';
-import { Content } from '../content/content.entity.js';
+import type { ContentView } from '../content/content-view.js';
 import { ContentKind } from '../content/content-enums.js';
 import { PageInfo } from '../../core/graphql/relay.js';
 import { runSearch } from '../content/search.js';
@@ -57,10 +57,10 @@ export class SearchResolver {
       publishedOnPortal(context, args.portalSlug, args.kinds?.length ? args.kinds : Object.values(ContentKind)),
   })
   contentPublished(
-    @Root() item: Content,
+    @Root() item: ContentView,
     @Arg('portalSlug') _portalSlug: string,
     @Arg('kinds', () => [ContentKind], { description: 'Only these kinds (default all).', nullable: true }) _kinds: ContentKind[] | null,
-  ): Content {
+  ): ContentView {
     return item;
   }
 }
