@@ -85,7 +85,7 @@ export function bindParameters(platform: Platform, sql: string, params: readonly
 /** How many times a text must be seen before it is prepared (a one-off never takes a slot). */
 const MIN_USES = 2;
 /** Statements one connection keeps prepared; past this it is retired and a fresh one opened. */
-export const MAX_PREPARED_PER_CONNECTION = 500;
+export const MAX_PREPARED_PER_CONNECTION = 200;
 /** Texts remembered for counting their uses (and those that can't be prepared). */
 const MAX_TEXTS = 5_000;
 
