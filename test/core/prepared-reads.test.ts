@@ -5,7 +5,6 @@
  * connection that has prepared its share is retired; a transaction's reads are left alone.
  */
 import { pino } from 'pino';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppOrm } from '../../api/src/app.js';
 import { MAX_PREPARED_PER_CONNECTION } from '../../api/src/core/db/prepared-reads.js';
@@ -13,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 describe('prepared reads', () => {
   let db: TestDatabase;
-  let orm: MikroORM;
+  let orm: Awaited<ReturnType<typeof openAppOrm>>;
   const prepared = async () =>
     (await orm.em.fork().execute<{ name: string; statement: string }[]>(`select name, statement from pg_prepared_statements where name like 'dj\\_%' order by name`)).map((r) => r.statement);
 
