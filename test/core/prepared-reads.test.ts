@@ -38,6 +38,15 @@ describe('prepared reads', () => {
     expect(await prepared()).toContainEqual(expect.stringContaining('where name = $1 and id > $2'));
   });
 
+  it('sends an in-list as one array: one statement whatever its length, the same rows', async () => {
+    const em = orm.em.fork();
+    const ids = (await em.execute<{ id: number }[]>(`select id from organization order by id limit 3`)).map((r) => r.id);
+    for (const n of [1, 2, 3, 3, 1]) {
+      expect((await em.execute<{ id: number }[]>(`select id from organization where id in (?) order by id`, [ids.slice(0, n)])).map((r) => r.id)).toEqual(ids.slice(0, n));
+    }
+    expect((await prepared()).filter((text) => text.includes('where id = any($1) order by id'))).toHaveLength(1);
+  });
+
   it('runs inline what PostgreSQL cannot type as a parameter', async () => {
     const em = orm.em.fork();
     for (let i = 0; i < 3; i++) expect(await em.execute(`select pg_typeof(?)::text as t`, ['党建'])).toEqual([{ t: 'unknown' }]);

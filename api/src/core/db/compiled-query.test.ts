@@ -44,9 +44,11 @@ describe('shapeOf', () => {
 describe('bindParameters', () => {
   const platform = new PostgreSqlPlatform();
 
-  it('numbers the values, expands lists, keeps nulls, identifiers and raw SQL inline', () => {
-    const bound = bindParameters(platform, 'select ?? from t where a = ? and b in (?) and c is ? and d = ? and e = \\?', ['x', 'v', [1, 2], null, raw('now()'), ]);
-    expect(bound).toEqual({ text: 'select "x" from t where a = $1 and b in ($2, $3) and c is null and d = now() and e = ?', values: ['v', 1, 2] });
+  it('numbers the values, sends an in-list as one array, keeps nulls, identifiers and raw SQL inline', () => {
+    const bound = bindParameters(platform, 'select ?? from t where a = ? and b in (?) and f not in (?) and c is ? and d = ? and e = \\?', ['x', 'v', [1, 2], ['党建'], null, raw('now()')]);
+    expect(bound).toEqual({ text: 'select "x" from t where a = $1 and b = any($2) and f <> all($3) and c is null and d = now() and e = ?', values: ['v', [1, 2], ['党建']] });
+    // Anywhere else a list is one parameter per item, as the ORM would have written them.
+    expect(bindParameters(platform, 'select * from t where (a, b) = (?)', [[1, 2]])).toEqual({ text: 'select * from t where (a, b) = ($1, $2)', values: [1, 2] });
   });
 
   it('sends dates as the ORM writes them, and leaves SQL with its own $n alone', () => {

@@ -38,8 +38,10 @@ function parameter(platform: Platform, value: unknown): unknown {
 
 /**
  * The ORM's `?` placeholders as `$n` parameters, scanning exactly as its `formatQuery` does (`\?`
- * is a literal `?`, `??` an identifier). Arrays (an `in (?)` list) become one parameter per item;
- * raw fragments and nulls stay inline, as the ORM writes them.
+ * is a literal `?`, `??` an identifier). An `in (?)` list of plain values becomes `= any($n)` with
+ * the list as one array parameter — one text whatever the list's length, and a generic plan that
+ * reads the array once instead of building it for every row; other arrays become one parameter
+ * per item. Raw fragments and nulls stay inline, as the ORM writes them.
  */
 export function bindParameters(platform: Platform, sql: string, params: readonly unknown[]): Bound | null {
   if (params.length === 0) return { text: sql, values: [] };
@@ -73,13 +75,38 @@ export function bindParameters(platform: Platform, sql: string, params: readonly
       text += sql.slice(pos, idx) + platform.quoteIdentifier(params[j++]);
       pos = idx + 2;
     } else {
-      const bound = bind(params[j++]);
-      if (bound === null) return null;
-      text += sql.slice(pos, idx) + bound;
-      pos = idx + 1;
+      const before = sql.slice(pos, idx);
+      const list = Array.isArray(params[j]) && sql[idx + 1] === ')' ? IN_LIST.exec(before) : null;
+      const items = list && asList(params[j] as unknown[], platform);
+      if (list && items) {
+        // `x in (?)` → `x = any($n)`, `x not in (?)` → `x <> all($n)`: the same rows, NULLs included.
+        j++;
+        values.push(items);
+        text += before.slice(0, list.index) + (list[1] ? ` <> all($${values.length})` : ` = any($${values.length})`);
+        pos = idx + 2;
+      } else {
+        const bound = bind(params[j++]);
+        if (bound === null) return null;
+        text += before + bound;
+        pos = idx + 1;
+      }
     }
   }
   return { text, values };
+}
+
+/** The end of `… in (` or `… not in (` just before a list's placeholder. */
+const IN_LIST = /\s+(not\s+)?in\s*\($/i;
+
+/** A non-empty list of strings, numbers, booleans and dates as one array parameter; null otherwise. */
+function asList(items: unknown[], platform: Platform): unknown[] | null {
+  if (items.length === 0) return null;
+  const out: unknown[] = [];
+  for (const item of items) {
+    if (!(typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' || typeof item === 'bigint' || item instanceof Date)) return null;
+    out.push(parameter(platform, item));
+  }
+  return out;
 }
 
 /** How many times a text must be seen before it is prepared (a one-off never takes a slot). */
