@@ -112,6 +112,17 @@ function compile(sql: string, params: readonly unknown[], count: number): Compil
   return seen.size === count ? { sql, params: out } : null;
 }
 
+/** The query built of the sentinels, if the ORM takes them (it may refuse a sentinel where it checks a value: then the shape is built every time). */
+function compileShape(build: (values: unknown) => QueryBuilder<object>, shape: Shape): Compiled | null {
+  let query: { sql: string; params: readonly unknown[] };
+  try {
+    query = build(shape.template).toQuery();
+  } catch {
+    return null;
+  }
+  return compile(query.sql, query.params, shape.values.length);
+}
+
 /** What a compiled query depends on: its call site, the values it is built of, and options that are part of its shape whatever their value (a page size, an order). */
 export interface QueryInputs {
   name: string;
@@ -141,8 +152,7 @@ export async function runCompiled<T>(em: EntityManager, inputs: QueryInputs, bui
   const key = shape && `${inputs.name}|${constantKey(inputs.constants)}|${shape.key}`;
   let compiled = key ? shapes.get(key) : null;
   if (shape && key && compiled === undefined) {
-    const query = build(shape.template).toQuery();
-    compiled = compile(query.sql, query.params, shape.values.length);
+    compiled = compileShape(build, shape);
     if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
     shapes.set(key, compiled);
   } else if (key && compiled) {

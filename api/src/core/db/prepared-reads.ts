@@ -109,6 +109,15 @@ function asList(items: unknown[], platform: Platform): unknown[] | null {
   return out;
 }
 
+/**
+ * A query builder's `.comment(PLAN_EVERY_TIME)` keeps its statement out of the prepared ones: sent
+ * as the ORM sends it, planned for its values every time — for a statement whose generic plan
+ * PostgreSQL picks though it runs slower (a count through thousands of rows evaluating its
+ * conditions with parameters rather than constants).
+ */
+export const PLAN_EVERY_TIME = 'plan every time';
+const PLANNED_EVERY_TIME = `/* ${PLAN_EVERY_TIME} */`;
+
 /** How many times a text must be seen before it is prepared (a one-off never takes a slot). */
 const MIN_USES = 2;
 /** Statements one connection keeps prepared; past this it is retired and a fresh one opened. */
@@ -132,7 +141,8 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
 
   override async execute(query: unknown, params: unknown[] = [], method: 'all' | 'get' | 'run' = 'all', ctx?: unknown, loggerContext?: unknown): Promise<never> {
     const read = !ctx && method !== 'run' && typeof query === 'string' && /^\s*(select|with)\b/i.test(query) && Array.isArray(params);
-    const bound = read ? bindParameters(this.platform as unknown as Platform, query as string, params) : null;
+    const planned = typeof query === 'string' && query.startsWith(PLANNED_EVERY_TIME);
+    const bound = read && !planned ? bindParameters(this.platform as unknown as Platform, query as string, params) : null;
     const info = bound && this.#infoOf(bound.text);
     if (!bound || !info || info.inline) return super.execute(query as never, params as never, method, ctx as never, loggerContext as never) as Promise<never>;
 

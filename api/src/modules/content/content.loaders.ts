@@ -5,6 +5,7 @@ import { escapeLiteral } from 'pg';
 import { findAuthorised, type OrderBy } from '../../core/authz/queries.js';
 import { authorised } from '../../core/authz/sql-filter.js';
 import { runCompiled } from '../../core/db/compiled-query.js';
+import { PLAN_EVERY_TIME } from '../../core/db/prepared-reads.js';
 import type { Context } from '../../core/graphql/context.js';
 import { notFound } from '../../core/graphql/errors.js';
 import { expectGlobalId } from '../../core/graphql/relay.js';
@@ -45,7 +46,9 @@ export async function countReadableContent(ctx: Context, where: FilterQuery<Cont
   if (!filter) return 0;
   const [row] = await runCompiled<{ n: number }>(ctx.em, { name: 'content.count', values: filter }, (filter) => {
     const matches = ctx.em.createQueryBuilder(Content, 'c').select(raw('1')).where(filter as never).limit(CONTENT_COUNT_CAP);
-    return ctx.em.createQueryBuilder(matches, 'matches').select(raw('count(*)::int as n')) as never;
+    // Planned for its values: its generic plan runs the audience conditions on every row with
+    // parameters, ~30 % slower over 10,000 rows than the plan for the values (prepared-reads.ts).
+    return ctx.em.createQueryBuilder(matches, 'matches').select(raw('count(*)::int as n')).comment(PLAN_EVERY_TIME) as never;
   });
   return row?.n ?? 0;
 }
