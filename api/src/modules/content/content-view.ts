@@ -11,6 +11,7 @@ import { raw, sql, type EntityClass, type EntityMetadata, type EntityProperty, t
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { accessibleWhere, authorised } from '../../core/authz/sql-filter.js';
 import { runCompiled } from '../../core/db/compiled-query.js';
+import { PLAN_EVERY_TIME } from '../../core/db/prepared-reads.js';
 import { plainRow, storedProperties } from '../../core/db/plain-row.js';
 import type { ListOptions } from '../../core/authz/queries.js';
 import type { Context } from '../../core/graphql/context.js';
@@ -73,6 +74,8 @@ export interface ContentRead extends ListOptions {
    */
   ownerParent?: boolean;
   side?: SideRow<object>;
+  /** Planned for its values every time, never a prepared statement's generic plan (a search: see prepared-reads.ts). */
+  planEveryTime?: boolean;
 }
 
 const OWNER = 'owner';
@@ -118,7 +121,7 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
   const sideKey = side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!;
 
   // Built once per shape of the filters (core/db/compiled-query.ts); the options are part of it.
-  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: side?.className };
+  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: side?.className, planEveryTime: options.planEveryTime };
   const rows = await runCompiled<Record<string, unknown>>(em, { name: 'content.read', values: { filter, owners }, constants }, (values) => {
     const { filter, owners } = values as { filter: FilterQuery<Content>; owners: FilterQuery<Organization> | null };
     const qb = em
@@ -128,6 +131,7 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
       .orderBy(constants.orderBy as never);
     if (options.limit !== undefined) qb.limit(options.limit);
     if (options.offset) qb.offset(options.offset);
+    if (options.planEveryTime) qb.comment(PLAN_EVERY_TIME);
     if (owners) {
       qb.leftJoin(em.createQueryBuilder(Organization, 'ro').select('*').where(owners as never), OWNER, { [`${OWNER}.id`]: sql.ref('c.organization_id') });
       qb.addSelect(prefixed(OWNER, ownerColumns) as never);
