@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
-import { shapeOf } from './compiled-query.js';
+import { compile, shapeOf } from './compiled-query.js';
 import { bindParameters } from './prepared-reads.js';
 
 describe('shapeOf', () => {
@@ -38,6 +38,24 @@ describe('shapeOf', () => {
   it('refuses what is not plain data (an entity, a class instance)', () => {
     class Thing {}
     expect(shapeOf({ organization: new Thing() })).toBeNull();
+  });
+});
+
+describe('compile', () => {
+  // The sentinels of three values, as shapeOf puts them in a template.
+  const [kind, three, four] = shapeOf(['NEWS', 3, 4])!.template as string[];
+
+  it('maps each parameter to the value it stands for, a raw fragment’s list to its values', () => {
+    expect(compile('select 1 where kind = ? limit ?', [kind, 21], 1)!.params).toEqual([{ slot: 0 }, { value: 21 }]);
+    // `raw('pl.partner_id in (?)', [ids])` leaves its list as one parameter (bound as `= any($n)`).
+    expect(compile('select 1 where kind = ? and pl.partner_id in (?)', [kind, [three, four]], 3)!.params).toEqual([{ slot: 0 }, { slots: [1, 2] }]);
+  });
+
+  it('refuses a statement where a value was changed, left out, or mixed into a list with constants', () => {
+    expect(compile('select 1 where kind = ?', [`%${kind}%`], 1)).toBeNull();
+    expect(compile(`select 1 where kind = '${kind}'`, [], 1)).toBeNull();
+    expect(compile('select 1', [], 1)).toBeNull();
+    expect(compile('select 1 where id in (?)', [[kind, 7]], 1)).toBeNull();
   });
 });
 

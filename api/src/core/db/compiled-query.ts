@@ -14,8 +14,11 @@
 import { isRaw, raw, RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 
-/** One parameter of a compiled statement: a value of the inputs (by position) or a constant. */
-type Param = { slot: number } | { value: unknown };
+/**
+ * One parameter of a compiled statement: a value of the inputs (by position), a list of them (a
+ * raw fragment's `in (?)` takes its list as one parameter), or a constant.
+ */
+type Param = { slot: number } | { slots: number[] } | { value: unknown };
 
 interface Compiled {
   sql: string;
@@ -95,17 +98,30 @@ function rawShape(fragment: RawQueryFragment, key: string[], walk: (v: unknown) 
   return raw(sql as string, params);
 }
 
+const MANGLED = Symbol('mangled');
+
 /** The statement's parameters mapped to the inputs' values; null when a sentinel is not exactly one parameter. */
-function compile(sql: string, params: readonly unknown[], count: number): Compiled | null {
+export function compile(sql: string, params: readonly unknown[], count: number): Compiled | null {
   if (sql.includes(SENTINEL)) return null;
   const seen = new Set<number>();
   const out: Param[] = [];
+  /** The slot a parameter is exactly the sentinel of; null when it isn't one, or mixes one with more. */
+  const slotOf = (p: unknown): number | null | typeof MANGLED => {
+    if (typeof p !== 'string' || !p.includes(SENTINEL)) return null;
+    const match = /^\u0001dj(\d+)\u0001$/.exec(p);
+    return match ? Number(match[1]) : MANGLED;
+  };
   for (const p of params) {
-    if (typeof p === 'string' && p.includes(SENTINEL)) {
-      const match = /^\u0001dj(\d+)\u0001$/.exec(p);
-      if (!match) return null;
-      seen.add(Number(match[1]));
-      out.push({ slot: Number(match[1]) });
+    const slot = slotOf(p);
+    if (slot === MANGLED) return null;
+    if (slot !== null) {
+      seen.add(slot);
+      out.push({ slot });
+    } else if (Array.isArray(p) && p.some((item) => slotOf(item) !== null)) {
+      const slots = p.map(slotOf);
+      if (!slots.every((s): s is number => typeof s === 'number')) return null;
+      for (const s of slots) seen.add(s);
+      out.push({ slots });
     } else if (isRaw(p) && JSON.stringify((p as RawQueryFragment).params ?? []).includes(SENTINEL)) return null;
     else out.push({ value: p });
   }
@@ -161,6 +177,6 @@ export async function runCompiled<T>(em: EntityManager, inputs: QueryInputs, bui
     shapes.set(key, compiled);
   }
   if (!shape || !compiled) return (await build(inputs.values).execute('all', false)) as T[];
-  const params = compiled.params.map((p) => ('slot' in p ? shape.values[p.slot] : p.value));
+  const params = compiled.params.map((p) => ('slot' in p ? shape.values[p.slot] : 'slots' in p ? p.slots.map((s) => shape.values[s]) : p.value));
   return (await em.getConnection().execute(compiled.sql, params, 'all', em.getTransactionContext(), { id: em.id, ...(em.getLoggerContext() as object) } as never)) as T[];
 }
