@@ -120,7 +120,8 @@ describe('start with the embedded database', { timeout: 90_000 }, () => {
   });
 });
 
-describe('start with DATABASE_URL', () => {
+// Processes starting the API and the portals, and loading the demo: as slow as the machine is.
+describe('start with DATABASE_URL', { timeout: 90_000 }, () => {
   it('uses that server and starts no database of its own', async () => {
     const db = await createTestDatabase('empty');
     try {
@@ -142,7 +143,7 @@ function demoOrganizationCount(): number {
   return demoEnterprises.reduce((n, e) => n + count(e.root), 0);
 }
 
-describe('a second start while one is running', () => {
+describe('a second start while one is running', { timeout: 90_000 }, () => {
   it('refuses in one line and leaves the running one (and its database) alone', async () => {
     const first = runEntry('src/cli/start.ts', env);
     await first.waitFor(READY);

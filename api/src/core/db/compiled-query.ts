@@ -139,6 +139,11 @@ function compileShape(build: (values: unknown) => QueryBuilder<object>, shape: S
   return compile(query.sql, query.params, shape.values.length);
 }
 
+/** The shapes seen that are built every time (their SQL would not take the sentinels): none of a hot read should be. */
+export function shapesBuiltEveryTime(): string[] {
+  return [...shapes].filter(([, compiled]) => compiled === null).map(([key]) => key);
+}
+
 /** What a compiled query depends on: its call site, the values it is built of, and options that are part of its shape whatever their value (a page size, an order). */
 export interface QueryInputs {
   name: string;

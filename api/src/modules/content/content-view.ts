@@ -133,10 +133,12 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
     if (options.offset) qb.offset(options.offset);
     if (options.planEveryTime) qb.comment(PLAN_EVERY_TIME);
     if (owners) {
-      qb.leftJoin(em.createQueryBuilder(Organization, 'ro').select('*').where(owners as never), OWNER, { [`${OWNER}.id`]: sql.ref('c.organization_id') });
+      // The read rule in the join's condition, not a sub-query: the ORM writes a sub-query's
+      // values into its SQL, which would make every caller's statement a text of its own.
+      qb.leftJoin('c.organization', OWNER, owners as never);
       qb.addSelect(prefixed(OWNER, ownerColumns) as never);
       if (options.ownerParent) {
-        qb.leftJoin(em.createQueryBuilder(Organization, 'rp').select('*').where(owners as never), OWNER_PARENT, { [`${OWNER_PARENT}.id`]: sql.ref(`${OWNER}.parent_id`) });
+        qb.leftJoin(`${OWNER}.parent` as never, OWNER_PARENT, owners as never);
         qb.addSelect(prefixed(OWNER_PARENT, ownerColumns) as never);
       }
     }
