@@ -69,6 +69,9 @@ async function startChild(entry: string, env: Record<string, string>, ready: Reg
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start`)), 60_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      // Only the lines the bench reads (its probes, a trace's statements, readiness) are parsed and
+      // kept: parsing every request's access log line would load the machine the servers share.
+      if (!line.includes('bench-') && !(process.env.BENCH_TRACE && line.includes('"sql"')) && !ready.test(line)) return;
       try {
         lines.push(JSON.parse(line));
       } catch {
@@ -198,7 +201,7 @@ runCli(async () => {
       { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', METRICS_TOKEN: metricsToken, MEMBER_DATA_KEY: memberDataKey, LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
       /API listening/,
       // BENCH_PROFILE=1: a CPU profile of the API for the whole run, written when it stops.
-      process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+      [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
     );
     children.push(api);
     const floor = await startChild('src/bench/floor-server.ts', { DATABASE_URL: databaseUrl, PORT: String(floorPort), DB_POOL_MAX: '10' }, /floor listening/);

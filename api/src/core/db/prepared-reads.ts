@@ -10,6 +10,7 @@
  * keeps being planned for its prefix, a lookup by id stops being planned at all.
  *
  * Only reads outside a transaction go this way (a transaction's statements keep the ORM's path),
+ * and a write outside one that asks to be (marked with PREPARE: one the platform runs all the time),
  * and only when every value can be bound: a statement that already holds `$n`, or whose parameter
  * types PostgreSQL cannot infer, runs as before — remembered, so it is not tried again.
  */
@@ -118,6 +119,10 @@ function asList(items: unknown[], platform: Platform): unknown[] | null {
 export const PLAN_EVERY_TIME = 'plan every time';
 const PLANNED_EVERY_TIME = `/* ${PLAN_EVERY_TIME} */`;
 
+/** A write outside a transaction whose text starts with this as a comment is prepared as the reads are (the rate budgets' upsert). */
+export const PREPARE = 'prepared';
+const MARKED_PREPARED = `/* ${PREPARE} */`;
+
 /** How many times a text must be seen before it is prepared (a one-off never takes a slot). */
 const MIN_USES = 2;
 /** Statements one connection keeps prepared; past this it is retired and a fresh one opened. */
@@ -140,7 +145,7 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
   #prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
   override async execute(query: unknown, params: unknown[] = [], method: 'all' | 'get' | 'run' = 'all', ctx?: unknown, loggerContext?: unknown): Promise<never> {
-    const read = !ctx && method !== 'run' && typeof query === 'string' && /^\s*(select|with)\b/i.test(query) && Array.isArray(params);
+    const read = !ctx && typeof query === 'string' && Array.isArray(params) && ((method !== 'run' && /^\s*(select|with)\b/i.test(query)) || query.startsWith(MARKED_PREPARED));
     const planned = typeof query === 'string' && query.startsWith(PLANNED_EVERY_TIME);
     const bound = read && !planned ? bindParameters(this.platform as unknown as Platform, query as string, params) : null;
     const info = bound && this.#infoOf(bound.text);
