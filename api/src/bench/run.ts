@@ -201,7 +201,7 @@ runCli(async () => {
       { DATABASE_URL: databaseUrl, API_PORT: String(apiPort), NODE_ENV: 'production', METRICS_TOKEN: metricsToken, MEMBER_DATA_KEY: memberDataKey, LOG_LEVEL: 'info', RATE_LIMIT_ANONYMOUS: '100000000', RATE_LIMIT_USER: '100000000', DB_POOL_MAX: '10', SCHEDULER_INTERVAL_MS: '60000', ...(process.env.BENCH_TRACE ? { LOG_LEVEL: 'trace' } : {}) },
       /API listening/,
       // BENCH_PROFILE=1: a CPU profile of the API for the whole run, written when it stops.
-      [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
+      process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
     );
     children.push(api);
     const floor = await startChild('src/bench/floor-server.ts', { DATABASE_URL: databaseUrl, PORT: String(floorPort), DB_POOL_MAX: '10' }, /floor listening/);
