@@ -25,6 +25,8 @@ export interface RequestLocals {
   graphql?: Context;
   /** Counts statements from the start, authentication included, even if the context fails. */
   statements?: StatementCounter;
+  /** Shown the GraphQL answer before it is sent (the response cache keeps anonymous ones). */
+  onAnswer?: (status: number, body: string) => void;
 }
 
 export const locals = (res: Response) => res.locals as RequestLocals;

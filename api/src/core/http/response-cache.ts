@@ -18,6 +18,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import type { DomainEvent, EventBus } from '../events/bus.js';
+import { locals } from './request-log.js';
 import type { Logger } from '../log.js';
 
 declare module '../events/bus.js' {
@@ -148,20 +149,16 @@ export function responseCache(args: {
     misses += 1;
     res.setHeader('x-cache', 'MISS');
     const startedIn = generation;
-    const send = res.send.bind(res);
-    res.send = (payload?: unknown) => {
-      if (res.statusCode === 200 && generation === startedIn && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        const answer = JSON.parse(String(payload)) as { errors?: unknown; extensions?: unknown };
-        // Only whole answers: one with errors is not worth keeping (and may be about the moment).
-        if (!answer.errors) {
-          // Extensions speak of this request (its cost, the caller's budget): a cached answer has none.
-          delete answer.extensions;
-          entries.delete(key);
-          entries.set(key, { body: JSON.stringify(answer), storedAt: Date.now() });
-          if (entries.size > args.options.maxEntries) entries.delete(entries.keys().next().value!);
-        }
-      }
-      return send(payload);
+    locals(res).onAnswer = (status, payload) => {
+      if (status !== 200 || generation !== startedIn) return;
+      const answer = JSON.parse(payload) as { errors?: unknown; extensions?: unknown };
+      // Only whole answers: one with errors is not worth keeping (and may be about the moment).
+      if (answer.errors) return;
+      // Extensions speak of this request (its cost, the caller's budget): a cached answer has none.
+      delete answer.extensions;
+      entries.delete(key);
+      entries.set(key, { body: JSON.stringify(answer), storedAt: Date.now() });
+      if (entries.size > args.options.maxEntries) entries.delete(entries.keys().next().value!);
     };
     next();
   }

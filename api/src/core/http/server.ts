@@ -8,7 +8,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { graphiql } from './graphiql/serve.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { checkDocumentSize, LIMITS } from '../graphql/limits.js';
@@ -24,6 +23,7 @@ import { serveWebSocket } from './websocket.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import type { Logger } from '../log.js';
 import { accessLog, graphqlRequestPlugin, locals, requestIds } from './request-log.js';
+import { apolloHandler } from './apollo-handler.js';
 import { createMetrics, metricsHandler } from './metrics.js';
 import { loadTrustedDocuments } from '../graphql/trusted-documents.js';
 import { OPEN_POLICY, type ExposurePolicy } from './exposure.js';
@@ -203,13 +203,7 @@ export async function startApiServer(args: {
     res.setHeader('access-control-max-age', '600');
     res.status(204).end();
   });
-  for (const route of args.routes ?? []) app.use(route(contextFor));
-  if (args.ide) {
-    const signIn = [...trustedDocuments].find(([, text]) => /mutation SignIn\b/.test(text));
-    if (signIn) app.use(graphiql(GRAPHQL_PATH, args.ide.production, signIn[0]));
-  }
-  app.use(
-    GRAPHQL_PATH,
+  const graphql = [
     express.json({ limit: MAX_BODY }),
     // Trusted documents arrive by id: the server runs its own copy of the text.
     (req: Request, res: Response, next: NextFunction) => {
@@ -234,10 +228,17 @@ export async function startApiServer(args: {
       }
     },
     ...(cache ? [cache.middleware] : []),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => contextFor(req, res),
-    }),
-  );
+    apolloHandler(apollo, contextFor),
+  ];
+  // Operations by POST first: they need none of the routes below (files, spreadsheets, the IDE).
+  app.post(GRAPHQL_PATH, ...graphql);
+  for (const route of args.routes ?? []) app.use(route(contextFor));
+  if (args.ide) {
+    const signIn = [...trustedDocuments].find(([, text]) => /mutation SignIn\b/.test(text));
+    if (signIn) app.use(graphiql(GRAPHQL_PATH, args.ide.production, signIn[0]));
+  }
+  // Queries by GET (and anything else sent to the endpoint), after the IDE's page.
+  app.use(GRAPHQL_PATH, ...graphql);
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
