@@ -218,6 +218,14 @@ describe('search in Chinese', () => {
     expect((await as.powerAdmin(SEARCH, { q: '专项巡查' })).data!.newsSearch.totalCount).toBe(1);
   });
 
+  it('names each result’s organisation, read for the page (not joined to every match)', async () => {
+    const res = await as.member(`query($q: String!) { newsSearch(query: $q, first: 10) { edges { node { title organization { name parent { name } } } } } }`, { q: '专项巡查' });
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data!.newsSearch.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toHaveLength(2);
+    for (const node of nodes) expect(node).toMatchObject({ organization: { name: '第一采油厂党委', parent: { name: '华油能源集团有限公司党委' } } });
+  });
+
   it('handles single characters, mixed terms, and input that has nothing to search', async () => {
     expect((await as.member(SEARCH, { q: '党' })).data!.newsSearch.totalCount).toBeGreaterThan(0);
     expect((await as.member(SEARCH, { q: '巡查 学习' })).data!.newsSearch.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual(['厂党委理论学习']);

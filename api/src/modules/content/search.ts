@@ -37,8 +37,9 @@ export async function runSearch(ctx: Context, args: { query: string; first: numb
   if (!search) return pageOf([], 0, false, offset);
   const where = { $and: [search.where, { status: ContentStatus.PUBLISHED }] } as FilterQuery<Content>;
   const [rows, total] = await Promise.all([
-    // Ranking thousands of matches is the work; planning for the terms' values costs nothing beside it.
-    readContent(ctx, where, { orderBy: search.orderBy, limit: args.first + 1, offset, text: ['bodyText'], planEveryTime: true }),
+    // Ranking thousands of matches is the work; planning for the terms' values costs nothing beside
+    // it. Owners, if asked for, are read for the page alone (not joined to every match).
+    readContent(ctx, where, { orderBy: search.orderBy, limit: args.first + 1, offset, text: ['bodyText'], planEveryTime: true, ownersByLoader: true }),
     countReadableContent(ctx, where),
   ]);
   const page = rows.slice(0, args.first);
