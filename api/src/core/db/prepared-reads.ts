@@ -133,10 +133,32 @@ const MAX_TEXTS = 5_000;
 /** PostgreSQL could not type a parameter where the ORM wrote a literal: run it inline instead. */
 const NOT_BINDABLE = new Set(['42P18', '42725', '42804', '42883', '22P02']);
 
-interface TextInfo {
+export interface TextInfo {
   uses: number;
   name: string | null;
   inline: boolean;
+  /** The fastest it has run, and a moving average of its recent runs (ms). */
+  best: number;
+  recent: number;
+  /** Planned for its values at every run from now on: sent unnamed (see `observe`). */
+  unnamed: boolean;
+}
+
+/**
+ * Watches a statement's runs for a plan gone wrong. After five runs planned for their values,
+ * PostgreSQL may keep a generic plan chosen on estimates alone — and an estimate can be wrong by
+ * orders of magnitude: a subtree's `path LIKE $3` is judged to match one organisation of two
+ * hundred, and on one fresh dataset the member list's generic plan ran 10× slower than its
+ * custom ones (while the portal home's generic plans are what make it fast). A statement whose
+ * recent runs take twenty times its best, and more than 250 ms, is sent unnamed from then on:
+ * planned for its values every time, as it was when it ran well. The times are seen from Node,
+ * so they hold the event loop's delays under load (tens of milliseconds): the bar is far above
+ * them. A false alarm only costs planning.
+ */
+export function observe(info: TextInfo, ms: number): void {
+  info.best = Math.min(info.best, ms);
+  info.recent = info.recent === 0 ? ms : info.recent * 0.8 + ms * 0.2;
+  if (!info.unnamed && info.uses >= 10 && info.recent > 250 && info.recent > 20 * info.best) info.unnamed = true;
 }
 
 export class PreparedReadsConnection extends PostgreSqlConnection {
@@ -167,7 +189,7 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
     let info = this.#texts.get(text);
     if (!info) {
       if (this.#texts.size >= MAX_TEXTS) this.#texts.clear();
-      info = { uses: 0, name: null, inline: false };
+      info = { uses: 0, name: null, inline: false, best: Infinity, recent: 0, unnamed: false };
       this.#texts.set(text, info);
     }
     if (++info.uses >= MIN_USES && !info.name) info.name = `dj_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
@@ -181,8 +203,12 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
     if (!prepared) this.#prepared.set(client, (prepared = new Set()));
     let failed: Error | undefined;
     try {
-      const name = info.name ?? undefined;
+      const name = (!info.unnamed && info.name) || undefined;
+      const started = performance.now();
       const result = await client.query({ text: bound.text, values: bound.values, ...(name ? { name } : {}) });
+      const wasUnnamed = info.unnamed;
+      observe(info, performance.now() - started);
+      if (info.unnamed && !wasUnnamed) this.logger.warn('query', `A prepared statement ran ${Math.round(info.recent)} ms against its best ${info.best.toFixed(1)} ms (a generic plan gone wrong?): planned for its values from now on: ${bound.text.slice(0, 200)}`);
       if (name) prepared.add(name);
       return result;
     } catch (error) {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { observe, type TextInfo } from './prepared-reads.js';
+
+describe('observe', () => {
+  const fresh = (): TextInfo => ({ uses: 0, name: 'dj_x', inline: false, best: Infinity, recent: 0, unnamed: false });
+  const run = (info: TextInfo, ms: number) => {
+    info.uses += 1;
+    observe(info, ms);
+  };
+
+  it('sends a statement unnamed once its runs take twenty times its best and far longer than a busy event loop (a generic plan gone wrong)', () => {
+    const info = fresh();
+    for (let i = 0; i < 6; i++) run(info, 2);
+    expect(info.unnamed).toBe(false);
+    for (let i = 0; i < 20 && !info.unnamed; i++) run(info, 900);
+    expect(info.unnamed).toBe(true);
+  });
+
+  it('leaves alone a statement that is only slower under load, or slow in every plan', () => {
+    const loaded = fresh();
+    for (let i = 0; i < 6; i++) run(loaded, 2);
+    for (let i = 0; i < 50; i++) run(loaded, 60); // 30× its best: the event loop's delay under load
+    expect(loaded.unnamed).toBe(false);
+    const slow = fresh();
+    for (let i = 0; i < 50; i++) run(slow, 400); // slow from its first run
+    expect(slow.unnamed).toBe(false);
+    const quick = fresh();
+    for (let i = 0; i < 6; i++) run(quick, 0.1);
+    for (let i = 0; i < 50; i++) run(quick, 5); // 50× but nothing worth planning for
+    expect(quick.unnamed).toBe(false);
+  });
+});
