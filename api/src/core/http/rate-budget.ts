@@ -40,6 +40,8 @@ export function budgetKey(viewer: Viewer, limits: RateLimits): { key: string; li
 /** One operation's charge, waiting for the statement that records it. */
 interface Pending {
   payer: { key: string; limit: number };
+  /** The row's key: the payer's, with the window length (processes configured differently never share a row). */
+  row: string;
   points: number;
   resolve: (state: BudgetState) => void;
   reject: (error: unknown) => void;
@@ -78,7 +80,7 @@ export class RateBudgets {
    */
   charge(payer: { key: string; limit: number }, points: number): Promise<BudgetState> {
     return new Promise((resolve, reject) => {
-      this.#pending.push({ payer, points, resolve, reject });
+      this.#pending.push({ payer, row: `${payer.key}@${this.limits.windowSeconds}s`, points, resolve, reject });
       if (!this.#flushing) {
         this.#flushing = true;
         // After the I/O of this turn: requests that arrived together are charged together.
@@ -106,12 +108,10 @@ export class RateBudgets {
   async #record(batch: Pending[]): Promise<Map<string, { used: number; window_start: Date }>> {
     const window = this.limits.windowSeconds;
     const totals = new Map<string, { key: string; points: number; budget_limit: number }>();
-    for (const { payer, points } of batch) {
-      // The window length is part of the key: processes configured differently never share a row.
-      const key = `${payer.key}@${window}s`;
-      const total = totals.get(key);
+    for (const { payer, row, points } of batch) {
+      const total = totals.get(row);
       if (total) total.points += points;
-      else totals.set(key, { key, points, budget_limit: payer.limit });
+      else totals.set(row, { key: row, points, budget_limit: payer.limit });
     }
     // This statement is the platform's, not the requests' (statement counts). No EntityManager
     // fork: nothing here needs one.
@@ -127,8 +127,7 @@ export class RateBudgets {
     const after = new Map<string, number>();
     // What the later charges of a key added, subtracted from the key's total, gives each charge's `used`.
     for (let i = batch.length - 1; i >= 0; i--) {
-      const { payer, points } = batch[i]!;
-      const key = `${payer.key}@${window}s`;
+      const { payer, row: key, points } = batch[i]!;
       const row = rows.get(key)!;
       const later = after.get(key) ?? 0;
       after.set(key, later + points);
