@@ -259,8 +259,8 @@ runCli(async () => {
       // BENCH_TRACE=1: each statement of the probe request, with its time and, for reads, its plan.
       if (process.env.BENCH_TRACE) {
         for (const l of api.lines.filter((l) => l.requestId === requestId && l.sql)) {
-          say(`    ${l.took} ms  ${String(l.sql).slice(0, 160)}`);
-          if (!/^\s*select\b/i.test(l.sql)) continue;
+          say(`    ${l.took} ms  ${String(l.sql).slice(0, process.env.BENCH_TRACE === 'full' ? undefined : 160)}`);
+          if (!/^\s*(\/\*.*?\*\/\s*)?select\b/i.test(l.sql)) continue; // a marker comment may lead
           const plan = await db.query(`explain (analyze, costs off, timing off) ${l.formatted}`);
           for (const line of plan.rows.map((r) => r['QUERY PLAN'] as string)) say(`        ${line}`);
         }
