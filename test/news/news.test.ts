@@ -233,6 +233,34 @@ describe('search in Chinese', () => {
     expect((await as.member(SEARCH, { q: '！？。' })).data!.newsSearch).toEqual({ totalCount: 0, edges: [] });
     expect((await as.member(SEARCH, { q: '长'.repeat(101) })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('pages through the ranking one statement a page, each page with the whole count, also past the end', async () => {
+    const PAGE = `query($q: String!, $after: String) { newsSearch(query: $q, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const all = await as.member(`query($q: String!) { newsSearch(query: $q, first: 50) { totalCount edges { node { id } } } }`, { q: '党' });
+    const total = all.data!.newsSearch.totalCount as number;
+    expect(total).toBeGreaterThan(4);
+    const seen: string[] = [];
+    let after: string | null = null;
+    const token = await signIn(api, DEMO.member);
+    const counts: number[] = [];
+    for (let page = 0; page < 3; page++) {
+      const requestId = `search-page-${page}-${Date.now()}`;
+      const res = await api.gql(PAGE, { q: '党', after }, { 'x-request-id': requestId, authorization: `Bearer ${token}` });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.newsSearch.totalCount).toBe(total);
+      await new Promise((r) => setTimeout(r, 20));
+      counts.push(api.logs.find((l) => l.requestId === requestId && l.msg === 'request')!.statements as number);
+      seen.push(...res.data!.newsSearch.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = res.data!.newsSearch.pageInfo.endCursor;
+    }
+    // The caller's session, then the page and its count in one statement (not a list and a count).
+    expect(counts).toEqual([2, 2, 2]);
+    expect(seen).toEqual(all.data!.newsSearch.edges.slice(0, 6).map((e: { node: { id: string } }) => e.node.id));
+    // A page past the last match has no row to carry the count: it is still right.
+    const past = Buffer.from(JSON.stringify(['v1', total + 5])).toString('base64url');
+    const beyond = await as.member(PAGE, { q: '党', after: past });
+    expect(beyond.data!.newsSearch).toMatchObject({ totalCount: total, edges: [], pageInfo: { hasNextPage: false } });
+  });
 });
 
 describe('batched relations', () => {

@@ -46,13 +46,13 @@ async function portalFeed(orgId: number): Promise<Answer> {
       [orgId],
     ),
   ]);
-  const item = (r: any) => ({ id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title, organization: { name: r.name } });
+  const item = (r: any, type = 'NewsArticle') => ({ id: Buffer.from(`${type}:${r.id}`).toString('base64url'), title: r.title, organization: { name: r.name } });
   return {
     statements: 4,
     data: {
       news: { nodes: news.rows.slice(0, 8).map((r) => ({ ...item(r), summary: r.summary, publishedAt: r.published_at, pinnedAt: r.pinned_at })) },
-      notices: { nodes: notices.rows.slice(0, 5).map((r) => ({ ...item(r), notice: { endsAt: r.notice_ends_at, remainingSeconds: Math.max(0, Math.floor((r.notice_ends_at - Date.now()) / 1000)) } })) },
-      featured: { nodes: featured.rows.slice(0, 5).map(item) },
+      notices: { nodes: notices.rows.slice(0, 5).map((r) => ({ ...item(r, 'Disclosure'), notice: { endsAt: r.notice_ends_at, remainingSeconds: Math.max(0, Math.floor((r.notice_ends_at - Date.now()) / 1000)) } })) },
+      featured: { nodes: featured.rows.slice(0, 5).map((r) => item(r)) },
     },
   };
 }
@@ -102,16 +102,19 @@ async function memberNews(authorization: string | undefined, orgId: number): Pro
       news: {
         totalCount: count.rows[0].n,
         totalCountCapped: count.rows[0].n >= CAP,
-        pageInfo: { hasNextPage: list.rows.length > 20, endCursor: list.rows[19] ? Buffer.from(JSON.stringify([list.rows[19].published_at, String(list.rows[19].id)])).toString('base64url') : null },
+        pageInfo: { hasNextPage: list.rows.length > 20, endCursor: list.rows[19] ? Buffer.from(JSON.stringify(["v1", list.rows[19].published_at, String(list.rows[19].id)])).toString('base64url') : null },
         nodes: list.rows.slice(0, 20).map((r) => ({ id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title, summary: r.summary, publishedAt: r.published_at, visibility: r.visibility, organization: { name: r.name } })),
       },
     },
   };
 }
 
+/** A search's cursor: its position in the ranking, as the API writes it. */
+const cursorAt = (i: number) => Buffer.from(JSON.stringify(['v1', i])).toString('base64url');
+
 async function search(query: string): Promise<Answer> {
   const tsquery = searchQuery(query);
-  if (!tsquery) return { statements: 0, data: { newsSearch: { totalCount: 0, totalCountCapped: false, edges: [] } } };
+  if (!tsquery) return { statements: 0, data: { newsSearch: { totalCount: 0, totalCountCapped: false, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } };
   const where = `c.kind = 'NEWS' and ${PUBLISHED} and c.visibility = 'PUBLIC' and c.search_vector @@ to_tsquery('simple', $1)`;
   const [rows, count] = await Promise.all([
     pool.query(`select c.id, c.title, c.summary, c.body_text from content c where ${where} order by ts_rank_cd(c.search_vector, to_tsquery('simple', $1)) desc, c.id desc limit 11`, [tsquery]),
@@ -123,7 +126,8 @@ async function search(query: string): Promise<Answer> {
       newsSearch: {
         totalCount: count.rows[0].n,
         totalCountCapped: count.rows[0].n >= CAP,
-        edges: rows.rows.slice(0, 10).map((r) => ({ snippet: snippet([r.title, r.summary, r.body_text].join('\n'), query), node: { id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title } })),
+        pageInfo: { hasNextPage: rows.rows.length > 10, endCursor: rows.rows.length ? cursorAt(Math.min(rows.rows.length, 10) - 1) : null },
+        edges: rows.rows.slice(0, 10).map((r, i) => ({ cursor: cursorAt(i), snippet: snippet([r.title, r.summary, r.body_text].join('\n'), query), node: { id: Buffer.from(`NewsArticle:${r.id}`).toString('base64url'), title: r.title } })),
       },
     },
   };

@@ -7,8 +7,8 @@
  *
  * Entities (what a mutation's payload returns) have the same shape, so field resolvers take either.
  */
-import { raw, sql, type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, sql, type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery, type RawQueryFragment } from '@mikro-orm/core';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { accessibleWhere, authorised } from '../../core/authz/sql-filter.js';
 import { runCompiled } from '../../core/db/compiled-query.js';
 import { PLAN_EVERY_TIME } from '../../core/db/prepared-reads.js';
@@ -117,71 +117,143 @@ function toView(em: EntityManager, meta: EntityMetadata, row: Record<string, any
 export async function readContent(ctx: Context, where: FilterQuery<Content>, options: ContentRead = {}): Promise<ContentRow[]> {
   const filter = authorised(ctx.ability, 'Content', where);
   if (!filter) return [];
-  const em = ctx.em;
-  const contentMeta = em.getMetadata().get(Content);
-  // The owner, only if the caller may read it: the same rule the organisation loader applies.
-  const owners = options.ownersByLoader ? undefined : accessibleWhere<Organization>(ctx.ability, 'read', 'Organization');
-  const ownerColumns = columnsOf(em.getMetadata().get(Organization));
-  const side = options.side && em.getMetadata().get(options.side.entity);
-  const sideColumns = side ? columnsOf(side) : [];
-  const sideKey = side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!;
-
+  const parts = partsOf(ctx, options);
   // Built once per shape of the filters (core/db/compiled-query.ts); the options are part of it.
-  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: side?.className, planEveryTime: options.planEveryTime, ownersByLoader: options.ownersByLoader };
-  const rows = await runCompiled<Record<string, unknown>>(em, { name: 'content.read', values: { filter, owners }, constants }, (values) => {
+  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: parts.side?.className, planEveryTime: options.planEveryTime, ownersByLoader: options.ownersByLoader };
+  const rows = await runCompiled<Record<string, unknown>>(ctx.em, { name: 'content.read', values: { filter, owners: parts.owners }, constants }, (values) => {
     const { filter, owners } = values as { filter: FilterQuery<Content>; owners: FilterQuery<Organization> | null };
-    const qb = em
-      .createQueryBuilder(Content, 'c')
-      .select([...columnsOf(contentMeta).map((c) => `c.${c}`), ...(options.text ?? []).map((t) => TEXT_COLUMNS[t])].map((c) => raw(c)))
-      .where(filter as never)
-      .orderBy(constants.orderBy as never);
+    const qb = selectParts(ctx.em.createQueryBuilder(Content, 'c'), parts, options, owners).where(filter as never).orderBy(constants.orderBy as never);
     if (options.limit !== undefined) qb.limit(options.limit);
     if (options.offset) qb.offset(options.offset);
     if (options.planEveryTime) qb.comment(PLAN_EVERY_TIME);
-    if (owners) {
-      // The read rule in the join's condition, not a sub-query: the ORM writes a sub-query's
-      // values into its SQL, which would make every caller's statement a text of its own.
-      qb.leftJoin('c.organization', OWNER, owners as never);
-      qb.addSelect(prefixed(OWNER, ownerColumns) as never);
-      if (options.ownerParent) {
-        qb.leftJoin(`${OWNER}.parent` as never, OWNER_PARENT, owners as never);
-        qb.addSelect(prefixed(OWNER_PARENT, ownerColumns) as never);
-      }
-    }
-    if (options.byline) {
-      qb.leftJoin(sql.ref('app_user'), 'byline_user', { 'byline_user.id': sql.ref('c.author_id') });
-      qb.addSelect(raw('"byline_user"."display_name" as "byline"') as never);
-    }
-    if (side) {
-      qb.leftJoin(sql.ref(side.tableName), SIDE_ALIAS, { [`${SIDE_ALIAS}.${sideKey}`]: sql.ref('c.id') });
-      qb.addSelect(prefixed(SIDE_ALIAS, sideColumns) as never);
-    }
     return qb as never;
   });
-  const views = rows.map((row) => toView(em, contentMeta, row, options));
+  return toViews(ctx, parts, rows, options);
+}
+
+/** A read by score (a search's): a page of the best, and how many match in all. */
+export interface RankedRead extends Omit<ContentRead, 'orderBy' | 'limit' | 'offset' | 'planEveryTime'> {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The items matching `where` that the caller may `read`, best `score` first (then the newest id),
+ * with the number of all of them — in one statement: the matches are found and scored once, their
+ * ids and scores kept (a CTE), then counted and paged, and only the page's rows are read whole. A
+ * list and a count are two statements that each find the matches (issue #19: finding them — the
+ * full-text recheck of every candidate row — is a fifth of a search's time, scoring the rest).
+ * Always planned for its values (a search's terms decide its plan).
+ */
+export async function readRankedContent(ctx: Context, where: FilterQuery<Content>, score: RawQueryFragment, options: RankedRead): Promise<{ rows: ContentRow[]; total: number }> {
+  const filter = authorised(ctx.ability, 'Content', where);
+  if (!filter) return { rows: [], total: 0 };
+  const parts = partsOf(ctx, options);
+  const constants = { score: score.sql, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: parts.side?.className, ownersByLoader: options.ownersByLoader };
+  const rows = await runCompiled<Record<string, unknown>>(ctx.em, { name: 'content.ranked', values: { filter, owners: parts.owners, scoreParams: score.params ?? [] }, constants }, (values) => {
+    const { filter, owners, scoreParams } = values as { filter: FilterQuery<Content>; owners: FilterQuery<Organization> | null; scoreParams: unknown[] };
+    const matches = ctx.em
+      .createQueryBuilder(Content, 'c')
+      .select([raw('c.id'), raw(`${score.sql as string} as score`, scoreParams)])
+      .where(filter as never);
+    // limit and offset are the caller's checked integers, part of the statement's shape.
+    const page = raw(`(select id, score from matches order by score desc, id desc limit ${Math.trunc(options.limit)} offset ${Math.trunc(options.offset)})`);
+    const qb = selectParts(ctx.em.createQueryBuilder(Content, 'c'), parts, options, owners)
+      .with('matches', matches)
+      .join(page, 'page', { 'page.id': sql.ref('c.id') })
+      .addSelect(raw('(select count(*) from matches)::int as total_count') as never)
+      .orderBy([{ [raw('page.score')]: 'desc' }, { [raw('page.id')]: 'desc' }] as never)
+      .comment(PLAN_EVERY_TIME);
+    return qb as never;
+  });
+  // No row of the page to carry the count (a page past the end): the rare second statement.
+  const total = rows.length ? Number(rows[0]!.total_count) : options.offset === 0 ? 0 : await countMatches(ctx, filter);
+  return { rows: toViews(ctx, parts, rows, options), total };
+}
+
+async function countMatches(ctx: Context, filter: FilterQuery<Content>): Promise<number> {
+  const [row] = await runCompiled<{ n: number }>(ctx.em, { name: 'content.ranked.count', values: filter }, (filter) =>
+    ctx.em.createQueryBuilder(Content, 'c').select(raw('count(*)::int as n')).where(filter as never).comment(PLAN_EVERY_TIME) as never,
+  );
+  return row?.n ?? 0;
+}
+
+/** What a read's statement brings along besides the items, by its options. */
+interface Parts {
+  contentMeta: EntityMetadata;
+  /** The read rule for owners; undefined when they are not joined, null when the caller may read none. */
+  owners: FilterQuery<Organization> | null | undefined;
+  ownerColumns: string[];
+  side: EntityMetadata | undefined;
+  sideColumns: string[];
+  sideKey: string | undefined;
+}
+
+function partsOf(ctx: Context, options: ContentRead): Parts {
+  const meta = ctx.em.getMetadata();
+  const side = options.side && meta.get(options.side.entity);
+  return {
+    contentMeta: meta.get(Content),
+    // The owner, only if the caller may read it: the same rule the organisation loader applies.
+    owners: options.ownersByLoader ? undefined : accessibleWhere<Organization>(ctx.ability, 'read', 'Organization'),
+    ownerColumns: columnsOf(meta.get(Organization)),
+    side,
+    sideColumns: side ? columnsOf(side) : [],
+    sideKey: side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!,
+  };
+}
+
+/** The item's columns, and the joins and columns of what comes along with it. */
+function selectParts(qb: QueryBuilder<Content, 'c'>, parts: Parts, options: ContentRead, owners: FilterQuery<Organization> | null | undefined): QueryBuilder<Content, 'c'> {
+  qb.select([...columnsOf(parts.contentMeta).map((c) => `c.${c}`), ...(options.text ?? []).map((t) => TEXT_COLUMNS[t])].map((c) => raw(c)));
+  if (owners) {
+    // The read rule in the join's condition, not a sub-query: the ORM writes a sub-query's
+    // values into its SQL, which would make every caller's statement a text of its own.
+    qb.leftJoin('c.organization', OWNER, owners as never);
+    qb.addSelect(prefixed(OWNER, parts.ownerColumns) as never);
+    if (options.ownerParent) {
+      qb.leftJoin(`${OWNER}.parent` as never, OWNER_PARENT, owners as never);
+      qb.addSelect(prefixed(OWNER_PARENT, parts.ownerColumns) as never);
+    }
+  }
+  if (options.byline) {
+    qb.leftJoin(sql.ref('app_user'), 'byline_user', { 'byline_user.id': sql.ref('c.author_id') });
+    qb.addSelect(raw('"byline_user"."display_name" as "byline"') as never);
+  }
+  if (parts.side) {
+    qb.leftJoin(sql.ref(parts.side.tableName), SIDE_ALIAS, { [`${SIDE_ALIAS}.${parts.sideKey}`]: sql.ref('c.id') });
+    qb.addSelect(prefixed(SIDE_ALIAS, parts.sideColumns) as never);
+  }
+  return qb;
+}
+
+/** The rows as views, owners (one copy per organisation) and kinds' rows handed to their loaders. */
+function toViews(ctx: Context, parts: Parts, rows: Record<string, unknown>[], options: ContentRead): ContentRow[] {
+  const em = ctx.em;
+  const { owners, side } = parts;
+  const views = rows.map((row) => toView(em, parts.contentMeta, row, options));
   const orgMeta = em.getMetadata().get(Organization);
-  // One copy per organisation, however many of its items the page holds.
   const ownerCopies = new Map<number, Organization | null>();
   rows.forEach((row, i) => {
     const view = views[i]!;
     if (owners) {
       let owner = ownerCopies.get(view.organization.id);
       if (owner === undefined) {
-        const columns = joined(row, OWNER, ownerColumns, 'id');
+        const columns = joined(row, OWNER, parts.ownerColumns, 'id');
         owner = columns && plainRow<Organization>(em, orgMeta, columns, new OrganizationRow());
         ownerCopies.set(view.organization.id, owner);
         if (options.ownerParent) {
           const organizations = organizationById(ctx);
           organizations.prime(view.organization.id, owner);
           const parentId = owner?.parent?.id;
-          const parent = parentId && joined(row, OWNER_PARENT, ownerColumns, 'id');
+          const parent = parentId && joined(row, OWNER_PARENT, parts.ownerColumns, 'id');
           if (parentId) organizations.prime(parentId, parent ? plainRow<Organization>(em, orgMeta, parent, new OrganizationRow()) : null);
         }
       }
       view.owner = owner;
     } else if (!options.ownersByLoader) view.owner = null; // the caller may read no organisation
     if (side) {
-      const own = joined(row, SIDE_ALIAS, sideColumns, sideKey!);
+      const own = joined(row, SIDE_ALIAS, parts.sideColumns, parts.sideKey!);
       options.side!.prime(ctx, view.id, own && plainRow<object>(em, side, own));
     }
   });

@@ -1,7 +1,7 @@
 /** Authorised reads of content: by id, pages of a feed, search. */
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, RawQueryFragment } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
-import { findAuthorised, type OrderBy } from '../../core/authz/queries.js';
+import { findAuthorised } from '../../core/authz/queries.js';
 import { authorised } from '../../core/authz/sql-filter.js';
 import { runCompiled } from '../../core/db/compiled-query.js';
 import { PLAN_EVERY_TIME } from '../../core/db/prepared-reads.js';
@@ -89,15 +89,15 @@ export const revisionsOf = defineLoader<string, RevisionView[]>(async (ctx, ids)
  * inside the caller's read filter. Paged by offset: rank order is not a stable key.
  * Returns null when the query has nothing searchable in it.
  */
-export function searchWhere(query: string, kinds: ContentKind[]): { where: FilterQuery<Content>; orderBy: OrderBy[] } | null {
+export function searchWhere(query: string, kinds: ContentKind[]): { where: FilterQuery<Content>; score: RawQueryFragment } | null {
   const tsquery = searchQuery(query);
   if (!tsquery) return null;
-  // PostgreSQL plans a full-text match well only when it sees the terms: a search's statements are
-  // planned for their values every time (PLAN_EVERY_TIME in search.ts and the count) — a prepared
-  // statement's generic plan ran searches twice as slowly.
+  // PostgreSQL plans a full-text match well only when it sees the terms: a search's statement is
+  // planned for its values every time (readRankedContent) — a prepared statement's generic plan
+  // ran searches twice as slowly.
   return {
     // `[]`: the match stands alone in SQL (not `… = true`).
     where: { kind: { $in: kinds }, [raw(`search_vector @@ to_tsquery('simple', ?)`, [tsquery])]: [] } as FilterQuery<Content>,
-    orderBy: [{ [raw(`ts_rank_cd(search_vector, to_tsquery('simple', ?))`, [tsquery])]: 'desc' }, { id: 'desc' }],
+    score: raw(`ts_rank_cd(search_vector, to_tsquery('simple', ?))`, [tsquery]),
   };
 }

@@ -5,8 +5,8 @@ import { badInput } from '../../core/graphql/errors.js';
 import { checkFirst, decodeCursor, encodeCursor, type PageInfo } from '../../core/graphql/relay.js';
 import type { Content } from './content.entity.js';
 import { ContentStatus, type ContentKind } from './content-enums.js';
-import { CONTENT_COUNT_CAP, countReadableContent, searchWhere } from './content.loaders.js';
-import { readContent, type ContentView } from './content-view.js';
+import { CONTENT_COUNT_CAP, searchWhere } from './content.loaders.js';
+import { readRankedContent, type ContentView } from './content-view.js';
 import { snippet } from './snippet.js';
 
 const MAX_OFFSET = 1000;
@@ -36,12 +36,10 @@ export async function runSearch(ctx: Context, args: { query: string; first: numb
   const search = searchWhere(args.query, args.kinds);
   if (!search) return pageOf([], 0, false, offset);
   const where = { $and: [search.where, { status: ContentStatus.PUBLISHED }] } as FilterQuery<Content>;
-  const [rows, total] = await Promise.all([
-    // Ranking thousands of matches is the work; planning for the terms' values costs nothing beside
-    // it. Owners, if asked for, are read for the page alone (not joined to every match).
-    readContent(ctx, where, { orderBy: search.orderBy, limit: args.first + 1, offset, text: ['bodyText'], planEveryTime: true, ownersByLoader: true }),
-    countReadableContent(ctx, where),
-  ]);
+  // Finding and scoring thousands of matches is the work: done once for the page and the count.
+  // Owners, if asked for, are read for the page alone by their loader.
+  const { rows, total: all } = await readRankedContent(ctx, where, search.score, { limit: args.first + 1, offset, text: ['bodyText'], ownersByLoader: true });
+  const total = Math.min(all, CONTENT_COUNT_CAP);
   const page = rows.slice(0, args.first);
   const edges = page.map((node, i) => {
     const text = [node.title, node.summary, node.bodyText ?? ''].join('\n');

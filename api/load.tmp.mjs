@@ -1,0 +1,21 @@
+// node load.mjs URL OPNAME 'vars-json' SECONDS  (pids of API from pgrep src/main.ts) -> req/s and API CPU ms per request
+import autocannon from 'autocannon';
+import fs from 'node:fs';
+import { execSync } from 'node:child_process';
+import { loadTrustedDocuments } from './src/core/graphql/trusted-documents.ts';
+const [url, op, vars, secs = '10'] = process.argv.slice(2);
+const docs = loadTrustedDocuments();
+const id = [...docs].find(([, t]) => new RegExp(`(query|mutation) ${op}\\b`).test(t))[0];
+const terms = ['党建工作', '主题党日', '安全生产', '党员先锋岗', '乡村振兴', '廉洁文化'];
+const body = () => { const v = JSON.parse(vars); if (v.query === '*') v.query = terms[Math.floor(Math.random() * terms.length)]; return JSON.stringify({ documentId: id, operationName: op, variables: v }); };
+const pids = execSync('pgrep -f "node.*src/main.ts"').toString().trim().split('\n');
+const ticks = () => Object.fromEntries(pids.map((p) => { try { const s = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' '); return [p, Number(s[11]) + Number(s[12])]; } catch { return [p, 0]; } }));
+const pgTicks = () => { let t = 0; for (const p of execSync('pgrep -f "postgres"').toString().trim().split('\n')) { try { const s = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' '); t += Number(s[11]) + Number(s[12]); } catch {} } return t; };
+const run = (d) => autocannon({ url, method: 'POST', connections: 16, duration: d, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, requests: [{ setupRequest: (r) => ({ ...r, body: body(), headers: { ...r.headers, 'x-forwarded-for': `10.1.${Math.floor(Math.random() * 4)}.${Math.floor(Math.random() * 250)}` } }) }] });
+await run(2);
+const a = ticks(), pa = pgTicks();
+const r = await run(Number(secs));
+const b = ticks(), pb = pgTicks();
+const n = r.requests.total;
+for (const p of pids) console.log(`pid ${p}: ${(((b[p] - a[p]) * 10) / n).toFixed(2)} ms CPU/req`);
+console.log(`${op}: ${r.requests.average} req/s, p50 ${r.latency.p50}, p99 ${r.latency.p99}, non2xx ${r.non2xx}, errors ${r.errors}; postgres ${(((pb - pa) * 10) / n).toFixed(2)} ms CPU/req (new backends not counted)`);
