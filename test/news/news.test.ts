@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSuite } from '../support/fixture.js';
 import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
+import type { GraphQLResponse } from '../support/api.js';
 
 const suite = useSuite({ actors: ['branchEditor', 'plantReviewer', 'plantAdmin', 'member', 'refineryAdmin', 'powerAdmin', 'groupAdmin'] });
 const { db, api } = suite;
@@ -245,7 +246,7 @@ describe('search in Chinese', () => {
     const counts: number[] = [];
     for (let page = 0; page < 3; page++) {
       const requestId = `search-page-${page}-${Date.now()}`;
-      const res = await api.gql(PAGE, { q: '党', after }, { 'x-request-id': requestId, authorization: `Bearer ${token}` });
+      const res: GraphQLResponse = await api.gql(PAGE, { q: '党', after }, { 'x-request-id': requestId, authorization: `Bearer ${token}` });
       expect(res.errors).toBeUndefined();
       expect(res.data!.newsSearch.totalCount).toBe(total);
       await new Promise((r) => setTimeout(r, 20));
