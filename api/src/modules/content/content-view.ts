@@ -143,9 +143,10 @@ export interface RankedRead extends Omit<ContentRead, 'orderBy' | 'limit' | 'off
  * ids and scores kept (a CTE), then counted and paged, and only the page's rows are read whole. A
  * list and a count are two statements that each find the matches (issue #19: finding them — the
  * full-text recheck of every candidate row — is a fifth of a search's time, scoring the rest).
- * Always planned for its values (a search's terms decide its plan).
+ * Always planned for its values (a search's terms decide its plan). The total is null for a page
+ * past the last match (no row to carry it): the caller counts, a statement of its own.
  */
-export async function readRankedContent(ctx: Context, where: FilterQuery<Content>, score: RawQueryFragment, options: RankedRead): Promise<{ rows: ContentRow[]; total: number }> {
+export async function readRankedContent(ctx: Context, where: FilterQuery<Content>, score: RawQueryFragment, options: RankedRead): Promise<{ rows: ContentRow[]; total: number | null }> {
   const filter = authorised(ctx.ability, 'Content', where);
   if (!filter) return { rows: [], total: 0 };
   const parts = partsOf(ctx, options);
@@ -166,16 +167,9 @@ export async function readRankedContent(ctx: Context, where: FilterQuery<Content
       .comment(PLAN_EVERY_TIME);
     return qb as never;
   });
-  // No row of the page to carry the count (a page past the end): the rare second statement.
-  const total = rows.length ? Number(rows[0]!.total_count) : options.offset === 0 ? 0 : await countMatches(ctx, filter);
+  // No row of the page to carry the count: none at all, or a page past the end (null: the caller counts).
+  const total = rows.length ? Number(rows[0]!.total_count) : options.offset === 0 ? 0 : null;
   return { rows: toViews(ctx, parts, rows, options), total };
-}
-
-async function countMatches(ctx: Context, filter: FilterQuery<Content>): Promise<number> {
-  const [row] = await runCompiled<{ n: number }>(ctx.em, { name: 'content.ranked.count', values: filter }, (filter) =>
-    ctx.em.createQueryBuilder(Content, 'c').select(raw('count(*)::int as n')).where(filter as never).comment(PLAN_EVERY_TIME) as never,
-  );
-  return row?.n ?? 0;
 }
 
 /** What a read's statement brings along besides the items, by its options. */

@@ -5,7 +5,7 @@ import { badInput } from '../../core/graphql/errors.js';
 import { checkFirst, decodeCursor, encodeCursor, type PageInfo } from '../../core/graphql/relay.js';
 import type { Content } from './content.entity.js';
 import { ContentStatus, type ContentKind } from './content-enums.js';
-import { CONTENT_COUNT_CAP, searchWhere } from './content.loaders.js';
+import { CONTENT_COUNT_CAP, countReadableContent, searchWhere } from './content.loaders.js';
 import { readRankedContent, type ContentView } from './content-view.js';
 import { snippet } from './snippet.js';
 
@@ -38,8 +38,9 @@ export async function runSearch(ctx: Context, args: { query: string; first: numb
   const where = { $and: [search.where, { status: ContentStatus.PUBLISHED }] } as FilterQuery<Content>;
   // Finding and scoring thousands of matches is the work: done once for the page and the count.
   // Owners, if asked for, are read for the page alone by their loader.
-  const { rows, total: all } = await readRankedContent(ctx, where, search.score, { limit: args.first + 1, offset, text: ['bodyText'], ownersByLoader: true });
-  const total = Math.min(all, CONTENT_COUNT_CAP);
+  const ranked = await readRankedContent(ctx, where, search.score, { limit: args.first + 1, offset, text: ['bodyText'], ownersByLoader: true });
+  const total = Math.min(ranked.total ?? (await countReadableContent(ctx, where)), CONTENT_COUNT_CAP);
+  const rows = ranked.rows;
   const page = rows.slice(0, args.first);
   const edges = page.map((node, i) => {
     const text = [node.title, node.summary, node.bodyText ?? ''].join('\n');
