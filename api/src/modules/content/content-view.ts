@@ -119,7 +119,7 @@ export async function readContent(ctx: Context, where: FilterQuery<Content>, opt
   if (!filter) return [];
   const parts = partsOf(ctx, options);
   // Built once per shape of the filters (core/db/compiled-query.ts); the options are part of it.
-  const constants = { orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: parts.side?.className, planEveryTime: options.planEveryTime, ownersByLoader: options.ownersByLoader };
+  const constants = { ...parts.shape, orderBy: options.orderBy ?? { id: 'asc' }, limit: options.limit, offset: options.offset, planEveryTime: options.planEveryTime };
   const rows = await runCompiled<Record<string, unknown>>(ctx.em, { name: 'content.read', values: { filter, owners: parts.owners }, constants }, (values) => {
     const { filter, owners } = values as { filter: FilterQuery<Content>; owners: FilterQuery<Organization> | null };
     const qb = selectParts(ctx.em.createQueryBuilder(Content, 'c'), parts, options, owners).where(filter as never).orderBy(constants.orderBy as never);
@@ -150,7 +150,7 @@ export async function readRankedContent(ctx: Context, where: FilterQuery<Content
   const filter = authorised(ctx.ability, 'Content', where);
   if (!filter) return { rows: [], total: 0 };
   const parts = partsOf(ctx, options);
-  const constants = { score: score.sql, limit: options.limit, offset: options.offset, text: options.text, byline: options.byline, ownerParent: options.ownerParent, side: parts.side?.className, ownersByLoader: options.ownersByLoader };
+  const constants = { ...parts.shape, score: score.sql, limit: options.limit, offset: options.offset };
   const rows = await runCompiled<Record<string, unknown>>(ctx.em, { name: 'content.ranked', values: { filter, owners: parts.owners, scoreParams: score.params ?? [] }, constants }, (values) => {
     const { filter, owners, scoreParams } = values as { filter: FilterQuery<Content>; owners: FilterQuery<Organization> | null; scoreParams: unknown[] };
     const matches = ctx.em
@@ -181,6 +181,8 @@ interface Parts {
   side: EntityMetadata | undefined;
   sideColumns: string[];
   sideKey: string | undefined;
+  /** The options that shape the statement's text, for its compiled-query key. */
+  shape: Pick<ContentRead, 'text' | 'byline' | 'ownerParent' | 'ownersByLoader'> & { side: string | undefined };
 }
 
 function partsOf(ctx: Context, options: ContentRead): Parts {
@@ -194,6 +196,7 @@ function partsOf(ctx: Context, options: ContentRead): Parts {
     side,
     sideColumns: side ? columnsOf(side) : [],
     sideKey: side && (side.properties as Record<string, EntityProperty>)[side.primaryKeys[0]!]!.fieldNames[0]!,
+    shape: { text: options.text, byline: options.byline, ownerParent: options.ownerParent, ownersByLoader: options.ownersByLoader, side: side?.className },
   };
 }
 
