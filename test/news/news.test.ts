@@ -1,8 +1,8 @@
 /** News (工作动态) through the real endpoint: workflow, sanitising, visibility per role, search. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSuite } from '../support/fixture.js';
 import { DEMO, gid, orgId, outcome, signIn, withToken, type Gql } from '../support/identity.js';
-import type { GraphQLResponse } from '../support/api.js';
+import { startTestApi, type GraphQLResponse, type TestApi } from '../support/api.js';
 
 const suite = useSuite({ actors: ['branchEditor', 'plantReviewer', 'plantAdmin', 'member', 'refineryAdmin', 'powerAdmin', 'groupAdmin'] });
 const { db, api } = suite;
@@ -282,6 +282,36 @@ describe('batched relations', () => {
     // Session + grants, page + count, then one batch each: bodies, authors, recommendations,
     // organisations, parents, revisions' rights, revisions.
     expect(one).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('plans for a subtree', () => {
+  // A server of its own whose log carries each statement (trace): which were planned for their values.
+  let traced: TestApi;
+  beforeAll(async () => {
+    traced = await startTestApi(db.url, { LOG_LEVEL: 'trace' });
+  });
+  afterAll(() => traced?.close());
+
+  it('plans a list below the enterprise root for its values every time, and keeps the root’s prepared', async () => {
+    const root = gid('Organization', await orgId(db, '华油能源集团有限公司党委'));
+    const token = await signIn(traced, DEMO.member);
+    const listed = async (organizationId: string, includeSubtree = true) => {
+      const requestId = `subtree-${organizationId}-${includeSubtree}-${Date.now()}`;
+      const res = await traced.gql(`query($f: NewsFilter) { news(first: 5, filter: $f) { nodes { id } } }`, { f: { organizationId, includeSubtree } }, { 'x-request-id': requestId, authorization: `Bearer ${token}` });
+      expect(res.errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 20));
+      // The page's statement (the count is planned every time whatever the subtree).
+      const page = traced.logs.find((l) => l.requestId === requestId && l.msg === 'sql' && /from "content" as "c"/.test(l.sql) && !/count\(\*\)/.test(l.sql));
+      expect(page, 'the page’s statement').toBeDefined();
+      return { items: res.data!.news.nodes.length as number, planned: String(page!.sql).startsWith('/* plan every time */') };
+    };
+    expect(await listed(plant)).toMatchObject({ planned: true });
+    expect(await listed(branch)).toMatchObject({ planned: true });
+    // The whole enterprise is the same size every time; one organisation alone is one index range.
+    expect(await listed(root)).toMatchObject({ planned: false });
+    expect(await listed(plant, false)).toMatchObject({ planned: false });
+    expect((await listed(plant)).items).toBeGreaterThan(0);
   });
 });
 

@@ -113,7 +113,7 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
     @Arg('orderBy', () => CaseOrder, { description: 'How to order them (default RECENT).', nullable: true, defaultValue: CaseOrder.RECENT }) orderBy: CaseOrder,
     @Ctx() ctx: Context,
   ): Promise<Connection<ContentView>> {
-    const where = await commonContentWhere(ctx, CASE, filter);
+    const { where, planEveryTime } = await commonContentWhere(ctx, CASE, filter);
     if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
     // Featured and adopted sets are small (a level features dozens, not thousands): one lookup each.
     if (filter?.featuredBy) {
@@ -125,7 +125,7 @@ export class ExperienceCaseResolver extends contentFieldsResolver(ExperienceCase
       where.id = { $in: rows.map((r) => r.content.id).filter((id) => !where.id || (where.id as { $in: string[] }).$in.includes(id)) };
     }
     const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
-    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: published ? ORDER[orderBy ?? CaseOrder.RECENT] : 'CREATED' });
+    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: published ? ORDER[orderBy ?? CaseOrder.RECENT] : 'CREATED', planEveryTime });
   }
 
   @FieldResolver(() => CaseSectionsType, { description: '背景, 做法 and 成效.' })

@@ -15,15 +15,33 @@ export interface CommonContentFilter {
 }
 
 /**
+ * A list's filter, and whether its statements are planned for their values at every run. A subtree
+ * below an enterprise's root varies by orders of magnitude from one organisation to the next (a
+ * branch's fifty items, a plant's thirteen thousand), and so does the best plan: walk the feed
+ * until a page is found, or fetch the subtree's few items and sort them. A prepared statement's
+ * generic plan is one plan for all values, chosen on an estimate of half a percent of the
+ * organisations for `path LIKE $n`; on a fresh dataset whose statistics made it look cheap it
+ * fetched all the plant's items for a page of twenty, 88 ms against 0.9 (issue #19). The whole
+ * enterprise (a portal's root) is the same size every time, and keeps its prepared plan.
+ */
+export interface ContentWhere {
+  where: Record<string, unknown>;
+  planEveryTime: boolean;
+}
+
+/**
  * Kind, status (published unless asked otherwise), owner organisation (its subtree unless
  * `includeSubtree` is false; an unknown one matches nothing), any of the tags, publication window.
  * The caller's read rules are added by the authorised find, not here.
  */
-export async function commonContentWhere(ctx: Context, kind: ContentKind, filter: CommonContentFilter | null): Promise<Record<string, unknown>> {
+export async function commonContentWhere(ctx: Context, kind: ContentKind, filter: CommonContentFilter | null): Promise<ContentWhere> {
   const where: Record<string, unknown> = { kind, status: filter?.status ?? ContentStatus.PUBLISHED };
+  let planEveryTime = false;
   if (filter?.organizationId) {
     const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
-    where.organization = !org ? 0 : filter.includeSubtree === false ? org.id : { path: { $like: `${org.path}%` } };
+    const subtree = !!org && filter.includeSubtree !== false;
+    where.organization = !org ? 0 : subtree ? { path: { $like: `${org.path}%` } } : org.id;
+    planEveryTime = subtree && org.depth > 0;
   }
   if (filter?.tags?.length) where.tags = { $overlap: filter.tags.slice(0, 10) };
   if (filter?.publishedSince && filter.publishedUntil && filter.publishedUntil < filter.publishedSince) {
@@ -32,5 +50,5 @@ export async function commonContentWhere(ctx: Context, kind: ContentKind, filter
   if (filter?.publishedSince || filter?.publishedUntil) {
     where.publishedAt = { ...(filter.publishedSince ? { $gte: filter.publishedSince } : {}), ...(filter.publishedUntil ? { $lt: filter.publishedUntil } : {}) };
   }
-  return where;
+  return { where, planEveryTime };
 }

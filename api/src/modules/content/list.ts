@@ -28,11 +28,13 @@ export function listContent<S extends { content: unknown }>(
     order: 'PUBLISHED' | 'CREATED' | CounterOrder<S>;
     /** The kind's own row, read with each item (what its list shows of it, e.g. a notice window). */
     side?: SideRow<object>;
+    /** The page planned for its values at every run (a subtree's: see `ContentWhere` in filters.ts). */
+    planEveryTime?: boolean;
   },
 ): Promise<Connection<ContentView>> {
   const count = () => countReadableContent(ctx, where);
   const find = (page: object, orderBy: Record<string, 'desc'>, limit: number) =>
-    readContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy, limit, side: args.side });
+    readContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy, limit, side: args.side, planEveryTime: args.planEveryTime });
 
   if (args.order === 'PUBLISHED') {
     return paginate({
@@ -74,7 +76,7 @@ export function listContent<S extends { content: unknown }>(
     keyOf: (c) => [counted.get(String(c.id)) ?? 0, String(c.id)] as [number, string],
     fetch: (limit, cursor) => {
       const page = cursor ? { [raw((c: string) => `(${counter} < ? or (${counter} = ? and ${c}.id < ?))`, [cursor[0], cursor[0], cursor[1]])]: [] } : {};
-      return readContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy: [{ [raw(counter)]: 'desc' }, { id: 'desc' }], limit, side });
+      return readContent(ctx, { $and: [where, page] } as FilterQuery<Content>, { orderBy: [{ [raw(counter)]: 'desc' }, { id: 'desc' }], limit, side, planEveryTime: args.planEveryTime });
     },
     count,
     countCap: CONTENT_COUNT_CAP,

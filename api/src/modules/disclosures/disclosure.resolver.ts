@@ -88,7 +88,7 @@ export class DisclosureResolver {
     @Arg('filter', () => DisclosureFilter, { nullable: true }) filter: DisclosureFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<ContentView>> {
-    const where = await commonContentWhere(ctx, DISCLOSURE, filter);
+    const { where, planEveryTime } = await commonContentWhere(ctx, DISCLOSURE, filter);
     // The disclosure's own conditions as a correlated EXISTS in the one query: the content table
     // knows nothing of disclosures, and fetching every matching id first grows with the data.
     const conditions: string[] = [];
@@ -102,7 +102,7 @@ export class DisclosureResolver {
     if (conditions.length) Object.assign(where, { [raw((a: string) => `exists (select 1 from disclosure d where d.content_id = ${a}.id and ${conditions.join(' and ')})`, params)]: [] });
     const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
     // Each item's own row comes with it: the list shows its category and notice window.
-    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: published ? 'PUBLISHED' : 'CREATED', side: { entity: Disclosure, prime: (c, id, row) => rowOf(c).prime(id, row as Disclosure | null) } });
+    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: published ? 'PUBLISHED' : 'CREATED', side: { entity: Disclosure, prime: (c, id, row) => rowOf(c).prime(id, row as Disclosure | null) }, planEveryTime });
   }
 
   @Query(() => [DisclosureCatalogueEntryType], { description: 'An organisation’s disclosure catalogue (公开目录): the seven categories and how many published disclosures you may read in each.' })

@@ -79,14 +79,14 @@ function noTargeting(visibility: Visibility | null | undefined): void {
   if (visibility === Visibility.TARGETED) throw badInput('News cannot be TARGETED; choose another visibility.', 'visibility');
 }
 
-async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<FilterQuery<Content>> {
-  const where = await commonContentWhere(ctx, NEWS, filter);
+async function filterFor(ctx: Context, filter: NewsFilter | null): Promise<{ where: FilterQuery<Content>; planEveryTime: boolean }> {
+  const { where, planEveryTime } = await commonContentWhere(ctx, NEWS, filter);
   if (filter?.pinned != null) where.pinnedAt = filter.pinned ? { $ne: null } : null;
   if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
   if (filter?.recommendedTo) {
     where.recommendations = { $some: { toOrganization: expectGlobalId(filter.recommendedTo, 'Organization', 'recommendedTo'), status: RecommendationStatus.ACCEPTED } };
   }
-  return where as FilterQuery<Content>;
+  return { where: where as FilterQuery<Content>, planEveryTime };
 }
 
 @Resolver(() => NewsArticleType)
@@ -105,9 +105,9 @@ export class NewsResolver extends contentFieldsResolver(NewsArticleType, 'NewsAr
     @Arg('filter', () => NewsFilter, { nullable: true }) filter: NewsFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<ContentView>> {
-    const where = await filterFor(ctx, filter);
+    const { where, planEveryTime } = await filterFor(ctx, filter);
     const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
-    return listContent(ctx, where, { first, after, order: published ? 'PUBLISHED' : 'CREATED' });
+    return listContent(ctx, where, { first, after, order: published ? 'PUBLISHED' : 'CREATED', planEveryTime });
   }
 
   @Query(() => NewsSearchConnectionType, {

@@ -102,7 +102,7 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
     @Arg('orderBy', () => ResourceOrder, { description: 'How to order them (default RECENT).', nullable: true, defaultValue: ResourceOrder.RECENT }) orderBy: ResourceOrder,
     @Ctx() ctx: Context,
   ): Promise<Connection<ContentView>> {
-    const where = await commonContentWhere(ctx, RESOURCE, filter);
+    const { where, planEveryTime } = await commonContentWhere(ctx, RESOURCE, filter);
     if (filter?.mine) where.author = ctx.viewer.kind === 'user' ? ctx.viewer.userId : 0;
     if (filter?.enterpriseId) where.enterprise = expectGlobalId(filter.enterpriseId, 'Enterprise', 'enterpriseId');
     if (filter?.resourceKinds?.length || filter?.access) {
@@ -114,7 +114,7 @@ export class SharedResourceResolver extends contentFieldsResolver(SharedResource
       where.id = { $in: rows.map((r) => r.content.id) };
     }
     const published = (filter?.status ?? ContentStatus.PUBLISHED) === ContentStatus.PUBLISHED;
-    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: !published ? 'CREATED' : orderBy === ResourceOrder.MOST_DOWNLOADED ? { entity: SharedResource, field: 'downloadCount' } : 'PUBLISHED' });
+    return listContent(ctx, where as FilterQuery<Content>, { first, after, order: !published ? 'CREATED' : orderBy === ResourceOrder.MOST_DOWNLOADED ? { entity: SharedResource, field: 'downloadCount' } : 'PUBLISHED', planEveryTime });
   }
 
   @FieldResolver(() => ResourceKind, { description: 'What the resource is.' })
