@@ -142,6 +142,8 @@ export interface TextInfo {
   recent: number;
   /** Planned for its values at every run from now on: sent unnamed (see `observe`). */
   unnamed: boolean;
+  /** When it last ran (ms, `performance.now()`): its `recent` tells of the load now only if lately. */
+  ranAt: number;
 }
 
 /**
@@ -150,21 +152,31 @@ export interface TextInfo {
  * orders of magnitude: a subtree's `path LIKE $3` is judged to match one organisation of two
  * hundred, and on one fresh dataset the member list's generic plan ran 10× slower than its
  * custom ones (while the portal home's generic plans are what make it fast). A statement whose
- * recent runs take twenty times its best, and more than 60 ms, is sent unnamed from then on:
- * planned for its values every time, as it was when it ran well. The times are seen from Node,
- * so they hold the event loop's delays under load: at 16 connections on two cores the content
- * reads' runs were 5 ms at the median and 24 ms at p99, while the member list's generic plan ran
- * 130 ms at the median (46 ms at best) — issue #19's bench, where it took the list from 60 % of
- * the floor to 17 %. A false alarm only costs planning (what the floor pays for every statement).
+ * recent runs take twenty times its best, more than 60 ms, and five times what the other
+ * statements running now take (their median), is sent unnamed from then on: planned for its
+ * values every time, as it was when it ran well. The times are seen from Node, so they hold the
+ * event loop's delays under load — which slow every statement alike, and the comparison with
+ * the others is what tells the two apart: at 16 connections on two cores the member list's
+ * generic plan ran 130 ms at the median (46 ms at best) while the content reads beside it ran
+ * 5 ms (issue #19's bench, where it took the list from 60 % of the floor to 17 %); on a busy
+ * machine every statement ran 60 ms and more, and without the comparison the session's lookup
+ * was sent unnamed for good. A false alarm costs planning at every run (what the floor pays).
  */
-export function observe(info: TextInfo, ms: number): void {
+export function observe(info: TextInfo, ms: number, others: () => number[] = () => []): void {
   info.best = Math.min(info.best, ms);
   info.recent = info.recent === 0 ? ms : info.recent * 0.8 + ms * 0.2;
-  if (!info.unnamed && info.uses >= 10 && info.recent > 60 && info.recent > 20 * info.best) info.unnamed = true;
+  if (info.unnamed || info.uses < 10 || info.recent <= 60 || info.recent <= 20 * info.best) return;
+  const now = others().sort((a, b) => a - b);
+  if (now.length && info.recent <= 5 * now[Math.floor(now.length / 2)]!) return;
+  info.unnamed = true;
 }
+
+/** How long ago a statement may have last run for its recent runs to count as the load now (ms). */
+const LATELY_MS = 2_000;
 
 export class PreparedReadsConnection extends PostgreSqlConnection {
   #texts = new Map<string, TextInfo>();
+  #lately: { at: number; infos: TextInfo[] } = { at: -Infinity, infos: [] };
   /** Names each pooled client has prepared (the pool gives the same client objects back). */
   #prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
@@ -191,11 +203,24 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
     let info = this.#texts.get(text);
     if (!info) {
       if (this.#texts.size >= MAX_TEXTS) this.#texts.clear();
-      info = { uses: 0, name: null, inline: false, best: Infinity, recent: 0, unnamed: false };
+      info = { uses: 0, name: null, inline: false, best: Infinity, recent: 0, unnamed: false, ranAt: 0 };
       this.#texts.set(text, info);
     }
     if (++info.uses >= MIN_USES && !info.name) info.name = `dj_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
     return info;
+  }
+
+  /**
+   * The recent run times of the other statements that ran lately. Asked only of a statement that
+   * looks gone wrong — under a load that slows everything, of every statement at every run: the
+   * list of those that ran lately is found at most four times a second.
+   */
+  #othersNow(info: TextInfo): number[] {
+    const now = performance.now();
+    if (now - this.#lately.at > 250) {
+      this.#lately = { at: now, infos: [...this.#texts.values()].filter((other) => other.ranAt >= now - LATELY_MS && other.uses >= 10) };
+    }
+    return this.#lately.infos.filter((other) => other !== info).map((other) => other.recent);
   }
 
   async #run(bound: Bound, info: TextInfo): Promise<{ rows: unknown[] }> {
@@ -209,7 +234,8 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
       const started = performance.now();
       const result = await client.query({ text: bound.text, values: bound.values, ...(name ? { name } : {}) });
       const wasUnnamed = info.unnamed;
-      observe(info, performance.now() - started);
+      info.ranAt = performance.now();
+      observe(info, info.ranAt - started, () => this.#othersNow(info));
       if (info.unnamed && !wasUnnamed) this.logger.warn('query', `A prepared statement ran ${Math.round(info.recent)} ms against its best ${info.best.toFixed(1)} ms (a generic plan gone wrong?): planned for its values from now on: ${bound.text.slice(0, 200)}`);
       if (name) prepared.add(name);
       return result;
