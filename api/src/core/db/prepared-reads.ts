@@ -147,6 +147,14 @@ export interface TextInfo {
 }
 
 /**
+ * A run's weight in `recent`: about the last twenty runs. A plan gone wrong is slow at every run;
+ * a burst (a collection pausing the event loop while sixteen sessions' lookups were in flight)
+ * passes: with a weight of a fifth, five runs of 100 ms among 7 ms ones made the session's lookup
+ * look gone wrong beside the organisations' read of the same requests.
+ */
+const RECENT_WEIGHT = 0.05;
+
+/**
  * Watches a statement's runs for a plan gone wrong. After five runs planned for their values,
  * PostgreSQL may keep a generic plan chosen on estimates alone — and an estimate can be wrong by
  * orders of magnitude: a subtree's `path LIKE $3` is judged to match one organisation of two
@@ -158,18 +166,23 @@ export interface TextInfo {
  * event loop's delays under load — which slow every statement alike, and the comparison with
  * the others is what tells the two apart: at 16 connections on two cores the member list's
  * generic plan ran 130 ms at the median (46 ms at best) while the content reads beside it ran
- * 5 ms (issue #19's bench, where it took the list from 60 % of the floor to 17 %); on a busy
- * machine every statement ran 60 ms and more, and without the comparison the session's lookup
- * was sent unnamed for good. A false alarm costs planning at every run (what the floor pays).
+ * 5 ms (issue #19's bench, where it took the list from 60 % of the floor to 17 %). A busy
+ * machine slows every statement, and a burst some of them: before the comparison and the slower
+ * average, the session's lookup (6.6 ms at the median, like the organisations' read beside it)
+ * was sent unnamed for good in four of some ten runs. A false alarm costs planning at every run.
  */
 export function observe(info: TextInfo, ms: number, others: () => number[] = () => []): void {
   info.best = Math.min(info.best, ms);
-  info.recent = info.recent === 0 ? ms : info.recent * 0.8 + ms * 0.2;
-  if (info.unnamed || info.uses < 10 || info.recent <= 60 || info.recent <= 20 * info.best) return;
-  const now = others().sort((a, b) => a - b);
-  if (now.length && info.recent <= 5 * now[Math.floor(now.length / 2)]!) return;
+  info.recent = info.recent === 0 ? ms : info.recent * (1 - RECENT_WEIGHT) + ms * RECENT_WEIGHT;
+  if (info.unnamed || info.uses < 20 || info.recent <= 60 || info.recent <= 20 * info.best) return;
+  // Alone, a slow statement can't be told from a slow machine (at the start of a load, before its
+  // fellows had run, the session's lookup looked gone wrong): it waits for company.
+  const now = median(others());
+  if (now === null || info.recent <= 5 * now) return;
   info.unnamed = true;
 }
+
+const median = (values: number[]): number | null => (values.length ? values.sort((a, b) => a - b)[Math.floor(values.length / 2)]! : null);
 
 /** How long ago a statement may have last run for its recent runs to count as the load now (ms). */
 const LATELY_MS = 2_000;
@@ -218,7 +231,7 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
   #othersNow(info: TextInfo): number[] {
     const now = performance.now();
     if (now - this.#lately.at > 250) {
-      this.#lately = { at: now, infos: [...this.#texts.values()].filter((other) => other.ranAt >= now - LATELY_MS && other.uses >= 10) };
+      this.#lately = { at: now, infos: [...this.#texts.values()].filter((other) => other.ranAt >= now - LATELY_MS && other.uses >= MIN_USES) };
     }
     return this.#lately.infos.filter((other) => other !== info).map((other) => other.recent);
   }
@@ -236,7 +249,11 @@ export class PreparedReadsConnection extends PostgreSqlConnection {
       const wasUnnamed = info.unnamed;
       info.ranAt = performance.now();
       observe(info, info.ranAt - started, () => this.#othersNow(info));
-      if (info.unnamed && !wasUnnamed) this.logger.warn('query', `A prepared statement ran ${Math.round(info.recent)} ms against its best ${info.best.toFixed(1)} ms (a generic plan gone wrong?): planned for its values from now on: ${bound.text.slice(0, 200)}`);
+      if (info.unnamed && !wasUnnamed) {
+        const others = this.#othersNow(info);
+        const beside = `, the ${others.length} others running now ${median(others)!.toFixed(1)} ms at the median`;
+        this.logger.warn('query', `A prepared statement ran ${Math.round(info.recent)} ms against its best ${info.best.toFixed(1)} ms${beside} (a generic plan gone wrong?): planned for its values from now on: ${bound.text.slice(0, 200)}`);
+      }
       if (name) prepared.add(name);
       return result;
     } catch (error) {
