@@ -290,7 +290,8 @@ runCli(async () => {
       const share = (apiFigures.rps / floorFigures.rps) * 100;
       const verdict = failed ? 'no comparison' : `≥${scenario.target}% ${share >= scenario.target ? 'pass' : 'FAIL'}`;
       p99s[scenario.name] = apiFigures.p99;
-      row(['', 'API/floor', failed ? '—' : `${share.toFixed(0)}%`, `${(apiFigures.p50 / Math.max(floorFigures.p50, 0.01)).toFixed(1)}×`, `${(apiFigures.p99 / Math.max(floorFigures.p99, 0.01)).toFixed(1)}×`, '', '', verdict]);
+      const times = (a: number, b: number) => (failed ? '—' : `${(a / Math.max(b, 0.01)).toFixed(1)}×`);
+      row(['', 'API/floor', failed ? '—' : `${share.toFixed(0)}%`, times(apiFigures.p50, floorFigures.p50), times(apiFigures.p99, floorFigures.p99), '', '', verdict]);
       if (failed) table.push('               (too few answers within the run for a rate: no comparison)');
       say(`  measured ${scenario.name}`);
     }
