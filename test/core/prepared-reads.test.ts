@@ -8,6 +8,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppOrm } from '../../api/src/app.js';
 import { MAX_PREPARED_PER_CONNECTION } from '../../api/src/core/db/prepared-reads.js';
+import { listById } from '../../api/src/core/graphql/list-by-id.js';
+import { Organization } from '../../api/src/modules/organizations/organization.entity.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 describe('prepared reads', () => {
@@ -57,6 +59,18 @@ describe('prepared reads', () => {
       for (let i = 0; i < 3; i++) await tx.execute(`select 1 as inside where ? = ?`, [i, i]);
     });
     expect(await prepared()).not.toContainEqual(expect.stringContaining('as inside'));
+  });
+
+  it('plans a list asked to be planned every time for its values: never a prepared statement, the same rows', async () => {
+    const em = orm.em.fork();
+    const where = { path: { $like: '/1/%' }, level: 'BRANCH' };
+    const page = async (planEveryTime: boolean) => (await listById(em, Organization, where as never, { first: 3, after: null, order: 'asc', planEveryTime })).edges.map((e) => e.node.id);
+    const planned = [await page(true), await page(true), await page(true)];
+    expect((await prepared()).filter((text) => text.includes('"level" = $'))).toEqual([]);
+    const preparedPages = [await page(false), await page(false)];
+    expect((await prepared()).filter((text) => text.includes('"level" = $'))).toHaveLength(1);
+    expect(planned[0]!.length).toBe(3);
+    expect([...planned, ...preparedPages].every((ids) => JSON.stringify(ids) === JSON.stringify(planned[0]))).toBe(true);
   });
 
   it('retires a connection once it has prepared its share', async () => {

@@ -3,6 +3,7 @@ import type { Context } from '../../core/graphql/context.js';
 import { badInput } from '../../core/graphql/errors.js';
 import { expectGlobalId } from '../../core/graphql/relay.js';
 import { organizationById } from '../organizations/organization.loaders.js';
+import { plannedPerSubtree } from '../organizations/subtree-plans.js';
 import { ContentStatus, type ContentKind } from './content-enums.js';
 
 export interface CommonContentFilter {
@@ -14,16 +15,7 @@ export interface CommonContentFilter {
   publishedUntil?: Date | null;
 }
 
-/**
- * A list's filter, and whether its statements are planned for their values at every run. A subtree
- * below an enterprise's root varies by orders of magnitude from one organisation to the next (a
- * branch's fifty items, a plant's thirteen thousand), and so does the best plan: walk the feed
- * until a page is found, or fetch the subtree's few items and sort them. A prepared statement's
- * generic plan is one plan for all values, chosen on an estimate of half a percent of the
- * organisations for `path LIKE $n`; on a fresh dataset whose statistics made it look cheap it
- * fetched all the plant's items for a page of twenty, 88 ms against 0.9 (issue #19). The whole
- * enterprise (a portal's root) is the same size every time, and keeps its prepared plan.
- */
+/** A list's filter, and whether its statements are planned for their values (organizations/subtree-plans.ts). */
 export interface ContentWhere {
   where: Record<string, unknown>;
   planEveryTime: boolean;
@@ -41,7 +33,7 @@ export async function commonContentWhere(ctx: Context, kind: ContentKind, filter
     const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
     const subtree = !!org && filter.includeSubtree !== false;
     where.organization = !org ? 0 : subtree ? { path: { $like: `${org.path}%` } } : org.id;
-    planEveryTime = subtree && org.depth > 0;
+    planEveryTime = subtree && plannedPerSubtree(org);
   }
   if (filter?.tags?.length) where.tags = { $overlap: filter.tags.slice(0, 10) };
   if (filter?.publishedSince && filter.publishedUntil && filter.publishedUntil < filter.publishedSince) {

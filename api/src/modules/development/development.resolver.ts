@@ -19,6 +19,7 @@ import { maskIdNumber, maskPhone } from '../members/personal-data.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
+import { plannedPerSubtree } from '../organizations/subtree-plans.js';
 import { localRuleValue } from '../local-rules/local-rules.service.js';
 import { applicantById, applicantReadFilter, applicantUnmasked, auditApplicantUnmasked } from './applicant.access.js';
 import { Applicant, DevelopmentRecord } from './development.entity.js';
@@ -148,11 +149,13 @@ export class ApplicantResolver {
     const where: FilterQuery<Applicant>[] = access ? [access] : [];
     if (filter?.stage) where.push({ stage: filter.stage });
     if (filter?.name?.trim()) where.push({ name: { $like: `${escapeLike(filter.name.trim().slice(0, 50))}%` } });
+    let planEveryTime = false;
     if (filter?.organizationId) {
       const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.push(org ? ({ organization: { path: { $like: `${org.path}%` } } } as FilterQuery<Applicant>) : { id: 0 });
+      planEveryTime = !!org && plannedPerSubtree(org);
     }
-    return listById(ctx.em, Applicant, access ? { $and: where } : null, { first, after, order: 'asc' });
+    return listById(ctx.em, Applicant, access ? { $and: where } : null, { first, after, order: 'asc', planEveryTime });
   }
 
   @Query(() => [DevelopmentColumnType], { description: 'The development board of an organisation’s subtree: the open stages, each with its applicants, most urgent first.' })

@@ -14,6 +14,7 @@ import { memberNameById } from '../members/member.access.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
+import { plannedPerSubtree } from '../organizations/subtree-plans.js';
 import { decideLeave, markAttendance, requestLeave, signIn, signInByCard } from './attendance.service.js';
 import { meetingById, meetingReadFilter } from './meeting.access.js';
 import { Meeting, MeetingAttendee, MeetingCorrection, MeetingMotion } from './meeting.entity.js';
@@ -176,9 +177,11 @@ export class MeetingResolver {
   ): Promise<Connection<Meeting>> {
     const access = meetingReadFilter(ctx);
     const where: FilterQuery<Meeting>[] = access ? [access] : [];
+    let planEveryTime = false;
     if (filter?.organizationId) {
       const org = await ctx.em.findOne(Organization, expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.push(org ? ({ organization: { path: { $like: `${org.path}%` } } } as FilterQuery<Meeting>) : { id: 0 });
+      planEveryTime = !!org && plannedPerSubtree(org);
     }
     if (filter?.type) where.push({ type: filter.type });
     if (filter?.mine) {
@@ -189,7 +192,7 @@ export class MeetingResolver {
       const orgs = accessibleWhere<Organization>(ctx.ability, 'manageOrganizationalLife', 'Organization');
       where.push(orgs === null ? { id: 0 } : ({ status: MeetingStatus.UNDER_REVIEW, reviewer: isUnrestricted(orgs) ? { $ne: null } : orgs } as FilterQuery<Meeting>));
     }
-    return listById(ctx.em, Meeting, access ? { $and: where } : null, { first, after, order: 'desc' });
+    return listById(ctx.em, Meeting, access ? { $and: where } : null, { first, after, order: 'desc', planEveryTime });
   }
 
   @Mutation(() => MeetingPayload, { description: 'Plans a meeting (the organisation’s admins); the invited are told.' })

@@ -13,6 +13,7 @@ import { groupByKey, defineLoader } from '../../core/graphql/loaders.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationById } from '../organizations/organization.loaders.js';
 import { OrganizationType } from '../organizations/organization.types.js';
+import { plannedPerSubtree } from '../organizations/subtree-plans.js';
 import { auditUnmasked, memberById, memberReadFilter, unmasked } from './member.access.js';
 import { setMemberPhoto } from './member-photo.js';
 import { attachmentsOf } from '../media/attachments.js';
@@ -105,11 +106,13 @@ export class MemberResolver {
     if (filter?.category) where.push({ category: filter.category });
     if (filter?.label) where.push({ labels: { $contains: [filter.label.slice(0, 20)] } } as FilterQuery<Member>);
     if (filter?.name?.trim()) where.push({ name: { $like: `${escapeLike(filter.name.trim().slice(0, 50))}%` } });
+    let planEveryTime = false;
     if (filter?.organizationId) {
       const org = await organizationById(ctx).load(expectGlobalId(filter.organizationId, 'Organization', 'organizationId'));
       where.push(org ? ({ organization: { path: { $like: `${org.path}%` } } } as FilterQuery<Member>) : { id: 0 });
+      planEveryTime = !!org && plannedPerSubtree(org);
     }
-    return listById(ctx.em, Member, access ? { $and: [...where, access] } : null, { first, after, order: 'asc' });
+    return listById(ctx.em, Member, access ? { $and: [...where, access] } : null, { first, after, order: 'asc', planEveryTime });
   }
 
   @Query(() => MemberType, { nullable: true, description: 'Your own member record (我的档案), when your account is linked to one.' })
