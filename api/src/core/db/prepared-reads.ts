@@ -171,7 +171,7 @@ const RECENT_WEIGHT = 0.05;
  * average, the session's lookup (6.6 ms at the median, like the organisations' read beside it)
  * was sent unnamed for good in four of some ten runs. A false alarm costs planning at every run.
  */
-export function observe(info: TextInfo, ms: number, others: () => number[] = () => []): void {
+export function observe(info: TextInfo, ms: number, others: () => number[]): void {
   info.best = Math.min(info.best, ms);
   info.recent = info.recent === 0 ? ms : info.recent * (1 - RECENT_WEIGHT) + ms * RECENT_WEIGHT;
   if (info.unnamed || info.uses < 20 || info.recent <= 60 || info.recent <= 20 * info.best) return;
@@ -182,7 +182,7 @@ export function observe(info: TextInfo, ms: number, others: () => number[] = () 
   info.unnamed = true;
 }
 
-const median = (values: number[]): number | null => (values.length ? values.sort((a, b) => a - b)[Math.floor(values.length / 2)]! : null);
+const median = (values: readonly number[]): number | null => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]! : null);
 
 /** How long ago a statement may have last run for its recent runs to count as the load now (ms). */
 const LATELY_MS = 2_000;
