@@ -28,7 +28,7 @@ export function listContent<S extends { content: unknown }>(
     order: 'PUBLISHED' | 'CREATED' | CounterOrder<S>;
     /** The kind's own row, read with each item (what its list shows of it, e.g. a notice window). */
     side?: SideRow<object>;
-    /** The page planned for its values at every run (a subtree's: see `ContentWhere` in filters.ts). */
+    /** The page planned for its values at every run (a subtree's: organizations/subtree-plans.ts). */
     planEveryTime?: boolean;
   },
 ): Promise<Connection<ContentView>> {
